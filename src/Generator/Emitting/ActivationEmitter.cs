@@ -1,0 +1,84 @@
+using NeuralDsl.Generator.Helpers;
+using NeuralDsl.Generator.Model;
+
+namespace NeuralDsl.Generator.Emitting;
+
+/// <summary>Emits an activation's forward and backward statements for one layer.</summary>
+internal static class ActivationEmitter
+{
+    private const string Activations = "global::NeuralDsl.Activations";
+
+    /// <summary>
+    /// Writes <c>a = f(z)</c>. Linear layers share one span for <c>z</c> and <c>a</c>, so they emit
+    /// nothing; every call site passes the same span twice for them.
+    /// </summary>
+    public static void EmitForward(SourceWriter writer, LayerModel layer, string z, string a)
+    {
+        switch (layer.Activation)
+        {
+            case ActivationKind.Linear:
+                return;
+            case ActivationKind.Softmax:
+                writer.WriteLine($"{Activations}.Softmax({z}, {a});");
+                return;
+            default:
+                Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ForwardExpression(layer, $"{z}[{j}]", j)};");
+                return;
+        }
+    }
+
+    private static string ForwardExpression(LayerModel layer, string z, string j) => layer.Activation switch
+    {
+        ActivationKind.Sigmoid => $"{Activations}.Sigmoid({z})",
+        ActivationKind.Tanh => $"{Activations}.Tanh({z})",
+        ActivationKind.ReLU => $"{Activations}.ReLU({z})",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({z}, {Literals.Float(layer.Alpha)})",
+        ActivationKind.ELU => $"{Activations}.ELU({z}, {Literals.Float(layer.Alpha)})",
+        ActivationKind.SELU => $"{Activations}.SELU({z})",
+        ActivationKind.Softplus => $"{Activations}.Softplus({z})",
+        ActivationKind.PReLU => $"{Activations}.PReLU({z}, p[{Offset(layer.SlopeOffset, j)}])",
+        ActivationKind.Step => $"{Activations}.Step({z})",
+        _ => z,
+    };
+
+    /// <summary>
+    /// Turns the gradient with respect to the layer's output, held in <paramref name="d"/>, into the
+    /// gradient with respect to its pre-activation, in place. PReLU also accumulates its slopes' gradient.
+    /// </summary>
+    public static void EmitBackward(SourceWriter writer, LayerModel layer, string z, string a, string d)
+    {
+        switch (layer.Activation)
+        {
+            case ActivationKind.Linear:
+                return;
+            case ActivationKind.Softmax:
+                writer.WriteLine($"{Activations}.SoftmaxBackward({a}, {d}, {d});");
+                return;
+            case ActivationKind.PReLU:
+                Elementwise.Emit(writer, layer, j => $"""
+                    g[{Offset(layer.SlopeOffset, j)}] += {z}[{j}] > 0f ? 0f : {d}[{j}] * {z}[{j}];
+                    {d}[{j}] *= {z}[{j}] > 0f ? 1f : p[{Offset(layer.SlopeOffset, j)}];
+                    """);
+                return;
+            default:
+                Elementwise.Emit(writer, layer, j => $"{d}[{j}] *= {DerivativeExpression(layer, $"{z}[{j}]", $"{a}[{j}]")};");
+                return;
+        }
+    }
+
+    private static string DerivativeExpression(LayerModel layer, string z, string a) => layer.Activation switch
+    {
+        ActivationKind.Sigmoid => $"{Activations}.SigmoidDerivative({a})",
+        ActivationKind.Tanh => $"{Activations}.TanhDerivative({a})",
+        ActivationKind.ReLU => $"{Activations}.ReLUDerivative({z})",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUDerivative({z}, {Literals.Float(layer.Alpha)})",
+        ActivationKind.ELU => $"{Activations}.ELUDerivative({z}, {a}, {Literals.Float(layer.Alpha)})",
+        ActivationKind.SELU => $"{Activations}.SELUDerivative({z}, {a})",
+        ActivationKind.Softplus => $"{Activations}.SoftplusDerivative({z})",
+        _ => "1f",
+    };
+
+    /// <summary>An index expression <c>offset + j</c>, folded to one literal when <paramref name="j"/> is a literal.</summary>
+    public static string Offset(int offset, string j) =>
+        int.TryParse(j, out int literal) ? Literals.Int(offset + literal) : $"{Literals.Int(offset)} + {j}";
+}

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Text;
+using NeuralDsl.Generator.Helpers;
+using NeuralDsl.Generator.Model;
+
+namespace NeuralDsl.Generator.Emitting;
+
+/// <summary>
+/// Emits a dense layer: <c>z = W x + b</c> forward, and backward <c>dW += d x^T</c>, <c>db += d</c>,
+/// <c>dx = W^T d</c>. W is row-major [units, inputs] at the layer's weight offset in <c>p</c>.
+/// </summary>
+internal static class DenseEmitter
+{
+    private const string Kernels = "global::NeuralDsl.Kernels";
+
+    public static string Describe(LayerModel layer) =>
+        $"Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}. " +
+        $"Weights p[{layer.WeightOffset}..{layer.BiasOffset}) as [{layer.Units} x {layer.Inputs}], biases p[{layer.BiasOffset}..{layer.BiasOffset + layer.Units})" +
+        (layer.HasSlopes ? $", slopes p[{layer.SlopeOffset}..{layer.SlopeOffset + layer.Units})." : ".");
+
+    public static void EmitForward(SourceWriter writer, LayerModel layer, string x, string z)
+    {
+        if (EmitPolicy.IsUnrolled(layer))
+        {
+            for (int j = 0; j < layer.Units; j++)
+            {
+                var terms = new List<string> { $"p[{layer.BiasOffset + j}]" };
+                for (int i = 0; i < layer.Inputs; i++) terms.Add($"p[{layer.WeightOffset + j * layer.Inputs + i}] * {x}[{i}]");
+                writer.WriteLine($"{z}[{j}] = {Sum(terms)};");
+            }
+            return;
+        }
+        using (writer.Open($"for (int j = 0; j < {layer.Units}; j++)"))
+        {
+            writer.WriteLine($"{z}[j] = p[{layer.BiasOffset} + j] + {Kernels}.Dot(p.Slice({layer.WeightOffset} + j * {layer.Inputs}, {layer.Inputs}), {x});");
+        }
+    }
+
+    /// <summary>Accumulates the layer's weight and bias gradients from its input <paramref name="x"/> and delta <paramref name="d"/>.</summary>
+    public static void EmitParameterGradients(SourceWriter writer, LayerModel layer, string x, string d)
+    {
+        if (EmitPolicy.IsUnrolled(layer))
+        {
+            for (int j = 0; j < layer.Units; j++)
+            {
+                for (int i = 0; i < layer.Inputs; i++)
+                    writer.WriteLine($"g[{layer.WeightOffset + j * layer.Inputs + i}] += {d}[{j}] * {x}[{i}];");
+                writer.WriteLine($"g[{layer.BiasOffset + j}] += {d}[{j}];");
+            }
+            return;
+        }
+        using (writer.Open($"for (int j = 0; j < {layer.Units}; j++)"))
+        {
+            writer.WriteLine($"""
+                {Kernels}.Axpy({d}[j], {x}, g.Slice({layer.WeightOffset} + j * {layer.Inputs}, {layer.Inputs}));
+                g[{layer.BiasOffset} + j] += {d}[j];
+                """);
+        }
+    }
+
+    /// <summary>Writes the gradient with respect to the layer's input, <c>W^T d</c>, into <paramref name="dx"/>.</summary>
+    public static void EmitInputGradient(SourceWriter writer, LayerModel layer, string d, string dx)
+    {
+        if (EmitPolicy.IsUnrolled(layer))
+        {
+            for (int i = 0; i < layer.Inputs; i++)
+            {
+                var terms = new List<string>();
+                for (int j = 0; j < layer.Units; j++) terms.Add($"p[{layer.WeightOffset + j * layer.Inputs + i}] * {d}[{j}]");
+                writer.WriteLine($"{dx}[{i}] = {Sum(terms)};");
+            }
+            return;
+        }
+        writer.WriteLine($"{dx}.Clear();");
+        using (writer.Open($"for (int j = 0; j < {layer.Units}; j++)"))
+        {
+            writer.WriteLine($"{Kernels}.Axpy({d}[j], p.Slice({layer.WeightOffset} + j * {layer.Inputs}, {layer.Inputs}), {dx});");
+        }
+    }
+
+    /// <summary>Joins terms with <c>+</c>, <see cref="EmitPolicy.TermsPerLine"/> to a line.</summary>
+    private static string Sum(List<string> terms)
+    {
+        var builder = new StringBuilder();
+        for (int t = 0; t < terms.Count; t++)
+        {
+            if (t > 0) builder.Append(t % EmitPolicy.TermsPerLine == 0 ? "\n    + " : " + ");
+            builder.Append(terms[t]);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using NeuralDsl.Generator.Model;
+
+namespace NeuralDsl.Generator.Emitting;
+
+/// <summary>
+/// When code is unrolled. Full unrolling costs O(inputs x units) statements, so it pays only for small
+/// layers; larger ones become loops over constant bounds calling vector kernels.
+/// </summary>
+internal static class EmitPolicy
+{
+    /// <summary>A layer whose weight count is at most this is emitted as straight-line code.</summary>
+    public const int UnrollLimit = 256;
+
+    /// <summary>Hidden activations up to this many floats live on the stack in <c>Predict</c>; above it they are rented.</summary>
+    public const int StackLimit = 16 * 1024;
+
+    /// <summary>Terms per line in unrolled sums, for readable output.</summary>
+    public const int TermsPerLine = 4;
+
+    public static bool IsUnrolled(LayerModel layer) => layer.WeightCount <= UnrollLimit;
+}

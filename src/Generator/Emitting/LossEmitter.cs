@@ -1,0 +1,41 @@
+using NeuralDsl.Generator.Helpers;
+using NeuralDsl.Generator.Model;
+
+namespace NeuralDsl.Generator.Emitting;
+
+/// <summary>
+/// Emits the per-sample loss call. Sigmoid with binary cross-entropy and softmax with (sparse)
+/// categorical cross-entropy are fused: computed from the logits, giving the gradient with respect
+/// to them directly, so the output activation's backward step is skipped.
+/// </summary>
+internal static class LossEmitter
+{
+    private const string Losses = "global::NeuralDsl.Losses";
+
+    public static bool IsFused(NetworkModel model) => (model.Loss, model.Output.Activation) switch
+    {
+        (LossKind.BinaryCrossEntropy, ActivationKind.Sigmoid) => true,
+        (LossKind.CategoricalCrossEntropy, ActivationKind.Softmax) => true,
+        (LossKind.SparseCategoricalCrossEntropy, ActivationKind.Softmax) => true,
+        _ => false,
+    };
+
+    /// <summary>Losses averaged over every output value (Keras and PyTorch "mean"), rather than summed over classes.</summary>
+    public static bool IsElementwiseMean(LossKind loss) =>
+        loss is not (LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy);
+
+    /// <summary>The expression of one sample's loss; writes its gradient into <paramref name="d"/> when that is not <c>default</c>.</summary>
+    public static string Expression(NetworkModel model, string z, string a, string y, string d, string scale)
+    {
+        string target = "(int)" + y + "[0]";
+        return (model.Loss, IsFused(model)) switch
+        {
+            (LossKind.BinaryCrossEntropy, true) => $"{Losses}.SigmoidBinaryCrossEntropy({z}, {a}, {y}, {d}, {scale})",
+            (LossKind.CategoricalCrossEntropy, true) => $"{Losses}.SoftmaxCrossEntropy({z}, {a}, {y}, {d}, {scale})",
+            (LossKind.SparseCategoricalCrossEntropy, true) => $"{Losses}.SoftmaxSparseCrossEntropy({z}, {a}, {target}, {d}, {scale})",
+            (LossKind.SparseCategoricalCrossEntropy, false) => $"{Losses}.SparseCategoricalCrossEntropy({a}, {target}, {d}, {scale})",
+            (LossKind.Huber, _) => $"{Losses}.Huber({a}, {y}, {Literals.Float(model.HuberDelta)}, {d}, {scale})",
+            _ => $"{Losses}.{model.Loss}({a}, {y}, {d}, {scale})",
+        };
+    }
+}

@@ -1,0 +1,52 @@
+namespace NeuralDsl.Generator.Model;
+
+// Mirrors of the runtime enums (the generator cannot reference the runtime assembly). Values must
+// match NeuralDsl.Activation, NeuralDsl.Loss, NeuralDsl.Init and NeuralDsl.LayerKind; a test checks it.
+
+internal enum ActivationKind
+{
+    Linear = 0,
+    Sigmoid = 1,
+    Tanh = 2,
+    ReLU = 3,
+    LeakyReLU = 4,
+    ELU = 5,
+    SELU = 6,
+    Softplus = 7,
+    Softmax = 8,
+    PReLU = 9,
+    Step = 10,
+}
+
+internal enum LossKind
+{
+    None = 0,
+    MeanSquaredError = 1,
+    MeanAbsoluteError = 2,
+    Huber = 3,
+    BinaryCrossEntropy = 4,
+    CategoricalCrossEntropy = 5,
+    SparseCategoricalCrossEntropy = 6,
+    Hinge = 7,
+}
+
+internal enum InitKind
+{
+    Default = 0,
+    Zeros = 1,
+    Ones = 2,
+    Constant = 3,
+    RandomNormal = 4,
+    RandomUniform = 5,
+    GlorotNormal = 6,
+    GlorotUniform = 7,
+    HeNormal = 8,
+    HeUniform = 9,
+    LeCunNormal = 10,
+    LeCunUniform = 11,
+}
+
+internal enum LayerKind
+{
+    Dense = 0,
+}

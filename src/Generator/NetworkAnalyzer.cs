@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NeuralDsl.Generator.Diagnostics;
+using NeuralDsl.Generator.Parsing;
+
+namespace NeuralDsl.Generator;
+
+/// <summary>
+/// Reports what is wrong with a network declaration, at the offending attribute or argument. Runs the
+/// same parser as <see cref="NetworkGenerator"/>, so an error here always means nothing was generated.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NetworkAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.NetworkMustBePartial,
+        DiagnosticDescriptors.NetworkMustNotBeGeneric,
+        DiagnosticDescriptors.NetworkMustBeTopLevel,
+        DiagnosticDescriptors.NetworkHasNoLayers,
+        DiagnosticDescriptors.LayersSplitAcrossDeclarations,
+        DiagnosticDescriptors.InvalidInputs,
+        DiagnosticDescriptors.UndefinedEnumValue,
+        DiagnosticDescriptors.SoftmaxNotOnOutputLayer,
+        DiagnosticDescriptors.StepWithGradientTraining,
+        DiagnosticDescriptors.InvalidHuberDelta,
+        DiagnosticDescriptors.InvalidAlpha,
+        DiagnosticDescriptors.AlphaHasNoEffect,
+        DiagnosticDescriptors.InvalidInitializerArgument,
+        DiagnosticDescriptors.LayerWithoutNetwork,
+        DiagnosticDescriptors.UnsupportedLayer,
+        DiagnosticDescriptors.NetworkMustBeClass,
+        DiagnosticDescriptors.SoftmaxOnSingleUnit,
+        DiagnosticDescriptors.CategoricalCrossEntropyOnSingleUnit,
+        DiagnosticDescriptors.BinaryCrossEntropyWithoutSigmoid,
+        DiagnosticDescriptors.CategoricalCrossEntropyWithoutSoftmax,
+        DiagnosticDescriptors.NonPositiveLearningRate,
+        DiagnosticDescriptors.NonPositiveUnits);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // No NeuralDsl reference, no work.
+            INamedTypeSymbol? layerAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.LayerAttribute);
+            if (layerAttribute is null) return;
+            start.RegisterSymbolAction(context => AnalyzeType(context, layerAttribute), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol layerAttribute)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        AttributeData? network = NetworkParser.FindNetworkAttribute(type);
+        if (network is null)
+        {
+            AttributeData? layer = type.GetAttributes().FirstOrDefault(a => DerivesFrom(a.AttributeClass, layerAttribute));
+            if (layer?.ApplicationSyntaxReference is { } reference)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LayerWithoutNetwork,
+                    reference.GetSyntax(context.CancellationToken).GetLocation(), type.Name));
+            return;
+        }
+
+        foreach (Diagnostic diagnostic in NetworkParser.Parse(type, network, context.CancellationToken).Diagnostics)
+            context.ReportDiagnostic(diagnostic);
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, baseType)) return true;
+        }
+        return false;
+    }
+}

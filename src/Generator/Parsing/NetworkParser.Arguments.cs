@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NeuralDsl.Generator.Diagnostics;
+
+namespace NeuralDsl.Generator.Parsing;
+
+// Reading attribute arguments defensively: a value of an unexpected type is treated as absent (the
+// compiler has already reported it), an undefined enum value is reported at its argument.
+internal sealed partial class NetworkParser
+{
+    private static bool HasNamed(AttributeData attribute, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name) return true;
+        }
+        return false;
+    }
+
+    private static T Named<T>(AttributeData attribute, string name, T defaultValue)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind != TypedConstantKind.Error && argument.Value.Value is T value) return value;
+        }
+        return defaultValue;
+    }
+
+    private static T Positional<T>(AttributeData attribute, int position, T defaultValue) =>
+        position < attribute.ConstructorArguments.Length &&
+        attribute.ConstructorArguments[position].Kind != TypedConstantKind.Error &&
+        attribute.ConstructorArguments[position].Value is T value
+            ? value
+            : defaultValue;
+
+    private TEnum NamedEnum<TEnum>(AttributeData attribute, string name, TEnum defaultValue, string enumName)
+        where TEnum : struct, Enum =>
+        DefinedEnum(Named<object?>(attribute, name, null), defaultValue, enumName, () => ArgumentLocation(attribute, name));
+
+    private TEnum PositionalEnum<TEnum>(AttributeData attribute, int position, string parameterName, TEnum defaultValue, string enumName)
+        where TEnum : struct, Enum =>
+        DefinedEnum(Positional<object?>(attribute, position, null), defaultValue, enumName, () => ArgumentLocation(attribute, parameterName, position));
+
+    private TEnum DefinedEnum<TEnum>(object? raw, TEnum defaultValue, string enumName, Func<Location> location)
+        where TEnum : struct, Enum
+    {
+        if (raw is not int value) return defaultValue;
+        if (Enum.IsDefined(typeof(TEnum), value)) return (TEnum)(object)value;
+        Report(DiagnosticDescriptors.UndefinedEnumValue, location(), value, enumName);
+        return defaultValue;
+    }
+
+    private Location AttributeLocation(AttributeData attribute) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation() ?? _type.Locations.FirstOrDefault() ?? Location.None;
+
+    /// <summary>
+    /// The location of one argument of an attribute: a named property (<c>Alpha = 1</c>), or a
+    /// constructor parameter written by position or as <c>name:</c>. Falls back to the whole attribute.
+    /// </summary>
+    private Location ArgumentLocation(AttributeData attribute, string name, int position = -1)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is not AttributeSyntax syntax)
+            return AttributeLocation(attribute);
+        if (syntax.ArgumentList is { } list)
+        {
+            int positional = 0;
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals is { } nameEquals)
+                {
+                    if (nameEquals.Name.Identifier.ValueText == name) return argument.GetLocation();
+                }
+                else if (argument.NameColon is { } nameColon)
+                {
+                    if (nameColon.Name.Identifier.ValueText == name) return argument.GetLocation();
+                }
+                else if (positional++ == position)
+                {
+                    return argument.GetLocation();
+                }
+            }
+        }
+        return syntax.GetLocation();
+    }
+}

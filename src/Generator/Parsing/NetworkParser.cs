@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NeuralDsl.Generator.Diagnostics;
+using NeuralDsl.Generator.Helpers;
+using NeuralDsl.Generator.Model;
+
+namespace NeuralDsl.Generator.Parsing;
+
+/// <summary>
+/// Turns a <c>[Network]</c> class into a <see cref="NetworkModel"/>, or into the diagnostics that say
+/// why it cannot be one. Shared by the generator (which keeps the model) and the analyzer (which
+/// reports the diagnostics), so both always agree. Never throws on a bad declaration.
+/// </summary>
+internal sealed partial class NetworkParser
+{
+    private readonly INamedTypeSymbol _type;
+    private readonly AttributeData _network;
+    private readonly CancellationToken _cancellationToken;
+    private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+    private bool _invalid;
+
+    private NetworkParser(INamedTypeSymbol type, AttributeData network, CancellationToken cancellationToken)
+    {
+        _type = type;
+        _network = network;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Parses <paramref name="type"/>, which carries <paramref name="network"/> (its <c>[Network]</c> attribute).</summary>
+    public static ParseResult Parse(INamedTypeSymbol type, AttributeData network, CancellationToken cancellationToken)
+    {
+        var parser = new NetworkParser(type, network, cancellationToken);
+        NetworkModel? model = parser.ParseNetwork();
+        return new ParseResult(parser._invalid ? null : model, parser._diagnostics.ToImmutable());
+    }
+
+    /// <summary>Finds the <c>[Network]</c> attribute of <paramref name="type"/>, if any.</summary>
+    public static AttributeData? FindNetworkAttribute(INamedTypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.NetworkAttribute);
+
+    private NetworkModel? ParseNetwork()
+    {
+        // An attribute the compiler could not bind already has a compiler error; add nothing to it.
+        if (_network.AttributeConstructor is null)
+        {
+            _invalid = true;
+            return null;
+        }
+
+        Location classLocation = _type.Locations.FirstOrDefault() ?? Location.None;
+        if (_type.TypeKind != TypeKind.Class || _type.IsStatic || _type.IsRecord)
+            Report(DiagnosticDescriptors.NetworkMustBeClass, classLocation, _type.Name);
+        else if (!IsPartial(_type))
+            Report(DiagnosticDescriptors.NetworkMustBePartial, classLocation, _type.Name);
+        if (_type.IsGenericType)
+            Report(DiagnosticDescriptors.NetworkMustNotBeGeneric, classLocation, _type.Name);
+        if (_type.ContainingType is not null)
+            Report(DiagnosticDescriptors.NetworkMustBeTopLevel, classLocation, _type.Name);
+
+        int inputs = Named(_network, "Inputs", 0);
+        if (inputs <= 0)
+            Report(DiagnosticDescriptors.InvalidInputs, ArgumentLocation(_network, "Inputs"), _type.Name, inputs);
+
+        LossKind loss = NamedEnum(_network, "Loss", LossKind.None, "NeuralDsl.Loss");
+        float learningRate = Named(_network, "LearningRate", 0.01f);
+        int seed = Named(_network, "Seed", 42);
+        float huberDelta = Named(_network, "HuberDelta", 1f);
+        if (!(huberDelta > 0f) || float.IsInfinity(huberDelta))
+            Report(DiagnosticDescriptors.InvalidHuberDelta, ArgumentLocation(_network, "HuberDelta"), Format(huberDelta));
+        if (loss != LossKind.None && (!(learningRate > 0f) || float.IsInfinity(learningRate)))
+            Report(DiagnosticDescriptors.NonPositiveLearningRate, ArgumentLocation(_network, "LearningRate"), Format(learningRate));
+
+        List<AttributeData> layerAttributes = LayerAttributesInOrder();
+        if (layerAttributes.Count == 0 && !_invalid)
+            Report(DiagnosticDescriptors.NetworkHasNoLayers, AttributeLocation(_network), _type.Name);
+
+        var layers = new List<LayerModel>(layerAttributes.Count);
+        int fanIn = Math.Max(inputs, 1);
+        int offset = 0;
+        for (int i = 0; i < layerAttributes.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, i == layerAttributes.Count - 1, loss);
+            if (layer is null) continue;
+            layers.Add(layer);
+            fanIn = layer.Units;
+            offset += layer.ParameterCount;
+        }
+
+        if (_invalid || layers.Count == 0) return null;
+        CheckOutputAndLoss(layers[layers.Count - 1], layerAttributes[layerAttributes.Count - 1], loss);
+
+        string? ns = _type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+        return new NetworkModel(ns, _type.Name, inputs, loss, learningRate, seed, huberDelta, new EquatableArray<LayerModel>(layers));
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax() is TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    /// <summary>Layer attributes in source order; reports those placed on another partial declaration.</summary>
+    private List<AttributeData> LayerAttributesInOrder()
+    {
+        SyntaxNode? networkDeclaration = _network.ApplicationSyntaxReference?.GetSyntax(_cancellationToken)
+            .FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        var layers = new List<(AttributeData Attribute, int Position)>();
+        foreach (AttributeData attribute in _type.GetAttributes())
+        {
+            if (!InheritsFrom(attribute.AttributeClass, KnownNames.LayerAttribute)) continue;
+            SyntaxNode? syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken);
+            if (syntax is null || syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() != networkDeclaration)
+            {
+                Report(DiagnosticDescriptors.LayersSplitAcrossDeclarations, AttributeLocation(attribute), _type.Name);
+                continue;
+            }
+            layers.Add((attribute, syntax.SpanStart));
+        }
+        return layers.OrderBy(l => l.Position).Select(l => l.Attribute).ToList();
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+        {
+            if (t.ToDisplayString() == metadataName) return true;
+        }
+        return false;
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
+    {
+        _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error) _invalid = true;
+    }
+
+    private static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

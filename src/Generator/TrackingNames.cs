@@ -1,0 +1,8 @@
+namespace NeuralDsl.Generator;
+
+/// <summary>Names of the incremental pipeline's steps, so that caching tests can find them.</summary>
+internal static class TrackingNames
+{
+    public const string Model = nameof(Model);
+    public const string ValidModel = nameof(ValidModel);
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NeuralDsl;
+
+/// <summary>
+/// Scalar activation functions and their derivatives, as called by generated code. Each derivative
+/// takes what is cheapest to hand: the pre-activation <c>z</c>, the activation <c>a</c>, or both.
+/// At kinks the derivative follows PyTorch (ReLU'(0) = 0, LeakyReLU'(0) = alpha).
+/// </summary>
+public static class Activations
+{
+    /// <summary>SELU's alpha (Klambauer et al., 2017).</summary>
+    public const float SeluAlpha = 1.6732632423543772848170429916717f;
+
+    /// <summary>SELU's scale (Klambauer et al., 2017).</summary>
+    public const float SeluScale = 1.0507009873554804934193349852946f;
+
+    /// <summary>Logistic sigmoid, computed without overflow for any <paramref name="z"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Sigmoid(float z)
+    {
+        if (z >= 0f) return 1f / (1f + MathF.Exp(-z));
+        float e = MathF.Exp(z);
+        return e / (1f + e);
+    }
+
+    /// <summary>Sigmoid's derivative from its output: <c>a (1 - a)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SigmoidDerivative(float a) => a * (1f - a);
+
+    /// <summary>Hyperbolic tangent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Tanh(float z) => MathF.Tanh(z);
+
+    /// <summary>Tanh's derivative from its output: <c>1 - a^2</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float TanhDerivative(float a) => 1f - a * a;
+
+    /// <summary><c>max(0, z)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ReLU(float z) => z > 0f ? z : 0f;
+
+    /// <summary>1 for <c>z &gt; 0</c>, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ReLUDerivative(float z) => z > 0f ? 1f : 0f;
+
+    /// <summary><c>z</c> for <c>z &gt; 0</c>, else <c>alpha z</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float LeakyReLU(float z, float alpha) => z > 0f ? z : alpha * z;
+
+    /// <summary>1 for <c>z &gt; 0</c>, else alpha.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float LeakyReLUDerivative(float z, float alpha) => z > 0f ? 1f : alpha;
+
+    /// <summary><c>z</c> for <c>z &gt; 0</c>, else <c>alpha (e^z - 1)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ELU(float z, float alpha) => z > 0f ? z : alpha * ExpM1(z);
+
+    /// <summary>1 for <c>z &gt; 0</c>, else <c>a + alpha</c> (= <c>alpha e^z</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ELUDerivative(float z, float a, float alpha) => z > 0f ? 1f : a + alpha;
+
+    /// <summary>Scaled ELU.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SELU(float z) => z > 0f ? SeluScale * z : SeluScale * SeluAlpha * ExpM1(z);
+
+    /// <summary>SELU's derivative: scale for <c>z &gt; 0</c>, else <c>a + scale alpha</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SELUDerivative(float z, float a) => z > 0f ? SeluScale : a + SeluScale * SeluAlpha;
+
+    /// <summary><c>log(1 + e^z)</c>, computed as <c>max(z, 0) + log(1 + e^-|z|)</c> so it neither overflows nor loses small values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Softplus(float z) => MathF.Max(z, 0f) + Log1P(MathF.Exp(-MathF.Abs(z)));
+
+    /// <summary>Softplus' derivative: <c>sigmoid(z)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SoftplusDerivative(float z) => Sigmoid(z);
+
+    /// <summary>Leaky ReLU with a learned <paramref name="slope"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float PReLU(float z, float slope) => z > 0f ? z : slope * z;
+
+    /// <summary>Heaviside step: 1 for <c>z &gt;= 0</c>, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Step(float z) => z >= 0f ? 1f : 0f;
+
+    /// <summary>
+    /// Softmax of <paramref name="z"/> into <paramref name="a"/> (which may be the same span), shifted
+    /// by the maximum so that no exponential overflows.
+    /// </summary>
+    public static void Softmax(ReadOnlySpan<float> z, Span<float> a)
+    {
+        float max = z[0];
+        for (int i = 1; i < z.Length; i++) max = MathF.Max(max, z[i]);
+        float sum = 0f;
+        for (int i = 0; i < z.Length; i++)
+        {
+            float e = MathF.Exp(z[i] - max);
+            a[i] = e;
+            sum += e;
+        }
+        float inverse = 1f / sum;
+        for (int i = 0; i < a.Length; i++) a[i] *= inverse;
+    }
+
+    /// <summary>
+    /// Back-propagates through softmax: <c>dZ_i = a_i (dA_i - sum_j dA_j a_j)</c>.
+    /// <paramref name="dZ"/> may be the same span as <paramref name="dA"/>.
+    /// </summary>
+    public static void SoftmaxBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ)
+    {
+        float dot = 0f;
+        for (int i = 0; i < a.Length; i++) dot += dA[i] * a[i];
+        for (int i = 0; i < a.Length; i++) dZ[i] = a[i] * (dA[i] - dot);
+    }
+
+    /// <summary>log(1 + x) accurate for small x.</summary>
+    internal static float Log1P(float x) => MathF.Abs(x) < 1e-4f ? x * (1f - 0.5f * x) : MathF.Log(1f + x);
+
+    /// <summary>e^x - 1 accurate for small x.</summary>
+    internal static float ExpM1(float x) => MathF.Abs(x) < 1e-4f ? x * (1f + 0.5f * x) : MathF.Exp(x) - 1f;
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace NeuralDsl;
+
+/// <summary>
+/// What every generated network offers: inference over a flat parameter span. Implemented by the
+/// source generator on each <see cref="NetworkAttribute"/> class.
+/// </summary>
+public interface INetwork
+{
+    /// <summary>Features of one input sample.</summary>
+    int InputSize { get; }
+
+    /// <summary>Values of one output sample.</summary>
+    int OutputSize { get; }
+
+    /// <summary>Total number of trainable parameters.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The layers in order, with their shapes and parameter offsets.</summary>
+    IReadOnlyList<LayerInfo> Layers { get; }
+
+    /// <summary>All parameters, layer after layer (weights, biases, then PReLU slopes). Writable.</summary>
+    Span<float> Parameters { get; }
+
+    /// <summary>Re-initialises every parameter deterministically from <paramref name="seed"/>.</summary>
+    void ResetParameters(int seed);
+
+    /// <summary>Runs one sample forward. Allocates nothing; safe to call from several threads at once.</summary>
+    void Predict(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Runs a batch of samples (row-major, one row per sample) forward. Allocates nothing; thread-safe.</summary>
+    void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
+}
+
+/// <summary>
+/// A generated network that declares a <see cref="NeuralDsl.Loss"/>: it can compute its loss and gradient
+/// and take plain SGD steps. Training members use per-instance buffers: one thread at a time.
+/// </summary>
+public interface ITrainableNetwork : INetwork
+{
+    /// <summary>The declared loss.</summary>
+    Loss Loss { get; }
+
+    /// <summary>Target values per sample: <see cref="INetwork.OutputSize"/>, or 1 for sparse class indices.</summary>
+    int TargetSize { get; }
+
+    /// <summary>Step size of <see cref="TrainStep"/>; starts at the declared value.</summary>
+    float LearningRate { get; set; }
+
+    /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="INetwork.Parameters"/>.</summary>
+    Span<float> Gradients { get; }
+
+    /// <summary>Mean loss over a batch, without touching gradients. Thread-safe.</summary>
+    float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>Mean loss over a batch; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>One SGD step on a batch: gradient, then <c>parameters -= LearningRate * gradient</c>. Returns the loss before the step.</summary>
+    float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+}
