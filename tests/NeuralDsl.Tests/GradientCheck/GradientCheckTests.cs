@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit.Abstractions;
+
+namespace NeuralDsl.Tests.GradientCheck;
+
+/// <summary>
+/// The generated (float) gradient against central finite differences of <see cref="ReferenceNetwork"/>'s
+/// loss in double precision, for every activation and every valid (output activation, loss) pair,
+/// on several random networks and batches.
+/// </summary>
+public class GradientCheckTests(ITestOutputHelper output)
+{
+    private const int Batch = 3;
+    private const double Step = 1e-6;
+
+    // Per entry: |g - fd| <= Tolerance * max(|fd|, 1e-2 * max_i |fd_i|). The floor keeps entries that
+    // are tiny compared with the rest of the gradient from demanding more than float can give.
+    private const double Tolerance = 1e-3;
+
+    public static IEnumerable<object[]> Networks => GradientCheckCatalog.Networks.Keys.Select(name => new object[] { name });
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Gradient_matches_finite_differences(string name)
+    {
+        (Func<int, ITrainableNetwork> create, double huberDelta) = GradientCheckCatalog.Networks[name];
+        double worst = 0, worstLoss = 0;
+        foreach (int seed in new[] { 1, 2, 3 })
+        {
+            ITrainableNetwork net = create(seed);
+            var random = new SeededRandom(seed + 100);
+            // Random biases (and jittered weights) too: zero biases behind a dead ReLU layer put
+            // pre-activations exactly on a kink, where a central difference averages two slopes.
+            Span<float> parameters = net.Parameters;
+            for (int i = 0; i < parameters.Length; i++) parameters[i] += 0.2f * (float)random.NextNormal();
+            float[] inputs = RandomInputs(ref random, Batch * net.InputSize);
+            float[] targets = TargetsFor(net, ref random);
+
+            float loss = net.ComputeGradients(inputs, targets);
+            float[] gradient = net.Gradients.ToArray();
+
+            double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
+            double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, huberDelta, p, inputs, targets);
+            worstLoss = Math.Max(worstLoss, Math.Abs(loss - referenceLoss) / Math.Max(Math.Abs(referenceLoss), 1e-6));
+            Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(Math.Abs(referenceLoss), 1e-2),
+                $"{name} seed {seed}: loss {loss} but reference {referenceLoss}");
+
+            double[] fd = new double[p.Length];
+            for (int i = 0; i < p.Length; i++)
+            {
+                double saved = p[i];
+                p[i] = saved + Step;
+                double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, huberDelta, p, inputs, targets);
+                p[i] = saved - Step;
+                double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, huberDelta, p, inputs, targets);
+                p[i] = saved;
+                fd[i] = (plus - minus) / (2 * Step);
+            }
+
+            double floor = 1e-2 * fd.Max(Math.Abs);
+            for (int i = 0; i < p.Length; i++)
+            {
+                double error = Math.Abs(gradient[i] - fd[i]) / Math.Max(Math.Abs(fd[i]), Math.Max(floor, 1e-12));
+                worst = Math.Max(worst, error);
+                Assert.True(error <= Tolerance,
+                    $"{name} seed {seed}: parameter {i} ({Describe(net.Layers, i)}) gradient {gradient[i]} but finite difference {fd[i]} (relative error {error:E2})");
+            }
+        }
+        output.WriteLine($"{name}: max relative gradient error {worst:E2}, loss error {worstLoss:E2}");
+    }
+
+    internal static float[] RandomInputs(ref SeededRandom random, int count)
+    {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) values[i] = (float)random.NextNormal();
+        return values;
+    }
+
+    /// <summary>Targets valid for the network's loss: class indices, one-hot rows, -1/+1, probabilities or reals.</summary>
+    internal static float[] TargetsFor(ITrainableNetwork net, ref SeededRandom random)
+    {
+        float[] targets = new float[Batch * net.TargetSize];
+        for (int n = 0; n < Batch; n++)
+        {
+            Span<float> row = targets.AsSpan(n * net.TargetSize, net.TargetSize);
+            switch (net.Loss)
+            {
+                case Loss.SparseCategoricalCrossEntropy:
+                    row[0] = random.NextInt(net.OutputSize);
+                    break;
+                case Loss.CategoricalCrossEntropy:
+                    row[random.NextInt(net.OutputSize)] = 1f;
+                    break;
+                case Loss.Hinge:
+                    for (int k = 0; k < row.Length; k++) row[k] = random.NextInt(2) == 0 ? -1f : 1f;
+                    break;
+                case Loss.BinaryCrossEntropy:
+                    for (int k = 0; k < row.Length; k++) row[k] = random.NextSingle();
+                    break;
+                default:
+                    for (int k = 0; k < row.Length; k++) row[k] = (float)random.NextNormal();
+                    break;
+            }
+        }
+        return targets;
+    }
+
+    private static string Describe(IReadOnlyList<LayerInfo> layers, int index)
+    {
+        LayerInfo layer = layers.Last(l => l.ParameterOffset <= index);
+        string part = index < layer.BiasOffset ? "weight" : index < layer.SlopeOffset ? "bias" : "slope";
+        return $"layer {layers.ToList().IndexOf(layer)} {part}";
+    }
+}
