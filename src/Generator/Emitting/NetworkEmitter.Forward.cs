@@ -84,7 +84,7 @@ internal sealed partial class NetworkEmitter
         {
             _writer.WriteLine($"""
                 float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent({size});
-                {Span} h = rented.AsSpan(0, {size});
+                {Span} h = new global::System.Span<float>(rented, 0, {size});
                 """);
             _writer.WriteLine("try");
             _writer.WriteLine("{");
