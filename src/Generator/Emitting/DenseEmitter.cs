@@ -9,16 +9,33 @@ namespace NeuralDsl.Generator.Emitting;
 /// Emits a dense layer: <c>z = W x + b</c> forward, and backward <c>dW += d x^T</c>, <c>db += d</c>,
 /// <c>dx = W^T d</c>. W is row-major [units, inputs] at the layer's weight offset in <c>p</c>.
 /// </summary>
-internal static class DenseEmitter
+internal sealed class DenseEmitter : ILayerEmitter
 {
     private const string Kernels = "global::NeuralDsl.Kernels";
 
-    public static string Describe(LayerModel layer) =>
+    public static readonly DenseEmitter Instance = new();
+
+    private DenseEmitter()
+    {
+    }
+
+    public string Describe(LayerModel layer) =>
         $"Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}. " +
         $"Weights p[{layer.WeightOffset}..{layer.BiasOffset}) as [{layer.Units} x {layer.Inputs}], biases p[{layer.BiasOffset}..{layer.BiasOffset + layer.Units})" +
         (layer.HasSlopes ? $", slopes p[{layer.SlopeOffset}..{layer.SlopeOffset + layer.Units})." : ".");
 
-    public static void EmitForward(SourceWriter writer, LayerModel layer, string x, string z)
+    public void EmitInitialization(SourceWriter writer, LayerModel layer)
+    {
+        writer.WriteLine($"// Layer {layer.Index}: weights {layer.WeightInit.Kind}, biases {layer.BiasInit.Kind}{(layer.HasSlopes ? $", slopes {Literals.Float(layer.Alpha)}" : "")}.");
+        EmitFill(writer, layer, layer.WeightOffset, layer.WeightCount, layer.WeightInit);
+        EmitFill(writer, layer, layer.BiasOffset, layer.Units, layer.BiasInit);
+        if (layer.HasSlopes) writer.WriteLine($"p.Slice({layer.SlopeOffset}, {layer.Units}).Fill({Literals.Float(layer.Alpha)});");
+    }
+
+    private static void EmitFill(SourceWriter writer, LayerModel layer, int offset, int count, InitSpec init) =>
+        writer.WriteLine($"global::NeuralDsl.Initializers.Fill(p.Slice({offset}, {count}), global::NeuralDsl.Init.{init.Kind}, {layer.Inputs}, {layer.Units}, {Literals.Float(init.First)}, {Literals.Float(init.Second)}, ref random);");
+
+    public void EmitForward(SourceWriter writer, LayerModel layer, string x, string z)
     {
         if (EmitPolicy.IsUnrolled(layer))
         {
@@ -37,7 +54,7 @@ internal static class DenseEmitter
     }
 
     /// <summary>Accumulates the layer's weight and bias gradients from its input <paramref name="x"/> and delta <paramref name="d"/>.</summary>
-    public static void EmitParameterGradients(SourceWriter writer, LayerModel layer, string x, string d)
+    public void EmitParameterGradients(SourceWriter writer, LayerModel layer, string x, string d)
     {
         if (EmitPolicy.IsUnrolled(layer))
         {
@@ -59,7 +76,7 @@ internal static class DenseEmitter
     }
 
     /// <summary>Writes the gradient with respect to the layer's input, <c>W^T d</c>, into <paramref name="dx"/>.</summary>
-    public static void EmitInputGradient(SourceWriter writer, LayerModel layer, string d, string dx)
+    public void EmitInputGradient(SourceWriter writer, LayerModel layer, string d, string dx)
     {
         if (EmitPolicy.IsUnrolled(layer))
         {

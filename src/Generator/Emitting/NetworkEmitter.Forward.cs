@@ -126,8 +126,9 @@ internal sealed partial class NetworkEmitter
             {
                 (string z, string a) = Names(layer);
                 if (layer.Index > 0) _writer.WriteLine();
-                _writer.WriteLine($"// {DenseEmitter.Describe(layer)}");
-                DenseEmitter.EmitForward(_writer, layer, Input(layer), z);
+                ILayerEmitter emitter = LayerEmitters.For(layer);
+                _writer.WriteLine($"// {emitter.Describe(layer)}");
+                emitter.EmitForward(_writer, layer, Input(layer), z);
                 ActivationEmitter.EmitForward(_writer, layer, z, a);
             }
         }

@@ -140,11 +140,12 @@ internal sealed partial class NetworkEmitter
             {
                 _writer.WriteLine();
                 _writer.WriteLine($"// Layer {layer.Index} backward: weight and bias gradients{(layer.Index > 0 ? $", then the delta of layer {layer.Index - 1}" : "")}.");
-                DenseEmitter.EmitParameterGradients(_writer, layer, Input(layer), $"d{layer.Index}");
+                ILayerEmitter emitter = LayerEmitters.For(layer);
+                emitter.EmitParameterGradients(_writer, layer, Input(layer), $"d{layer.Index}");
                 if (layer.Index == 0) continue;
                 LayerModel previous = Layers[layer.Index - 1];
                 (string zPrevious, string aPrevious) = Names(previous);
-                DenseEmitter.EmitInputGradient(_writer, layer, $"d{layer.Index}", $"d{previous.Index}");
+                emitter.EmitInputGradient(_writer, layer, $"d{layer.Index}", $"d{previous.Index}");
                 ActivationEmitter.EmitBackward(_writer, previous, zPrevious, aPrevious, $"d{previous.Index}");
             }
             _writer.WriteLine("return loss;");

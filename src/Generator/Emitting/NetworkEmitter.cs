@@ -89,7 +89,7 @@ internal sealed partial class NetworkEmitter
         foreach (LayerModel layer in Layers)
         {
             _writer.WriteLine();
-            _writer.WriteLine($"// {DenseEmitter.Describe(layer)}");
+            _writer.WriteLine($"// {LayerEmitters.For(layer).Describe(layer)}");
             _writer.WriteLine($$"""
                 /// <summary>Units of layer {{layer.Index}}.</summary>
                 public const int Layer{{layer.Index}}Units = {{layer.Units}};
@@ -183,18 +183,9 @@ internal sealed partial class NetworkEmitter
                 global::NeuralDsl.SeededRandom random = new(seed);
                 global::System.Span<float> p = _parameters;
                 """);
-            foreach (LayerModel layer in Layers)
-            {
-                _writer.WriteLine($"// Layer {layer.Index}: weights {layer.WeightInit.Kind}, biases {layer.BiasInit.Kind}{(layer.HasSlopes ? $", slopes {Literals.Float(layer.Alpha)}" : "")}.");
-                EmitFill(layer, layer.WeightOffset, layer.WeightCount, layer.WeightInit);
-                EmitFill(layer, layer.BiasOffset, layer.Units, layer.BiasInit);
-                if (layer.HasSlopes) _writer.WriteLine($"p.Slice({layer.SlopeOffset}, {layer.Units}).Fill({Literals.Float(layer.Alpha)});");
-            }
+            foreach (LayerModel layer in Layers) LayerEmitters.For(layer).EmitInitialization(_writer, layer);
         }
     }
-
-    private void EmitFill(LayerModel layer, int offset, int count, InitSpec init) =>
-        _writer.WriteLine($"global::NeuralDsl.Initializers.Fill(p.Slice({offset}, {count}), global::NeuralDsl.Init.{init.Kind}, {layer.Inputs}, {layer.Units}, {Literals.Float(init.First)}, {Literals.Float(init.Second)}, ref random);");
 
     /// <summary>Hidden layers' total width: the buffer a forward pass needs besides its output.</summary>
     private int HiddenWidth => Layers.Take(Layers.Count - 1).Sum(l => l.Units);
