@@ -27,7 +27,10 @@ public interface INetwork
     /// <summary>Re-initialises every parameter deterministically from <paramref name="seed"/>.</summary>
     void ResetParameters(int seed);
 
-    /// <summary>Runs one sample forward. Allocates nothing; safe to call from several threads at once.</summary>
+    /// <summary>
+    /// Runs one sample forward. Allocates nothing (a network whose hidden layers exceed 16K floats rents
+    /// a pooled buffer, which may allocate on a thread's first call); safe to call from several threads at once.
+    /// </summary>
     void Predict(ReadOnlySpan<float> input, Span<float> output);
 
     /// <summary>Runs a batch of samples (row-major, one row per sample) forward. Allocates nothing; thread-safe.</summary>

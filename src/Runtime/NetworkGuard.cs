@@ -15,6 +15,13 @@ public static class NetworkGuard
                 parameterName);
     }
 
+    /// <summary>Throws if <paramref name="input"/> and <paramref name="output"/> share memory: outputs are written while inputs are still read.</summary>
+    public static void NoOverlap(ReadOnlySpan<float> input, ReadOnlySpan<float> output, string outputName)
+    {
+        if (input.Overlaps(output))
+            throw new ArgumentException("The output span overlaps the input span; pass separate buffers.", outputName);
+    }
+
     /// <summary>
     /// Returns the number of samples in a batch of <paramref name="inputLength"/> floats, checking that it
     /// is a positive whole number of samples and that <paramref name="otherLength"/> holds as many.

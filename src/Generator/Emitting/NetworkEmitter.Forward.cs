@@ -37,6 +37,7 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($"""
                 {Guard}.Length(input.Length, InputSize, "InputSize", nameof(input));
                 {Guard}.Length(output.Length, OutputSize, "OutputSize", nameof(output));
+                {Guard}.NoOverlap(input, output, nameof(output));
                 """);
             WithHiddenBuffer(0, () => _writer.WriteLine($"Forward(_parameters, input, {ForwardArguments(OutputInto("output"))});"));
         }
@@ -44,7 +45,10 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine();
         using (_writer.Open($"/// <summary>Runs a batch forward: <paramref name=\"inputs\"/> holds one row of <see cref=\"InputSize\"/> features per sample. Allocates nothing; thread-safe.</summary>\npublic void PredictBatch({ReadOnlySpan} inputs, {Span} outputs)"))
         {
-            _writer.WriteLine($"int batch = {Guard}.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, \"OutputSize\", nameof(outputs));");
+            _writer.WriteLine($"""
+                int batch = {Guard}.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
+                {Guard}.NoOverlap(inputs, outputs, nameof(outputs));
+                """);
             WithHiddenBuffer(0, () =>
             {
                 using (_writer.Open("for (int n = 0; n < batch; n++)"))

@@ -72,7 +72,7 @@ internal sealed partial class NetworkParser
         float learningRate = Named(_network, "LearningRate", 0.01f);
         int seed = Named(_network, "Seed", 42);
         float huberDelta = Named(_network, "HuberDelta", 1f);
-        if (!(huberDelta > 0f) || float.IsInfinity(huberDelta))
+        if (loss == LossKind.Huber && (!(huberDelta > 0f) || float.IsInfinity(huberDelta)))
             Report(DiagnosticDescriptors.InvalidHuberDelta, ArgumentLocation(_network, "HuberDelta"), Format(huberDelta));
         if (loss != LossKind.None && (!(learningRate > 0f) || float.IsInfinity(learningRate)))
             Report(DiagnosticDescriptors.NonPositiveLearningRate, ArgumentLocation(_network, "LearningRate"), Format(learningRate));

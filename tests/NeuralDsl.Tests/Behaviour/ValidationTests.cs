@@ -70,4 +70,13 @@ public class ValidationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => net.LearningRate = rate);
         Assert.Equal(XorNet.DefaultLearningRate, net.LearningRate);
     }
+
+    [Fact]
+    public void Overlapping_input_and_output_are_rejected()
+    {
+        float[] buffer = new float[8];
+        var net = new XorNet();
+        Assert.Equal("output", Assert.Throws<ArgumentException>(() => net.Predict(buffer.AsSpan(0, 2), buffer.AsSpan(1, 1))).ParamName);
+        Assert.Equal("outputs", Assert.Throws<ArgumentException>(() => net.PredictBatch(buffer, buffer.AsSpan(4, 4))).ParamName);
+    }
 }
