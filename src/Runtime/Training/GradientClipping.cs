@@ -1,0 +1,28 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace NeuralDsl.Training;
+
+/// <summary>Gradient clipping as <c>torch.nn.utils.clip_grad_norm_</c> and <c>clip_grad_value_</c> define it.</summary>
+public static class GradientClipping
+{
+    /// <summary>
+    /// Scales <paramref name="gradients"/> so that its L2 norm is at most <paramref name="maxNorm"/>
+    /// (factor <c>maxNorm / (norm + 1e-6)</c> when above). Returns the norm before clipping.
+    /// </summary>
+    public static float ByGlobalNorm(Span<float> gradients, float maxNorm)
+    {
+        if (!(maxNorm > 0f)) throw new ArgumentOutOfRangeException(nameof(maxNorm), maxNorm, "The maximum norm must be positive.");
+        float norm = TensorPrimitives.Norm(gradients);
+        float factor = maxNorm / (norm + 1e-6f);
+        if (factor < 1f) TensorPrimitives.Multiply(gradients, factor, gradients);
+        return norm;
+    }
+
+    /// <summary>Clamps every gradient to [-<paramref name="maxValue"/>, <paramref name="maxValue"/>].</summary>
+    public static void ByValue(Span<float> gradients, float maxValue)
+    {
+        if (!(maxValue > 0f)) throw new ArgumentOutOfRangeException(nameof(maxValue), maxValue, "The maximum value must be positive.");
+        TensorPrimitives.Clamp(gradients, -maxValue, maxValue, gradients);
+    }
+}
