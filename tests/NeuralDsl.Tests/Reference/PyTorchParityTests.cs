@@ -23,7 +23,7 @@ public class PyTorchParityTests(ITestOutputHelper output)
     [Fact]
     public void Every_reference_file_has_a_network_and_every_network_a_file()
     {
-        string[] files = Directory.GetFiles(ReferenceCase.Folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        string[] files = Directory.GetFiles(ReferenceCase.Folder, "Pt*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(ReferenceNetworks.ByName.Keys.Order(StringComparer.Ordinal), files);
     }
 
