@@ -37,7 +37,14 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BinaryCrossEntropyWithoutSigmoid,
         DiagnosticDescriptors.CategoricalCrossEntropyWithoutSoftmax,
         DiagnosticDescriptors.NonPositiveLearningRate,
-        DiagnosticDescriptors.NonPositiveUnits);
+        DiagnosticDescriptors.NonPositiveUnits,
+        DiagnosticDescriptors.InvalidBatchNormalization,
+        DiagnosticDescriptors.InvalidPenalty,
+        DiagnosticDescriptors.DropoutRateOutOfRange,
+        DiagnosticDescriptors.InvalidMomentum,
+        DiagnosticDescriptors.AdamBetaOutOfRange,
+        DiagnosticDescriptors.InvalidEpsilon,
+        DiagnosticDescriptors.NetworkTooLarge);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -26,13 +26,19 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.ValidModel);
 
+        // Hint names may not contain '@', which escapes keywords in names.
         context.RegisterSourceOutput(models, static (context, model) =>
-            context.AddSource(model.FullName + ".g.cs", NetworkEmitter.Emit(model)));
+            context.AddSource(model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.Emit(model)));
     }
 
     private static NetworkModel? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0) return null;
-        return NetworkParser.Parse(type, context.Attributes[0], cancellationToken).Model;
+        if (context.TargetSymbol is not INamedTypeSymbol type) return null;
+        // The attributes are matched per file, not per declaration: with [Network] on two partial
+        // declarations in one file, each target sees both. Parse only from the type's own first
+        // [Network], and only for the declaration that carries it, so one model is made per type.
+        AttributeData? network = NetworkParser.FindNetworkAttribute(type);
+        if (network?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).Parent?.Parent != context.TargetNode) return null;
+        return NetworkParser.Parse(type, network, cancellationToken).Model;
     }
 }

@@ -2,7 +2,8 @@ namespace NeuralDsl;
 
 /// <summary>
 /// A fully connected layer: <c>a = activation(W x + b)</c>, with <c>W</c> of shape [units, inputs]
-/// stored row-major (PyTorch's layout), then <c>b</c>, then (for PReLU only) one slope per unit.
+/// stored row-major (PyTorch's layout), then <c>b</c> (unless <see cref="UseBias"/> is false), then
+/// (for PReLU only) one slope per unit.
 /// </summary>
 /// <example>
 /// <code>
@@ -33,6 +34,21 @@ public sealed class DenseAttribute : LayerAttribute
     /// negative part (default 1), initial slope of PReLU (default 0.25). NaN means the default.
     /// </summary>
     public float Alpha { get; set; } = float.NaN;
+
+    /// <summary>Whether the layer has biases. Default true; a layer followed by batch normalisation needs none.</summary>
+    public bool UseBias { get; set; } = true;
+
+    /// <summary>L1 penalty on the weights: the loss gains <c>KernelL1 * sum |w|</c>. Default 0.</summary>
+    public float KernelL1 { get; set; }
+
+    /// <summary>L2 penalty on the weights: the loss gains <c>KernelL2 * sum w^2</c> (Keras' convention). Default 0.</summary>
+    public float KernelL2 { get; set; }
+
+    /// <summary>L1 penalty on the biases. Default 0; biases are usually left unregularised.</summary>
+    public float BiasL1 { get; set; }
+
+    /// <summary>L2 penalty on the biases. Default 0.</summary>
+    public float BiasL2 { get; set; }
 
     /// <summary>Initialiser of the weights; <see cref="Init.Default"/> chooses from the activation.</summary>
     public Init WeightInit { get; set; }

@@ -24,6 +24,9 @@ public interface INetwork
     /// <summary>All parameters, layer after layer (weights, biases, then PReLU slopes). Writable.</summary>
     Span<float> Parameters { get; }
 
+    /// <summary>Non-trainable values the network keeps (batch normalisation's running mean and variance); empty when there are none. Writable.</summary>
+    Span<float> State { get; }
+
     /// <summary>Re-initialises every parameter deterministically from <paramref name="seed"/>.</summary>
     void ResetParameters(int seed);
 
@@ -49,18 +52,28 @@ public interface ITrainableNetwork : INetwork
     /// <summary>Target values per sample: <see cref="INetwork.OutputSize"/>, or 1 for sparse class indices.</summary>
     int TargetSize { get; }
 
-    /// <summary>Step size of <see cref="TrainStep"/>; starts at the declared value.</summary>
+    /// <summary>The optimiser's step size; starts at the declared value.</summary>
     float LearningRate { get; set; }
+
+    /// <summary>
+    /// The optimiser <see cref="TrainStep"/> applies; starts as the declared one. Replaceable at run time.
+    /// (Not named <c>Optimizer</c>: a member of that name would hide the <see cref="NeuralDsl.Optimizer"/>
+    /// enum in the network's own attribute arguments.)
+    /// </summary>
+    Optimizers.IOptimizer TrainingOptimizer { get; set; }
+
+    /// <summary>The training-mode outputs ([batch, OutputSize]) of the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/> batch, for metrics.</summary>
+    ReadOnlySpan<float> TrainingOutputs { get; }
 
     /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="INetwork.Parameters"/>.</summary>
     Span<float> Gradients { get; }
 
-    /// <summary>Mean loss over a batch, without touching gradients. Thread-safe.</summary>
+    /// <summary>Mean loss over a batch in inference mode (no dropout, running statistics), plus declared weight penalties, without touching gradients. Thread-safe.</summary>
     float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
-    /// <summary>Mean loss over a batch; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    /// <summary>Mean loss over a batch in training mode, plus declared weight penalties; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged (batch normalisation's running statistics advance).</summary>
     float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
-    /// <summary>One SGD step on a batch: gradient, then <c>parameters -= LearningRate * gradient</c>. Returns the loss before the step.</summary>
+    /// <summary>One optimiser step on a batch: <see cref="ComputeGradients"/>, then <see cref="TrainingOptimizer"/> updates the parameters. Returns the loss before the step.</summary>
     float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 }

@@ -5,6 +5,15 @@ public enum LayerKind
 {
     /// <summary>Fully connected layer (<see cref="DenseAttribute"/>).</summary>
     Dense = 0,
+
+    /// <summary>Inverted dropout (<see cref="DropoutAttribute"/>); no parameters.</summary>
+    Dropout = 1,
+
+    /// <summary>Batch normalisation (<see cref="BatchNormalizationAttribute"/>): gamma and beta parameters, running mean and variance in the state.</summary>
+    BatchNormalization = 2,
+
+    /// <summary>A stand-alone activation (<see cref="ActivationAttribute"/>); no parameters.</summary>
+    Activation = 3,
 }
 
 /// <summary>
@@ -20,12 +29,30 @@ public enum LayerKind
 /// <param name="ParameterCount">Number of parameters of the layer.</param>
 public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation Activation, float Alpha, int ParameterOffset, int ParameterCount)
 {
-    /// <summary>Index of the first weight (row-major [Units, Inputs]).</summary>
+    /// <summary>Whether a Dense layer has biases.</summary>
+    public bool UseBias { get; init; } = true;
+
+    /// <summary>Dropout rate (Dropout layers).</summary>
+    public float Rate { get; init; }
+
+    /// <summary>Running-statistics momentum (BatchNormalization layers).</summary>
+    public float Momentum { get; init; }
+
+    /// <summary>Variance epsilon (BatchNormalization layers).</summary>
+    public float Epsilon { get; init; }
+
+    /// <summary>Index of the layer's first value in the network's state (BatchNormalization: running means, then running variances).</summary>
+    public int StateOffset { get; init; }
+
+    /// <summary>Number of state values of the layer.</summary>
+    public int StateCount { get; init; }
+
+    /// <summary>Index of the first weight (Dense: row-major [Units, Inputs]; BatchNormalization: gamma).</summary>
     public int WeightOffset => ParameterOffset;
 
-    /// <summary>Index of the first bias.</summary>
-    public int BiasOffset => ParameterOffset + Inputs * Units;
+    /// <summary>Index of the first bias (Dense; BatchNormalization: beta).</summary>
+    public int BiasOffset => Kind == LayerKind.BatchNormalization ? ParameterOffset + Units : ParameterOffset + Inputs * Units;
 
     /// <summary>Index of the first PReLU slope (meaningful for <see cref="NeuralDsl.Activation.PReLU"/> only).</summary>
-    public int SlopeOffset => BiasOffset + Units;
+    public int SlopeOffset => ParameterOffset + ParameterCount - Units;
 }

@@ -25,8 +25,29 @@ public sealed class NetworkAttribute : global::System.Attribute
     /// <summary>The training loss. <see cref="NeuralDsl.Loss.None"/> (the default) makes the network inference-only.</summary>
     public Loss Loss { get; set; }
 
-    /// <summary>Step size of the plain SGD update in <c>TrainStep</c>. Default 0.01.</summary>
+    /// <summary>The optimiser <c>TrainStep</c> and <c>Fit</c> use. Default <see cref="NeuralDsl.Optimizer.Sgd"/>.</summary>
+    public Optimizer Optimizer { get; set; }
+
+    /// <summary>Step size of the optimiser. Default 0.01.</summary>
     public float LearningRate { get; set; } = 0.01f;
+
+    /// <summary>Momentum of SGD or RMSprop, in [0, 1). Default 0.</summary>
+    public float Momentum { get; set; }
+
+    /// <summary>Whether SGD uses Nesterov momentum (needs <see cref="Momentum"/> &gt; 0). Default false.</summary>
+    public bool Nesterov { get; set; }
+
+    /// <summary>Adam's first-moment decay, in [0, 1). Default 0.9.</summary>
+    public float Beta1 { get; set; } = 0.9f;
+
+    /// <summary>Adam's second-moment decay, in [0, 1). Default 0.999.</summary>
+    public float Beta2 { get; set; } = 0.999f;
+
+    /// <summary>The optimiser's epsilon; NaN (the default) means the optimiser's PyTorch default.</summary>
+    public float Epsilon { get; set; } = float.NaN;
+
+    /// <summary>The optimiser's weight decay (coupled L2 for SGD, AdaGrad, RMSprop and Adam; decoupled for AdamW); NaN (the default) means the optimiser's PyTorch default.</summary>
+    public float WeightDecay { get; set; } = float.NaN;
 
     /// <summary>Seed used by the parameterless constructor. Default 42.</summary>
     public int Seed { get; set; } = 42;

@@ -40,6 +40,15 @@ public static class NetworkGuard
         return samples;
     }
 
+    /// <summary>Throws unless the batch has at least <paramref name="minimum"/> samples, which <paramref name="layer"/> needs in training.</summary>
+    public static void MinimumBatch(int batch, int minimum, string layer, string parameterName)
+    {
+        if (batch < minimum)
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{layer} needs at least {minimum} samples per training batch, but the batch has {batch}."),
+                parameterName);
+    }
+
     /// <summary>Throws unless every target is a whole class index in [0, <paramref name="classes"/>).</summary>
     public static void ClassIndices(ReadOnlySpan<float> targets, int classes, string parameterName)
     {

@@ -73,6 +73,18 @@ internal static class DiagnosticDescriptors
         "Network must be a non-static class",
         "'{0}' must be a non-static class (not a record, struct or static class) to carry [Network]");
 
+    public static readonly DiagnosticDescriptor InvalidBatchNormalization = Error("ND017", Declaration,
+        "Invalid batch normalisation argument",
+        "{0} is invalid for BatchNormalization: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidPenalty = Error("ND018", Declaration,
+        "Invalid weight penalty",
+        "{0} is invalid: a penalty or weight decay must be a finite number, not negative");
+
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Error("ND019", Declaration,
+        "Network too large",
+        "Layer {0} takes the network past {1} parameters or buffered values, the most a flat span can hold");
+
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Error("ND101", Design,
         "Softmax on a single unit",
         "Softmax over one unit always outputs 1, so its gradient is zero: use Sigmoid for a binary output, Linear for regression, or one unit per class");
@@ -89,9 +101,25 @@ internal static class DiagnosticDescriptors
         "Categorical cross-entropy needs a probability output",
         "{0} needs probabilities, but the output layer's activation is {1}: use Softmax");
 
+    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Error("ND401", Design,
+        "Dropout rate out of range",
+        "Dropout rate {0} is invalid: it must be at least 0 and below 1 (1 would drop every value)");
+
     public static readonly DiagnosticDescriptor NonPositiveLearningRate = Error("ND501", Design,
         "Learning rate must be positive",
-        "LearningRate = {0} gives no update (0) or gradient ascent (negative): use a positive, finite value such as 0.01");
+        "LearningRate = {0} is invalid: it must be positive and finite (0 gives no update, a negative value gradient ascent); use a value such as 0.01");
+
+    public static readonly DiagnosticDescriptor InvalidMomentum = Error("ND504", Design,
+        "Invalid momentum",
+        "{0}: momentum must be in [0, 1), and Nesterov momentum needs momentum above 0");
+
+    public static readonly DiagnosticDescriptor AdamBetaOutOfRange = Error("ND505", Design,
+        "Adam beta out of range",
+        "{0} is invalid: Adam's betas must be in [0, 1)");
+
+    public static readonly DiagnosticDescriptor InvalidEpsilon = Error("ND506", Design,
+        "Optimiser epsilon must be positive",
+        "Epsilon = {0} is invalid: it guards a division, so it must be positive and finite");
 
     public static readonly DiagnosticDescriptor NonPositiveUnits = Error("ND702", Design,
         "Layer units must be positive",

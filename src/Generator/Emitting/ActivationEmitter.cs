@@ -80,5 +80,5 @@ internal static class ActivationEmitter
 
     /// <summary>An index expression <c>offset + j</c>, folded to one literal when <paramref name="j"/> is a literal.</summary>
     public static string Offset(int offset, string j) =>
-        int.TryParse(j, out int literal) ? Literals.Int(offset + literal) : $"{Literals.Int(offset)} + {j}";
+        int.TryParse(j, out int literal) ? Literals.Int(offset + literal) : offset == 0 ? j : $"{Literals.Int(offset)} + {j}";
 }

@@ -9,7 +9,7 @@ internal static class Elementwise
 {
     public static void Emit(SourceWriter writer, LayerModel layer, Func<string, string> statement)
     {
-        if (EmitPolicy.IsUnrolled(layer))
+        if (EmitPolicy.IsElementwiseUnrolled(layer))
         {
             for (int j = 0; j < layer.Units; j++) writer.WriteLine(statement(Literals.Int(j)));
             return;

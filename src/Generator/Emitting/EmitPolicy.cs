@@ -17,5 +17,12 @@ internal static class EmitPolicy
     /// <summary>Terms per line in unrolled sums, for readable output.</summary>
     public const int TermsPerLine = 4;
 
+    /// <summary>Element-wise steps (activations and their derivatives) are unrolled up to this many units: the same budget of statements per sample.</summary>
+    public const int ElementwiseUnrollLimit = UnrollLimit;
+
+    /// <summary>Whether a dense layer's matrix-vector products are straight-line code.</summary>
     public static bool IsUnrolled(LayerModel layer) => layer.WeightCount <= UnrollLimit;
+
+    /// <summary>Whether a layer's element-wise steps are straight-line code.</summary>
+    public static bool IsElementwiseUnrolled(LayerModel layer) => layer.Units <= ElementwiseUnrollLimit;
 }

@@ -1,29 +1,40 @@
 using System;
+using System.Collections.Generic;
 using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 
 namespace NeuralDsl.Generator.Emitting;
 
 /// <summary>
-/// What the network emitter needs from each layer kind. A new kind (dropout, normalisation,
-/// convolution) implements this and the network emitter composes it like any other.
+/// The names of a layer's batch spans in the training method, each [batch, width] row-major:
+/// its input, pre-activation, activation, delta (gradient with respect to the activation, turned in
+/// place into the gradient with respect to the pre-activation), the previous layer's delta (null for
+/// the first layer), and a kind-specific extra span (dropout mask, normalised input) and per-unit
+/// span (batch normalisation's inverse standard deviations).
+/// </summary>
+internal sealed record TrainingSpans(string Input, string Z, string A, string D, string? PreviousD, string? Extra, string? PerUnit);
+
+/// <summary>
+/// What the network emitter needs from each layer kind. A layer is a transform producing its
+/// pre-activation z, followed by an element-wise activation that <see cref="ActivationEmitter"/> emits
+/// for every kind alike. A new kind implements this and the network emitter composes it like the others.
 /// </summary>
 internal interface ILayerEmitter
 {
     /// <summary>One line naming the layer, its shape and its parameter ranges, for comments.</summary>
     string Describe(LayerModel layer);
 
-    /// <summary>Fills the layer's parameters in <c>ResetParameters</c> (span <c>p</c>, generator <c>random</c>).</summary>
+    /// <summary>Fills the layer's parameters and state in <c>ResetParameters</c> (spans <c>p</c>, <c>st</c>; generator <c>random</c>).</summary>
     void EmitInitialization(SourceWriter writer, LayerModel layer);
 
-    /// <summary>Computes the pre-activation <paramref name="z"/> from the input <paramref name="x"/>.</summary>
-    void EmitForward(SourceWriter writer, LayerModel layer, string x, string z);
+    /// <summary>Inference transform of one sample, from <paramref name="x"/> into <paramref name="z"/>; nothing for identity transforms.</summary>
+    void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z);
 
-    /// <summary>Adds the layer's parameter gradients to <c>g</c>, from its input and its pre-activation delta.</summary>
-    void EmitParameterGradients(SourceWriter writer, LayerModel layer, string x, string d);
+    /// <summary>Training transform of a whole batch (variable <c>batch</c>).</summary>
+    void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans);
 
-    /// <summary>Writes the gradient with respect to the layer's input into <paramref name="dx"/>.</summary>
-    void EmitInputGradient(SourceWriter writer, LayerModel layer, string d, string dx);
+    /// <summary>Adds the layer's parameter gradients to <c>g</c> and, when there is a previous layer, writes its delta.</summary>
+    void EmitBackward(SourceWriter writer, LayerModel layer, TrainingSpans spans);
 }
 
 internal static class LayerEmitters
@@ -31,6 +42,34 @@ internal static class LayerEmitters
     public static ILayerEmitter For(LayerModel layer) => layer.Kind switch
     {
         LayerKind.Dense => DenseEmitter.Instance,
+        LayerKind.Dropout => DropoutEmitter.Instance,
+        LayerKind.BatchNormalization => BatchNormalizationEmitter.Instance,
+        LayerKind.Activation => ActivationLayerEmitter.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "No emitter for this layer kind."),
     };
+
+    /// <summary>
+    /// Emits a loop over the batch's rows declaring one row span per batch span, then <paramref name="body"/>.
+    /// Each entry is (batch span, row name, row width); <c>inputs</c> and <c>targets</c> are read-only,
+    /// and a batch span listed twice (a linear layer's z and a) gets its second row name as an alias.
+    /// </summary>
+    public static void Rows(SourceWriter writer, Action body, params (string Batch, string Row, int Width)[] spans)
+    {
+        using (writer.Open("for (int n = 0; n < batch; n++)"))
+        {
+            var declared = new Dictionary<string, string>();
+            foreach ((string batchSpan, string row, int width) in spans)
+            {
+                string type = batchSpan is "inputs" or "targets" ? "global::System.ReadOnlySpan<float>" : "global::System.Span<float>";
+                if (declared.TryGetValue(batchSpan, out string? first))
+                {
+                    writer.WriteLine($"{type} {row} = {first};");
+                    continue;
+                }
+                declared.Add(batchSpan, row);
+                writer.WriteLine($"{type} {row} = {batchSpan}.Slice(n * {width}, {width});");
+            }
+            body();
+        }
+    }
 }

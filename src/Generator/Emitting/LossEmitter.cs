@@ -20,6 +20,19 @@ internal static class LossEmitter
         _ => false,
     };
 
+    /// <summary>The loss in words, for comments and documentation.</summary>
+    public static string Describe(LossKind loss) => loss switch
+    {
+        LossKind.MeanSquaredError => "mean squared error",
+        LossKind.MeanAbsoluteError => "mean absolute error",
+        LossKind.Huber => "Huber loss",
+        LossKind.BinaryCrossEntropy => "binary cross-entropy",
+        LossKind.CategoricalCrossEntropy => "categorical cross-entropy",
+        LossKind.SparseCategoricalCrossEntropy => "sparse categorical cross-entropy",
+        LossKind.Hinge => "hinge loss",
+        _ => loss.ToString(),
+    };
+
     /// <summary>Losses averaged over every output value (Keras and PyTorch "mean"), rather than summed over classes.</summary>
     public static bool IsElementwiseMean(LossKind loss) =>
         loss is not (LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy);

@@ -1,33 +1,50 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 
 namespace NeuralDsl.Generator.Emitting;
 
+// The per-sample forward pass, shared by Predict, PredictBatch and ComputeLoss (inference mode:
+// dropout is the identity, batch normalisation uses its running statistics).
 internal sealed partial class NetworkEmitter
 {
-    private const string Span = "global::System.Span<float>";
-    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    private const string Guard = "global::NeuralDsl.NetworkGuard";
+    /// <summary>Whether a layer's inference pre-activation needs a span of its own (else it is its activation, or its input).</summary>
+    private static bool OwnsZ(LayerModel layer) =>
+        layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization && layer.Activation != ActivationKind.Linear;
+
+    /// <summary>Whether a layer's inference activation needs a span of its own. Dropout passes its input on, unless it is the output.</summary>
+    private bool OwnsA(LayerModel layer) => layer.Kind != LayerKind.Dropout || layer == Output;
 
     /// <summary>
-    /// Names of a layer's pre-activation and activation spans. A linear layer's activation is its
-    /// pre-activation, so it has one span, named like an activation.
+    /// The spans each layer reads and writes in the forward pass, given the names of the spans it owns
+    /// (<paramref name="owned"/> gets the layer and "z" or "a"). Non-owned spans alias: a linear layer's
+    /// z is its a; an activation layer's or dropout's z is its input.
     /// </summary>
-    private static (string Z, string A) Names(LayerModel layer) =>
-        layer.Activation == ActivationKind.Linear ? ($"a{layer.Index}", $"a{layer.Index}") : ($"z{layer.Index}", $"a{layer.Index}");
-
-    private static string Input(LayerModel layer) => layer.Index == 0 ? "x" : $"a{layer.Index - 1}";
-
-    /// <summary>Arguments of <c>Forward</c> after <c>p</c> and <c>x</c>: one or two spans per layer.</summary>
-    private string ForwardArguments(Func<LayerModel, (string Z, string A)> spans) =>
-        string.Join(", ", Layers.SelectMany(layer =>
+    private (string Input, string Z, string A)[] InferencePlan(string input, Func<LayerModel, string, string> owned)
+    {
+        var plan = new (string, string, string)[Layers.Count];
+        foreach (LayerModel layer in Layers)
         {
-            (string z, string a) = spans(layer);
-            return layer.Activation == ActivationKind.Linear ? new[] { a } : new[] { z, a };
-        }));
+            string a = OwnsA(layer) ? owned(layer, "a") : input;
+            string z = OwnsZ(layer) ? owned(layer, "z") : layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization ? a : input;
+            plan[layer.Index] = (input, z, a);
+            input = a;
+        }
+        return plan;
+    }
+
+    /// <summary>The owned spans in order: the parameters of Forward, and the arguments at each call site.</summary>
+    private IEnumerable<string> OwnedSpans(Func<LayerModel, string, string> owned) =>
+        Layers.SelectMany(layer =>
+            (OwnsZ(layer) ? new[] { owned(layer, "z") } : Array.Empty<string>())
+            .Concat(OwnsA(layer) ? new[] { owned(layer, "a") } : Array.Empty<string>()));
+
+    private string StateArgument => HasState ? "_state, " : "";
+
+    /// <summary>At call sites, hidden layers write into <c>hN</c> (z and a share it) and the output layer into <paramref name="output"/>.</summary>
+    private Func<LayerModel, string, string> HiddenThen(string output) =>
+        (layer, _) => layer == Output ? output : $"h{layer.Index}";
 
     private void EmitPredict()
     {
@@ -39,7 +56,7 @@ internal sealed partial class NetworkEmitter
                 {Guard}.Length(output.Length, OutputSize, "OutputSize", nameof(output));
                 {Guard}.NoOverlap(input, output, nameof(output));
                 """);
-            WithHiddenBuffer(0, () => _writer.WriteLine($"Forward(_parameters, input, {ForwardArguments(OutputInto("output"))});"));
+            WithHiddenBuffer(0, () => _writer.WriteLine($"Forward(_parameters, {StateArgument}input, {string.Join(", ", OwnedSpans(HiddenThen("output")))});"));
         }
 
         _writer.WriteLine();
@@ -55,16 +72,15 @@ internal sealed partial class NetworkEmitter
                 {
                     _writer.WriteLine($"""
                         {Span} output = outputs.Slice(n * OutputSize, OutputSize);
-                        Forward(_parameters, inputs.Slice(n * InputSize, InputSize), {ForwardArguments(OutputInto("output"))});
+                        Forward(_parameters, {StateArgument}inputs.Slice(n * InputSize, InputSize), {string.Join(", ", OwnedSpans(HiddenThen("output")))});
                         """);
                 }
             });
         }
     }
 
-    /// <summary>Hidden layers write into <c>hN</c> (pre-activation and activation share it); the output layer into <paramref name="output"/>.</summary>
-    private Func<LayerModel, (string, string)> OutputInto(string output) =>
-        layer => layer == Output ? (output, output) : ($"h{layer.Index}", $"h{layer.Index}");
+    /// <summary>Units of the hidden layers that own a span: the buffer a forward pass needs besides its output.</summary>
+    private int HiddenWidth => Layers.Where(l => l != Output && (OwnsA(l) || OwnsZ(l))).Sum(l => l.Units);
 
     /// <summary>
     /// Emits <paramref name="body"/> with span <c>h</c> holding the hidden activations (sliced into
@@ -86,16 +102,16 @@ internal sealed partial class NetworkEmitter
         }
         else
         {
-            _writer.WriteLine($"""
-                float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent({size});
-                {Span} h = new global::System.Span<float>(rented, 0, {size});
+            _writer.WriteLine($$"""
+                float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent({{size}});
+                {{Span}} h = new global::System.Span<float>(rented, 0, {{size}});
+                try
+                {
                 """);
-            _writer.WriteLine("try");
-            _writer.WriteLine("{");
             _writer.Indentation++;
         }
         int offset = 0;
-        foreach (LayerModel layer in Layers.Take(Layers.Count - 1))
+        foreach (LayerModel layer in Layers.Where(l => l != Output && (OwnsA(l) || OwnsZ(l))))
         {
             _writer.WriteLine($"{Span} h{layer.Index} = h.Slice({offset}, {layer.Units});");
             offset += layer.Units;
@@ -116,25 +132,57 @@ internal sealed partial class NetworkEmitter
 
     private void EmitForward()
     {
-        string parameters = string.Join(", ", Layers.SelectMany(layer =>
-        {
-            (string z, string a) = Names(layer);
-            return layer.Activation == ActivationKind.Linear ? new[] { $"{Span} {a}" } : new[] { $"{Span} {z}", $"{Span} {a}" };
-        }));
+        Func<LayerModel, string, string> own = (layer, kind) => kind + layer.Index;
+        // A linear layer's only span is named like an activation.
+        Func<LayerModel, string, string> names = (layer, kind) => OwnsZ(layer) ? own(layer, kind) : "a" + layer.Index;
+        string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
+        string state = HasState ? $"{ReadOnlySpan} st, " : "";
         _writer.WriteLine();
-        _writer.WriteLine("// The forward pass of one sample. Each layer writes its pre-activation z and activation a; callers");
-        _writer.WriteLine("// may pass the same span for both (a linear layer has only one).");
-        using (_writer.Open($"private static void Forward({ReadOnlySpan} p, {ReadOnlySpan} x, {parameters})"))
+        _writer.WriteLine("// The forward pass of one sample in inference mode. Each layer writes its pre-activation z and");
+        _writer.WriteLine("// activation a; callers may pass the same span for both.");
+        using (_writer.Open($"private static void Forward({ReadOnlySpan} p, {state}{ReadOnlySpan} x, {parameters})"))
         {
+            var plan = InferencePlan("x", names);
             foreach (LayerModel layer in Layers)
             {
-                (string z, string a) = Names(layer);
-                if (layer.Index > 0) _writer.WriteLine();
+                (string input, string z, string a) = plan[layer.Index];
                 ILayerEmitter emitter = LayerEmitters.For(layer);
+                if (layer.Index > 0) _writer.WriteLine();
                 _writer.WriteLine($"// {emitter.Describe(layer)}");
-                emitter.EmitForward(_writer, layer, Input(layer), z);
+                emitter.EmitInferenceTransform(_writer, layer, input, z);
                 ActivationEmitter.EmitForward(_writer, layer, z, a);
+                if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
             }
+        }
+    }
+
+    private void EmitComputeLoss()
+    {
+        bool separateLogits = OwnsZ(Output);
+        int outputBuffers = separateLogits ? 2 * Output.Units : Output.Units;
+        Func<LayerModel, string, string> owned = (layer, kind) => layer == Output ? (kind == "z" ? "zOut" : "aOut") : $"h{layer.Index}";
+        (string _, string zOut, string aOut) = InferencePlan("x", owned)[Output.Index];
+        _writer.WriteLine();
+        using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in inference mode{(HasPenalties ? ", plus the declared weight penalties" : "")}, without touching <see cref=\"Gradients\"/>. Thread-safe.</summary>\npublic float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        {
+            EmitBatchChecks();
+            WithHiddenBuffer(outputBuffers, () =>
+            {
+                int start = HiddenWidth;
+                _writer.WriteLine($"{Span} aOut = h.Slice({start}, {Output.Units});");
+                if (separateLogits) _writer.WriteLine($"{Span} zOut = h.Slice({start + Output.Units}, {Output.Units});");
+                _writer.WriteLine("double total = 0d;");
+                using (_writer.Open("for (int n = 0; n < batch; n++)"))
+                {
+                    _writer.WriteLine($"""
+                        {ReadOnlySpan} x = inputs.Slice(n * InputSize, InputSize);
+                        {ReadOnlySpan} y = targets.Slice(n * TargetSize, TargetSize);
+                        Forward(_parameters, {StateArgument}x, {string.Join(", ", OwnedSpans(owned))});
+                        total += {LossEmitter.Expression(_model, zOut, aOut, "y", "default", "0f")};
+                        """);
+                }
+                _writer.WriteLine($"return (float)(total / {Divisor}){PenaltySum(withGradient: false)};");
+            });
         }
     }
 }

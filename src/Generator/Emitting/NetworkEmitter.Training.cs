@@ -1,40 +1,79 @@
+using System.Collections.Generic;
 using System.Linq;
 using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 
 namespace NeuralDsl.Generator.Emitting;
 
+// Training runs layer by layer over the whole batch, so that batch normalisation sees batch statistics
+// and dropout keeps its masks for the backward pass. Buffers are [capacity, width] slices of one
+// scratch array that grows to the largest batch seen, so training allocates only when a batch is
+// larger than every batch before it.
 internal sealed partial class NetworkEmitter
 {
-    /// <summary>Offsets of each layer's z, a and d in the training scratch buffer (a linear layer's a is its z).</summary>
-    private sealed record ScratchLayout(int[] Z, int[] A, int[] D, int Total);
+    /// <summary>Per-sample offsets (times the capacity) of each layer's training spans, -1 where the span is an alias or absent.</summary>
+    private sealed record TrainingBuffers(int[] Z, int[] A, int[] D, int[] Extra, int[] PerUnit, int PerSample, int Fixed);
 
-    private ScratchLayout TrainingScratch()
+    private TrainingBuffers TrainingLayout()
     {
-        int count = Layers.Count, offset = 0;
-        int[] z = new int[count], a = new int[count], d = new int[count];
+        int count = Layers.Count, offset = 0, perUnit = 0;
+        int[] z = Filled(count), a = Filled(count), d = Filled(count), extra = Filled(count), unit = Filled(count);
         foreach (LayerModel layer in Layers)
         {
-            z[layer.Index] = offset;
-            offset += layer.Units;
-            if (layer.Activation == ActivationKind.Linear)
-            {
-                a[layer.Index] = z[layer.Index];
-            }
-            else
-            {
-                a[layer.Index] = offset;
-                offset += layer.Units;
-            }
-            d[layer.Index] = offset;
-            offset += layer.Units;
+            int i = layer.Index;
+            if (OwnsZ(layer)) (z[i], offset) = (offset, offset + layer.Units);
+            (a[i], offset) = (offset, offset + layer.Units);
+            if (layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization) (extra[i], offset) = (offset, offset + layer.Units);
+            (d[i], offset) = (offset, offset + layer.Units);
+            if (layer.Kind == LayerKind.BatchNormalization) (unit[i], perUnit) = (perUnit, perUnit + layer.Units);
         }
-        return new ScratchLayout(z, a, d, offset);
+        return new TrainingBuffers(z, a, d, extra, unit, offset, perUnit);
+
+        static int[] Filled(int n) => Enumerable.Repeat(-1, n).ToArray();
     }
 
-    private string Divisor => LossEmitter.IsElementwiseMean(_model.Loss) ? "batch * (double)OutputSize" : "batch";
+    /// <summary>The batch span names of each layer in the training method.</summary>
+    private TrainingSpans[] TrainingPlan()
+    {
+        var plan = new TrainingSpans[Layers.Count];
+        string input = "inputs";
+        foreach (LayerModel layer in Layers)
+        {
+            int i = layer.Index;
+            string a = $"a{i}";
+            string z = OwnsZ(layer) ? $"z{i}" : layer.Kind == LayerKind.Activation ? input : a;
+            string? extra = layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization ? $"e{i}" : null;
+            string? perUnit = layer.Kind == LayerKind.BatchNormalization ? $"u{i}" : null;
+            plan[i] = new TrainingSpans(input, z, a, $"d{i}", i == 0 ? null : $"d{i - 1}", extra, perUnit);
+            input = a;
+        }
+        return plan;
+    }
+
+    private string Divisor => LossEmitter.IsElementwiseMean(_model.Loss) ? "(batch * (double)OutputSize)" : "batch";
 
     private string Scale => LossEmitter.IsElementwiseMean(_model.Loss) ? "1f / (batch * OutputSize)" : "1f / batch";
+
+    private bool HasPenalties => Layers.Any(l => l.Penalties.OnKernel || l.Penalties.OnBias);
+
+    /// <summary>The declared penalties as (offset, count, l1, l2) ranges of the parameter span.</summary>
+    private IEnumerable<(int Offset, int Count, float L1, float L2)> PenaltyTerms() =>
+        Layers.SelectMany(layer => new[]
+        {
+            (layer.Penalties.OnKernel, layer.WeightOffset, layer.WeightCount, layer.Penalties.KernelL1, layer.Penalties.KernelL2),
+            (layer.Penalties.OnBias && layer.BiasCount > 0, layer.BiasOffset, layer.BiasCount, layer.Penalties.BiasL1, layer.Penalties.BiasL2),
+        })
+        .Where(t => t.Item1)
+        .Select(t => (t.Item2, t.Item3, t.Item4, t.Item5));
+
+    /// <summary>An expression adding the declared penalties to the loss (empty when none).</summary>
+    private string PenaltySum(bool withGradient)
+    {
+        if (!HasPenalties) return "";
+        if (withGradient) return " + penalty";
+        return " + " + string.Join(" + ", PenaltyTerms().Select(t =>
+            $"global::NeuralDsl.Training.Regularization.Penalty(new {ReadOnlySpan}(_parameters, {t.Offset}, {t.Count}), {Literals.Float(t.L1)}, {Literals.Float(t.L2)})"));
+    }
 
     private void EmitBatchChecks()
     {
@@ -43,112 +82,122 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($"{Guard}.ClassIndices(targets, OutputSize, nameof(targets));");
     }
 
-    private void EmitComputeLoss()
+    private void EmitTraining()
     {
-        bool linear = Output.Activation == ActivationKind.Linear;
-        int outputBuffers = linear ? Output.Units : 2 * Output.Units;
+        TrainingBuffers buffers = TrainingLayout();
+        TrainingSpans[] plan = TrainingPlan();
         _writer.WriteLine();
-        using (_writer.Open($"/// <summary>Mean {_model.Loss} over a batch, without touching <see cref=\"Gradients\"/>. Thread-safe.</summary>\npublic float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in training mode{(HasPenalties ? ", plus the declared weight penalties" : "")}; fills <see cref=\"Gradients\"/> with its gradient. Parameters are unchanged.</summary>\npublic float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             EmitBatchChecks();
-            WithHiddenBuffer(outputBuffers, () =>
-            {
-                int start = HiddenWidth;
-                string zOut = linear ? "aOut" : "zOut";
-                if (!linear) _writer.WriteLine($"{Span} zOut = h.Slice({start + Output.Units}, {Output.Units});");
-                _writer.WriteLine($"""
-                    {Span} aOut = h.Slice({start}, {Output.Units});
-                    double total = 0d;
-                    """);
-                using (_writer.Open("for (int n = 0; n < batch; n++)"))
-                {
-                    string arguments = ForwardArguments(layer => layer == Output ? (zOut, "aOut") : ($"h{layer.Index}", $"h{layer.Index}"));
-                    _writer.WriteLine($"""
-                        Forward(_parameters, inputs.Slice(n * InputSize, InputSize), {arguments});
-                        total += {LossEmitter.Expression(_model, zOut, "aOut", "targets.Slice(n * TargetSize, TargetSize)", "default", "0f")};
-                        """);
-                }
-                _writer.WriteLine($"return (float)(total / ({Divisor}));");
-            });
-        }
-    }
-
-    private void EmitComputeGradients()
-    {
-        _writer.WriteLine();
-        using (_writer.Open($"/// <summary>Mean {_model.Loss} over a batch; fills <see cref=\"Gradients\"/> with its gradient. Parameters are unchanged.</summary>\npublic float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
-        {
-            EmitBatchChecks();
+            if (Layers.Any(l => l.Kind == LayerKind.BatchNormalization))
+                _writer.WriteLine($"{Guard}.MinimumBatch(batch, 2, \"BatchNormalization\", nameof(inputs));");
             _writer.WriteLine($"""
-                global::System.Array.Clear(_gradients);
-                float scale = {Scale};
-                double total = 0d;
-                for (int n = 0; n < batch; n++)
-                    total += AccumulateSample(inputs.Slice(n * InputSize, InputSize), targets.Slice(n * TargetSize, TargetSize), scale);
-                return (float)(total / ({Divisor}));
+                EnsureCapacity(batch);
+                _lastBatch = batch;
+                {ReadOnlySpan} p = _parameters;
+                {Span} g = _gradients;
+                {Span} s = _scratch;
+                int c = _capacity;
                 """);
-        }
-    }
+            if (HasState) _writer.WriteLine($"{Span} st = _state;");
+            EmitTrainingSpans(buffers);
+            _writer.WriteLine("global::System.Array.Clear(_gradients);");
 
-    private void EmitTrainStep()
-    {
+            foreach (LayerModel layer in Layers)
+            {
+                TrainingSpans spans = plan[layer.Index];
+                ILayerEmitter emitter = LayerEmitters.For(layer);
+                _writer.WriteLine();
+                _writer.WriteLine($"// Forward, {emitter.Describe(layer)}");
+                emitter.EmitTrainingTransform(_writer, layer, spans);
+                if (layer.Activation != ActivationKind.Linear)
+                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar"), (spans.Z, "zr", layer.Units), (spans.A, "ar", layer.Units));
+            }
+
+            EmitLossAndOutputDelta(plan[Output.Index]);
+
+            foreach (LayerModel layer in Layers.Reverse())
+            {
+                TrainingSpans spans = plan[layer.Index];
+                _writer.WriteLine();
+                _writer.WriteLine($"// Backward, layer {layer.Index}: parameter gradients{(layer.Index > 0 ? $", then the delta of layer {layer.Index - 1}" : "")}.");
+                LayerEmitters.For(layer).EmitBackward(_writer, layer, spans);
+                if (layer.Index == 0) continue;
+                LayerModel previous = Layers[layer.Index - 1];
+                TrainingSpans before = plan[previous.Index];
+                if (previous.Activation != ActivationKind.Linear)
+                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitBackward(_writer, previous, "zr", "ar", "dr"),
+                        (before.Z, "zr", previous.Units), (before.A, "ar", previous.Units), (before.D, "dr", previous.Units));
+            }
+
+            if (HasPenalties)
+            {
+                _writer.WriteLine();
+                _writer.WriteLine("// Declared L1/L2 penalties: added to the loss and to the gradient.");
+                _writer.WriteLine("float penalty = 0f;");
+                foreach ((int offset, int count, float l1, float l2) in PenaltyTerms())
+                    _writer.WriteLine($"penalty += global::NeuralDsl.Training.Regularization.Apply(p.Slice({offset}, {count}), g.Slice({offset}, {count}), {Literals.Float(l1)}, {Literals.Float(l2)});");
+            }
+            _writer.WriteLine($"return (float)(total / {Divisor}){PenaltySum(withGradient: true)};");
+        }
+
         _writer.WriteLine($$"""
 
-            /// <summary>One SGD step on a batch: <c>parameters -= LearningRate * gradient</c>. Returns the mean loss before the step.</summary>
+            /// <summary>One optimiser step on a batch: <see cref="ComputeGradients"/>, then <see cref="TrainingOptimizer"/> updates the parameters. Returns the loss before the step.</summary>
             public float TrainStep({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
             {
                 float loss = ComputeGradients(inputs, targets);
-                global::NeuralDsl.Kernels.Axpy(-_learningRate, _gradients, _parameters);
+                _optimizer.Step(_parameters, _gradients);
                 return loss;
+            }
+
+            // Grows the training buffers to hold a batch of the given size; the only allocation of training.
+            private void EnsureCapacity(int batch)
+            {
+                if (batch <= _capacity) return;
+                _scratch = new float[batch * {{buffers.PerSample}} + {{buffers.Fixed}}];
+                _capacity = batch;
             }
             """);
     }
 
-    private void EmitAccumulateSample()
+    private void EmitTrainingSpans(TrainingBuffers buffers)
     {
-        ScratchLayout scratch = TrainingScratch();
-        _writer.WriteLine();
-        _writer.WriteLine("// Forward and backward pass of one sample: adds its gradient, times scale, to g and returns its loss.");
-        using (_writer.Open($"private float AccumulateSample({ReadOnlySpan} x, {ReadOnlySpan} y, float scale)"))
+        foreach (LayerModel layer in Layers)
         {
-            _writer.WriteLine($"""
-                {ReadOnlySpan} p = _parameters;
-                {Span} g = _gradients;
-                {Span} s = _scratch;
-                """);
-            foreach (LayerModel layer in Layers)
-            {
-                (string z, string a) = Names(layer);
-                int i = layer.Index;
-                if (layer.Activation != ActivationKind.Linear) _writer.WriteLine($"{Span} {z} = s.Slice({scratch.Z[i]}, {layer.Units});");
-                _writer.WriteLine($"""
-                    {Span} {a} = s.Slice({scratch.A[i]}, {layer.Units});
-                    {Span} d{i} = s.Slice({scratch.D[i]}, {layer.Units});
-                    """);
-            }
-            _writer.WriteLine($"Forward(p, x, {ForwardArguments(Names)});");
-
-            (string zOut, string aOut) = Names(Output);
-            _writer.WriteLine();
-            _writer.WriteLine(LossEmitter.IsFused(_model)
-                ? $"// {_model.Loss} fused with {Output.Activation}: d{Output.Index} is the gradient with respect to the logits."
-                : $"// {_model.Loss}, then back through {Output.Activation}.");
-            _writer.WriteLine($"float loss = {LossEmitter.Expression(_model, zOut, aOut, "y", $"d{Output.Index}", "scale")};");
-            if (!LossEmitter.IsFused(_model)) ActivationEmitter.EmitBackward(_writer, Output, zOut, aOut, $"d{Output.Index}");
-
-            foreach (LayerModel layer in Layers.Reverse())
-            {
-                _writer.WriteLine();
-                _writer.WriteLine($"// Layer {layer.Index} backward: weight and bias gradients{(layer.Index > 0 ? $", then the delta of layer {layer.Index - 1}" : "")}.");
-                ILayerEmitter emitter = LayerEmitters.For(layer);
-                emitter.EmitParameterGradients(_writer, layer, Input(layer), $"d{layer.Index}");
-                if (layer.Index == 0) continue;
-                LayerModel previous = Layers[layer.Index - 1];
-                (string zPrevious, string aPrevious) = Names(previous);
-                emitter.EmitInputGradient(_writer, layer, $"d{layer.Index}", $"d{previous.Index}");
-                ActivationEmitter.EmitBackward(_writer, previous, zPrevious, aPrevious, $"d{previous.Index}");
-            }
-            _writer.WriteLine("return loss;");
+            int i = layer.Index;
+            var spans = new List<string>();
+            if (buffers.Z[i] >= 0) spans.Add($"z{i} = s.Slice({Start(buffers.Z[i])}, batch * {layer.Units})");
+            spans.Add($"a{i} = s.Slice({Start(buffers.A[i])}, batch * {layer.Units})");
+            if (buffers.Extra[i] >= 0) spans.Add($"e{i} = s.Slice({Start(buffers.Extra[i])}, batch * {layer.Units})");
+            spans.Add($"d{i} = s.Slice({Start(buffers.D[i])}, batch * {layer.Units})");
+            if (buffers.PerUnit[i] >= 0) spans.Add($"u{i} = s.Slice(c * {buffers.PerSample}{(buffers.PerUnit[i] == 0 ? "" : $" + {buffers.PerUnit[i]}")}, {layer.Units})");
+            foreach (string span in spans) _writer.WriteLine($"{Span} {span};");
         }
+    }
+
+    /// <summary>Start of a [capacity, width] buffer at per-sample offset <paramref name="offset"/>.</summary>
+    private static string Start(int offset) => offset == 0 ? "0" : $"c * {offset}";
+
+    private void EmitLossAndOutputDelta(TrainingSpans output)
+    {
+        bool fused = LossEmitter.IsFused(_model);
+        _writer.WriteLine();
+        _writer.WriteLine(fused
+            ? $"// {_model.Loss} fused with {Output.Activation}: d{Output.Index} is the gradient with respect to the logits."
+            : Output.Activation == ActivationKind.Linear
+                ? $"// {_model.Loss} on the linear output."
+                : $"// {_model.Loss}, then back through {Output.Activation}.");
+        _writer.WriteLine($"""
+            float scale = {Scale};
+            double total = 0d;
+            """);
+        LayerEmitters.Rows(_writer, () =>
+            {
+                _writer.WriteLine($"total += {LossEmitter.Expression(_model, "zr", "ar", "yr", "dr", "scale")};");
+                if (!fused) ActivationEmitter.EmitBackward(_writer, Output, "zr", "ar", "dr");
+            },
+            (output.Z, "zr", Output.Units), (output.A, "ar", Output.Units), ("targets", "yr", _model.TargetSize), (output.D, "dr", Output.Units));
     }
 }

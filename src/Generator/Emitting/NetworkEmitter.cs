@@ -6,12 +6,16 @@ using NeuralDsl.Generator.Model;
 namespace NeuralDsl.Generator.Emitting;
 
 /// <summary>
-/// Writes the members of one network: constants, parameter storage and initialisation, the forward
-/// pass, and for trainable networks the loss, backward pass and SGD step.
+/// Writes the members of one network: constants, parameter and state storage and initialisation, the
+/// per-sample forward pass, and for trainable networks the loss, the batch-wide training pass and the
+/// optimiser step.
 /// </summary>
 internal sealed partial class NetworkEmitter
 {
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"NeuralDsl.Generator\", \"1.0.0\")]";
+    private const string Span = "global::System.Span<float>";
+    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    private const string Guard = "global::NeuralDsl.NetworkGuard";
     private readonly NetworkModel _model;
     private readonly SourceWriter _writer = new();
 
@@ -27,6 +31,10 @@ internal sealed partial class NetworkEmitter
     private IReadOnlyList<LayerModel> Layers => _model.Layers;
 
     private LayerModel Output => _model.Output;
+
+    private bool HasState => _model.StateCount > 0;
+
+    private bool HasDropout => Layers.Any(l => l.Kind == LayerKind.Dropout);
 
     private void EmitFile()
     {
@@ -53,9 +61,7 @@ internal sealed partial class NetworkEmitter
             if (_model.IsTrainable)
             {
                 EmitComputeLoss();
-                EmitComputeGradients();
-                EmitTrainStep();
-                EmitAccumulateSample();
+                EmitTraining();
             }
         }
     }
@@ -69,8 +75,11 @@ internal sealed partial class NetworkEmitter
             /// <summary>Values of one output sample.</summary>
             public const int OutputSize = {{_model.OutputSize}};
 
-            /// <summary>Trainable parameters: for each dense layer, inputs x units weights plus units biases (plus units slopes for PReLU).</summary>
+            /// <summary>Parameters: per dense layer inputs x units weights plus units biases; per batch normalisation 2 x units; plus units slopes per PReLU.</summary>
             public const int ParameterCount = {{_model.ParameterCount}};
+
+            /// <summary>Non-trainable state values (batch normalisation's running statistics).</summary>
+            public const int StateCount = {{_model.StateCount}};
 
             /// <summary>Seed used by the parameterless constructor.</summary>
             public const int DefaultSeed = {{_model.Seed}};
@@ -79,11 +88,11 @@ internal sealed partial class NetworkEmitter
         {
             _writer.WriteLine($$"""
 
-                /// <summary>Target values per sample{{(_model.TargetSize == 1 && _model.Loss == LossKind.SparseCategoricalCrossEntropy ? ": one class index" : "")}}.</summary>
+                /// <summary>Target values per sample{{(_model.Loss == LossKind.SparseCategoricalCrossEntropy ? ": one class index" : "")}}.</summary>
                 public const int TargetSize = {{_model.TargetSize}};
 
-                /// <summary>Declared learning rate of the SGD step.</summary>
-                public const float DefaultLearningRate = {{Literals.Float(_model.LearningRate)}};
+                /// <summary>Declared learning rate of the optimiser.</summary>
+                public const float DefaultLearningRate = {{Literals.Float(_model.Optimizer.LearningRate)}};
                 """);
         }
         foreach (LayerModel layer in Layers)
@@ -93,11 +102,21 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($$"""
                 /// <summary>Units of layer {{layer.Index}}.</summary>
                 public const int Layer{{layer.Index}}Units = {{layer.Units}};
-                /// <summary>Index of layer {{layer.Index}}'s first weight in <see cref="Parameters"/>.</summary>
-                public const int Layer{{layer.Index}}WeightOffset = {{layer.WeightOffset}};
-                /// <summary>Index of layer {{layer.Index}}'s first bias in <see cref="Parameters"/>.</summary>
-                public const int Layer{{layer.Index}}BiasOffset = {{layer.BiasOffset}};
                 """);
+            if (layer.WeightCount > 0)
+            {
+                _writer.WriteLine($$"""
+                    /// <summary>Index of layer {{layer.Index}}'s first {{(layer.Kind == LayerKind.BatchNormalization ? "gamma" : "weight")}} in <see cref="Parameters"/>.</summary>
+                    public const int Layer{{layer.Index}}WeightOffset = {{layer.WeightOffset}};
+                    """);
+            }
+            if (layer.BiasCount > 0)
+            {
+                _writer.WriteLine($$"""
+                    /// <summary>Index of layer {{layer.Index}}'s first {{(layer.Kind == LayerKind.BatchNormalization ? "beta" : "bias")}} in <see cref="Parameters"/>.</summary>
+                    public const int Layer{{layer.Index}}BiasOffset = {{layer.BiasOffset}};
+                    """);
+            }
             if (layer.HasSlopes)
             {
                 _writer.WriteLine($$"""
@@ -111,27 +130,45 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::NeuralDsl.LayerInfo> Layers { get; } = global::System.Array.AsReadOnly(new global::NeuralDsl.LayerInfo[]");
         _writer.WriteLine("{");
         _writer.Indentation++;
-        foreach (LayerModel layer in Layers)
-        {
-            _writer.WriteLine($"new(global::NeuralDsl.LayerKind.{layer.Kind}, {layer.Inputs}, {layer.Units}, global::NeuralDsl.Activation.{layer.Activation}, {Literals.Float(layer.Alpha)}, {layer.ParameterOffset}, {layer.ParameterCount}),");
-        }
+        foreach (LayerModel layer in Layers) _writer.WriteLine(LayerInfo(layer) + ",");
         _writer.Indentation--;
         _writer.WriteLine("});");
+    }
+
+    private static string LayerInfo(LayerModel layer)
+    {
+        var extras = new List<string>();
+        if (!layer.UseBias) extras.Add("UseBias = false");
+        if (layer.Kind == LayerKind.Dropout) extras.Add($"Rate = {Literals.Float(layer.Rate)}");
+        if (layer.Kind == LayerKind.BatchNormalization)
+        {
+            extras.Add($"Momentum = {Literals.Float(layer.Momentum)}");
+            extras.Add($"Epsilon = {Literals.Float(layer.Epsilon)}");
+            extras.Add($"StateOffset = {layer.StateOffset}");
+            extras.Add($"StateCount = {layer.StateCount}");
+        }
+        string initializer = extras.Count == 0 ? "" : " { " + string.Join(", ", extras) + " }";
+        return $"new(global::NeuralDsl.LayerKind.{layer.Kind}, {layer.Inputs}, {layer.Units}, global::NeuralDsl.Activation.{layer.Activation}, {Literals.Float(layer.Alpha)}, {layer.ParameterOffset}, {layer.ParameterCount}){initializer}";
     }
 
     private void EmitStorage()
     {
         _writer.WriteLine();
         _writer.WriteLine("private readonly float[] _parameters = new float[ParameterCount];");
-        if (_model.IsTrainable)
-        {
-            _writer.WriteLine($$"""
-                private readonly float[] _gradients = new float[ParameterCount];
-                // Per-sample training buffers: pre-activation z, activation a and delta d of every layer.
-                private readonly float[] _scratch = new float[{{TrainingScratch().Total}}];
-                private float _learningRate = DefaultLearningRate;
-                """);
-        }
+        _writer.WriteLine(HasState ? "private readonly float[] _state = new float[StateCount];" : "private readonly float[] _state = global::System.Array.Empty<float>();");
+        if (!_model.IsTrainable) return;
+        OptimizerSpec o = _model.Optimizer;
+        _writer.WriteLine($$"""
+            private readonly float[] _gradients = new float[ParameterCount];
+            // Training buffers for batches of up to _capacity samples (see EnsureCapacity).
+            private float[] _scratch = global::System.Array.Empty<float>();
+            private int _capacity;
+            private int _lastBatch;
+            private global::NeuralDsl.Optimizers.IOptimizer _optimizer = global::NeuralDsl.Optimizers.OptimizerFactory.Create(
+                global::NeuralDsl.Optimizer.{{o.Kind}}, ParameterCount, DefaultLearningRate, {{Literals.Float(o.Momentum)}}, {{(o.Nesterov ? "true" : "false")}},
+                {{Literals.Float(o.Beta1)}}, {{Literals.Float(o.Beta2)}}, {{Literals.Float(o.Epsilon)}}, {{Literals.Float(o.WeightDecay)}});
+            """);
+        if (HasDropout) _writer.WriteLine("private global::NeuralDsl.SeededRandom _dropoutRandom;");
     }
 
     private void EmitProperties()
@@ -140,6 +177,9 @@ internal sealed partial class NetworkEmitter
 
             /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
             public global::System.Span<float> Parameters => _parameters;
+
+            /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
+            public global::System.Span<float> State => _state;
 
             int global::NeuralDsl.INetwork.InputSize => InputSize;
             int global::NeuralDsl.INetwork.OutputSize => OutputSize;
@@ -152,12 +192,22 @@ internal sealed partial class NetworkEmitter
             /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/>.</summary>
             public global::System.Span<float> Gradients => _gradients;
 
-            /// <summary>Step size of <see cref="TrainStep"/>; starts at <see cref="DefaultLearningRate"/>. Must be positive and finite.</summary>
+            /// <summary>The optimiser <see cref="TrainStep"/> applies: declared {{_model.Optimizer.Kind}}, replaceable at run time.</summary>
+            public global::NeuralDsl.Optimizers.IOptimizer TrainingOptimizer
+            {
+                get => _optimizer;
+                set => _optimizer = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            }
+
+            /// <summary>The optimiser's step size; starts at <see cref="DefaultLearningRate"/>. Must be positive and finite.</summary>
             public float LearningRate
             {
-                get => _learningRate;
-                set => _learningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+                get => _optimizer.LearningRate;
+                set => _optimizer.LearningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
             }
+
+            /// <summary>Training-mode outputs ([batch, OutputSize]) of the last <see cref="ComputeGradients"/> batch.</summary>
+            public global::System.ReadOnlySpan<float> TrainingOutputs => new(_scratch, {{TrainingLayout().A[Output.Index]}} * _capacity, _lastBatch * OutputSize);
 
             global::NeuralDsl.Loss global::NeuralDsl.ITrainableNetwork.Loss => global::NeuralDsl.Loss.{{_model.Loss}};
             int global::NeuralDsl.ITrainableNetwork.TargetSize => TargetSize;
@@ -177,16 +227,18 @@ internal sealed partial class NetworkEmitter
             public {{_model.ClassName}}(int seed) => ResetParameters(seed);
 
             """);
-        using (_writer.Open("/// <summary>Re-initialises every parameter deterministically from <paramref name=\"seed\"/>.</summary>\npublic void ResetParameters(int seed)"))
+        string summary = "/// <summary>Re-initialises every parameter and state value deterministically from <paramref name=\"seed\"/>" +
+            (_model.IsTrainable ? ", and resets the optimiser" : "") + (HasDropout ? " and the dropout masks' generator" : "") + ".</summary>";
+        using (_writer.Open(summary + "\npublic void ResetParameters(int seed)"))
         {
-            _writer.WriteLine("""
+            _writer.WriteLine($"""
                 global::NeuralDsl.SeededRandom random = new(seed);
-                global::System.Span<float> p = _parameters;
+                {Span} p = _parameters;
                 """);
+            if (HasState) _writer.WriteLine($"{Span} st = _state;");
             foreach (LayerModel layer in Layers) LayerEmitters.For(layer).EmitInitialization(_writer, layer);
+            if (HasDropout) _writer.WriteLine("_dropoutRandom = new(unchecked(seed * -1640531535 + 1));");
+            if (_model.IsTrainable) _writer.WriteLine("_optimizer.Reset();");
         }
     }
-
-    /// <summary>Hidden layers' total width: the buffer a forward pass needs besides its output.</summary>
-    private int HiddenWidth => Layers.Take(Layers.Count - 1).Sum(l => l.Units);
 }

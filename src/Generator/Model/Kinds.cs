@@ -49,4 +49,16 @@ internal enum InitKind
 internal enum LayerKind
 {
     Dense = 0,
+    Dropout = 1,
+    BatchNormalization = 2,
+    Activation = 3,
+}
+
+internal enum OptimizerKind
+{
+    Sgd = 0,
+    Adagrad = 1,
+    RMSprop = 2,
+    Adam = 3,
+    AdamW = 4,
 }

@@ -11,7 +11,7 @@ internal sealed record NetworkModel(
     string ClassName,
     int Inputs,
     LossKind Loss,
-    float LearningRate,
+    OptimizerSpec Optimizer,
     int Seed,
     float HuberDelta,
     EquatableArray<LayerModel> Layers)
@@ -22,6 +22,8 @@ internal sealed record NetworkModel(
 
     public int ParameterCount => Output.ParameterOffset + Output.ParameterCount;
 
+    public int StateCount => Output.StateOffset + Output.StateCount;
+
     public bool IsTrainable => Loss != LossKind.None;
 
     /// <summary>Values per target sample: one class index for the sparse loss, else one per output.</summary>
@@ -30,10 +32,25 @@ internal sealed record NetworkModel(
     public string FullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }
 
+/// <summary>The declared optimiser and its hyperparameters (NaN epsilon or weight decay: the optimiser's default).</summary>
+internal readonly record struct OptimizerSpec(
+    OptimizerKind Kind, float LearningRate, float Momentum, bool Nesterov, float Beta1, float Beta2, float Epsilon, float WeightDecay);
+
 /// <summary>How one parameter group (weights or biases) is initialised: a concrete kind and its two arguments.</summary>
 internal readonly record struct InitSpec(InitKind Kind, float First, float Second);
 
-/// <summary>One layer with its resolved activation parameter, initialisers and parameter offset.</summary>
+/// <summary>Declared L1/L2 penalties of a dense layer's weights (kernel) and biases.</summary>
+internal readonly record struct Penalties(float KernelL1, float KernelL2, float BiasL1, float BiasL2)
+{
+    public bool OnKernel => KernelL1 != 0f || KernelL2 != 0f;
+
+    public bool OnBias => BiasL1 != 0f || BiasL2 != 0f;
+}
+
+/// <summary>
+/// One layer with its resolved activation parameter, initialisers and offsets in the parameter and
+/// state spans. Kind-specific values (rate, momentum, epsilon, penalties) are zero where unused.
+/// </summary>
 internal sealed record LayerModel(
     int Index,
     LayerKind Kind,
@@ -43,9 +60,34 @@ internal sealed record LayerModel(
     float Alpha,
     InitSpec WeightInit,
     InitSpec BiasInit,
-    int ParameterOffset)
+    int ParameterOffset,
+    int StateOffset)
 {
-    public int WeightCount => Inputs * Units;
+    public bool UseBias { get; init; } = true;
+
+    public float Rate { get; init; }
+
+    public float Momentum { get; init; }
+
+    public float Epsilon { get; init; }
+
+    public Penalties Penalties { get; init; }
+
+    /// <summary>Dense weights, or batch normalisation's gamma.</summary>
+    public int WeightCount => Kind switch
+    {
+        LayerKind.Dense => Inputs * Units,
+        LayerKind.BatchNormalization => Units,
+        _ => 0,
+    };
+
+    /// <summary>Dense biases, or batch normalisation's beta.</summary>
+    public int BiasCount => Kind switch
+    {
+        LayerKind.Dense => UseBias ? Units : 0,
+        LayerKind.BatchNormalization => Units,
+        _ => 0,
+    };
 
     public int WeightOffset => ParameterOffset;
 
@@ -53,7 +95,10 @@ internal sealed record LayerModel(
 
     public bool HasSlopes => Activation == ActivationKind.PReLU;
 
-    public int SlopeOffset => BiasOffset + Units;
+    public int SlopeOffset => BiasOffset + BiasCount;
 
-    public int ParameterCount => WeightCount + Units + (HasSlopes ? Units : 0);
+    public int ParameterCount => WeightCount + BiasCount + (HasSlopes ? Units : 0);
+
+    /// <summary>Batch normalisation keeps running means then running variances.</summary>
+    public int StateCount => Kind == LayerKind.BatchNormalization ? 2 * Units : 0;
 }

@@ -11,6 +11,11 @@ namespace NeuralDsl.Generator.Parsing;
 // compiler has already reported it), an undefined enum value is reported at its argument.
 internal sealed partial class NetworkParser
 {
+    /// <summary>Whether any argument failed to bind or convert (the compiler reports it).</summary>
+    private static bool HasErroneousArgument(AttributeData attribute) =>
+        attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error) ||
+        attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
+
     private static bool HasNamed(AttributeData attribute, string name)
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using NeuralDsl.Generator.Diagnostics;
 using NeuralDsl.Generator.Model;
@@ -7,23 +8,32 @@ namespace NeuralDsl.Generator.Parsing;
 
 internal sealed partial class NetworkParser
 {
-    private LayerModel? ParseLayer(AttributeData attribute, int index, int fanIn, int offset, bool isOutput, LossKind loss)
+    private LayerModel? ParseLayer(AttributeData attribute, int index, int fanIn, int offset, int stateOffset, bool isOutput, LossKind loss)
     {
-        if (attribute.AttributeConstructor is null)
+        if (attribute.AttributeConstructor is null || HasErroneousArgument(attribute))
         {
             _invalid = true;
             return null;
         }
-        string? name = attribute.AttributeClass?.ToDisplayString();
-        if (name != KnownNames.DenseAttribute)
+        switch (attribute.AttributeClass?.ToDisplayString())
         {
-            Report(DiagnosticDescriptors.UnsupportedLayer, AttributeLocation(attribute), attribute.AttributeClass?.Name);
-            return null;
+            case KnownNames.DenseAttribute:
+                return ParseDense(attribute, index, fanIn, offset, stateOffset, isOutput, loss);
+            case KnownNames.DropoutAttribute:
+                return ParseDropout(attribute, index, fanIn, offset, stateOffset);
+            case KnownNames.BatchNormalizationAttribute:
+                return ParseBatchNormalization(attribute, index, fanIn, offset, stateOffset);
+            case KnownNames.ActivationAttribute:
+                ActivationKind activation = CheckActivation(attribute, index, isOutput, loss);
+                return new LayerModel(index, LayerKind.Activation, fanIn, fanIn, activation, ParseAlpha(attribute, activation),
+                    default, default, offset, stateOffset);
+            default:
+                Report(DiagnosticDescriptors.UnsupportedLayer, AttributeLocation(attribute), attribute.AttributeClass?.Name);
+                return null;
         }
-        return ParseDense(attribute, index, fanIn, offset, isOutput, loss);
     }
 
-    private LayerModel? ParseDense(AttributeData attribute, int index, int fanIn, int offset, bool isOutput, LossKind loss)
+    private LayerModel? ParseDense(AttributeData attribute, int index, int fanIn, int offset, int stateOffset, bool isOutput, LossKind loss)
     {
         int units = Positional(attribute, 0, 0);
         if (units <= 0)
@@ -32,17 +42,87 @@ internal sealed partial class NetworkParser
             return null;
         }
 
-        ActivationKind activation = PositionalEnum(attribute, 1, "activation", ActivationKind.Linear, "NeuralDsl.Activation");
-        Location activationLocation = ArgumentLocation(attribute, "activation", 1);
-        if (activation == ActivationKind.Softmax && !isOutput)
-            Report(DiagnosticDescriptors.SoftmaxNotOnOutputLayer, activationLocation, index);
-        if (activation == ActivationKind.Step && loss != LossKind.None)
-            Report(DiagnosticDescriptors.StepWithGradientTraining, activationLocation, index, loss);
-
+        ActivationKind activation = CheckActivation(attribute, index, isOutput, loss);
         float alpha = ParseAlpha(attribute, activation);
         InitSpec weights = ParseInit(attribute, "Weight", DefaultWeightInit(activation));
         InitSpec biases = ParseInit(attribute, "Bias", InitKind.Zeros);
-        return new LayerModel(index, LayerKind.Dense, fanIn, units, activation, alpha, weights, biases, offset);
+        var penalties = new Penalties(Penalty(attribute, "KernelL1"), Penalty(attribute, "KernelL2"), Penalty(attribute, "BiasL1"), Penalty(attribute, "BiasL2"));
+        return new LayerModel(index, LayerKind.Dense, fanIn, units, activation, alpha, weights, biases, offset, stateOffset)
+        {
+            UseBias = Named(attribute, "UseBias", true),
+            Penalties = penalties,
+        };
+    }
+
+    private LayerModel ParseDropout(AttributeData attribute, int index, int fanIn, int offset, int stateOffset)
+    {
+        float rate = Positional(attribute, 0, 0f);
+        if (!(rate >= 0f && rate < 1f))
+            Report(DiagnosticDescriptors.DropoutRateOutOfRange, ArgumentLocation(attribute, "rate", 0), Format(rate));
+        return new LayerModel(index, LayerKind.Dropout, fanIn, fanIn, ActivationKind.Linear, 0f, default, default, offset, stateOffset) { Rate = rate };
+    }
+
+    private LayerModel ParseBatchNormalization(AttributeData attribute, int index, int fanIn, int offset, int stateOffset)
+    {
+        float momentum = Named(attribute, "Momentum", 0.99f);
+        float epsilon = Named(attribute, "Epsilon", 1e-3f);
+        if (!(momentum >= 0f && momentum < 1f))
+            Report(DiagnosticDescriptors.InvalidBatchNormalization, ArgumentLocation(attribute, "Momentum"), "Momentum = " + Format(momentum), "it must be in [0, 1)");
+        if (!(epsilon > 0f) || float.IsInfinity(epsilon))
+            Report(DiagnosticDescriptors.InvalidBatchNormalization, ArgumentLocation(attribute, "Epsilon"), "Epsilon = " + Format(epsilon), "it must be positive and finite");
+        return new LayerModel(index, LayerKind.BatchNormalization, fanIn, fanIn, ActivationKind.Linear, 0f,
+            new InitSpec(InitKind.Ones, 0f, 0f), new InitSpec(InitKind.Zeros, 0f, 0f), offset, stateOffset)
+        {
+            Momentum = momentum,
+            Epsilon = epsilon,
+        };
+    }
+
+    /// <summary>Reads a layer's activation (constructor position 1 for Dense, 0 for Activation) and checks where it may appear.</summary>
+    private ActivationKind CheckActivation(AttributeData attribute, int index, bool isOutput, LossKind loss)
+    {
+        int position = attribute.AttributeClass?.ToDisplayString() == KnownNames.ActivationAttribute ? 0 : 1;
+        ActivationKind activation = PositionalEnum(attribute, position, "activation", ActivationKind.Linear, "NeuralDsl.Activation");
+        Location location = ArgumentLocation(attribute, "activation", position);
+        if (activation == ActivationKind.Softmax && !isOutput)
+            Report(DiagnosticDescriptors.SoftmaxNotOnOutputLayer, location, index);
+        if (activation == ActivationKind.Step && loss != LossKind.None)
+            Report(DiagnosticDescriptors.StepWithGradientTraining, location, index, loss);
+        return activation;
+    }
+
+    private float Penalty(AttributeData attribute, string name)
+    {
+        float value = Named(attribute, name, 0f);
+        if (value >= 0f && !float.IsInfinity(value)) return value;
+        Report(DiagnosticDescriptors.InvalidPenalty, ArgumentLocation(attribute, name), name + " = " + Format(value));
+        return 0f;
+    }
+
+    private OptimizerSpec ParseOptimizer(float learningRate, bool trainable)
+    {
+        OptimizerKind kind = NamedEnum(_network, "Optimizer", OptimizerKind.Sgd, "NeuralDsl.Optimizer");
+        float momentum = Named(_network, "Momentum", 0f);
+        bool nesterov = Named(_network, "Nesterov", false);
+        float beta1 = Named(_network, "Beta1", 0.9f), beta2 = Named(_network, "Beta2", 0.999f);
+        float epsilon = Named(_network, "Epsilon", float.NaN), weightDecay = Named(_network, "WeightDecay", float.NaN);
+        if (trainable)
+        {
+            if (!(momentum >= 0f && momentum < 1f))
+                Report(DiagnosticDescriptors.InvalidMomentum, ArgumentLocation(_network, "Momentum"), "Momentum = " + Format(momentum));
+            else if (nesterov && (kind != OptimizerKind.Sgd || momentum == 0f))
+                Report(DiagnosticDescriptors.InvalidMomentum, ArgumentLocation(_network, "Nesterov"),
+                    kind == OptimizerKind.Sgd ? "Nesterov = true with Momentum = 0" : "Nesterov applies to Sgd only");
+            if (!(beta1 >= 0f && beta1 < 1f))
+                Report(DiagnosticDescriptors.AdamBetaOutOfRange, ArgumentLocation(_network, "Beta1"), "Beta1 = " + Format(beta1));
+            if (!(beta2 >= 0f && beta2 < 1f))
+                Report(DiagnosticDescriptors.AdamBetaOutOfRange, ArgumentLocation(_network, "Beta2"), "Beta2 = " + Format(beta2));
+            if (HasNamed(_network, "Epsilon") && (!(epsilon > 0f) || float.IsInfinity(epsilon)))
+                Report(DiagnosticDescriptors.InvalidEpsilon, ArgumentLocation(_network, "Epsilon"), Format(epsilon));
+            if (HasNamed(_network, "WeightDecay") && !(weightDecay >= 0f && !float.IsInfinity(weightDecay)))
+                Report(DiagnosticDescriptors.InvalidPenalty, ArgumentLocation(_network, "WeightDecay"), "WeightDecay = " + Format(weightDecay));
+        }
+        return new OptimizerSpec(kind, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay);
     }
 
     private float ParseAlpha(AttributeData attribute, ActivationKind activation)
@@ -105,8 +185,14 @@ internal sealed partial class NetworkParser
                 float max = Named(attribute, prefix + "Max", 0.05f);
                 bool finite = RequireFinite(attribute, prefix + "Min", min) & RequireFinite(attribute, prefix + "Max", max);
                 if (finite && min > max)
-                    Report(DiagnosticDescriptors.InvalidInitializerArgument, ArgumentLocation(attribute, prefix + "Min"),
-                        prefix + "Min = " + Format(min), "it is greater than " + prefix + "Max = " + Format(max));
+                {
+                    // Point at the bound the user wrote (the other may be a default).
+                    bool minWritten = HasNamed(attribute, prefix + "Min");
+                    string written = minWritten ? prefix + "Min" : prefix + "Max";
+                    Report(DiagnosticDescriptors.InvalidInitializerArgument, ArgumentLocation(attribute, written),
+                        minWritten ? prefix + "Min = " + Format(min) : prefix + "Max = " + Format(max),
+                        minWritten ? "it is greater than " + prefix + "Max = " + Format(max) : "it is less than " + prefix + "Min = " + Format(min));
+                }
                 return new InitSpec(kind, min, max);
             }
             default:
@@ -122,12 +208,19 @@ internal sealed partial class NetworkParser
         return false;
     }
 
-    /// <summary>Checks that the output activation and the loss fit together, one diagnostic per root cause.</summary>
-    private void CheckOutputAndLoss(LayerModel output, AttributeData outputAttribute, LossKind loss)
+    /// <summary>
+    /// Checks that the output activation and the loss fit together, one diagnostic per root cause. The
+    /// output activation is that of the last layer that is not a dropout (dropout passes values through).
+    /// </summary>
+    private void CheckOutputAndLoss(List<LayerModel> layers, List<AttributeData> attributes, LossKind loss)
     {
+        int last = layers.Count - 1;
+        while (last > 0 && layers[last].Kind == LayerKind.Dropout) last--;
+        LayerModel output = layers[last];
         if (output.Activation == ActivationKind.Softmax && output.Units == 1)
         {
-            Report(DiagnosticDescriptors.SoftmaxOnSingleUnit, ArgumentLocation(outputAttribute, "activation", 1));
+            int position = output.Kind == LayerKind.Activation ? 0 : 1;
+            Report(DiagnosticDescriptors.SoftmaxOnSingleUnit, ArgumentLocation(attributes[last], "activation", position));
             return;
         }
 

@@ -47,8 +47,9 @@ internal sealed partial class NetworkParser
 
     private NetworkModel? ParseNetwork()
     {
-        // An attribute the compiler could not bind already has a compiler error; add nothing to it.
-        if (_network.AttributeConstructor is null)
+        // An attribute the compiler could not bind, or an argument of the wrong type, already has a
+        // compiler error; a class without a name yet is being typed. Add nothing to them.
+        if (_network.AttributeConstructor is null || HasErroneousArgument(_network) || string.IsNullOrEmpty(_type.Name))
         {
             _invalid = true;
             return null;
@@ -76,6 +77,7 @@ internal sealed partial class NetworkParser
             Report(DiagnosticDescriptors.InvalidHuberDelta, ArgumentLocation(_network, "HuberDelta"), Format(huberDelta));
         if (loss != LossKind.None && (!(learningRate > 0f) || float.IsInfinity(learningRate)))
             Report(DiagnosticDescriptors.NonPositiveLearningRate, ArgumentLocation(_network, "LearningRate"), Format(learningRate));
+        OptimizerSpec optimizer = ParseOptimizer(learningRate, loss != LossKind.None);
 
         List<AttributeData> layerAttributes = LayerAttributesInOrder();
         if (layerAttributes.Count == 0 && !_invalid)
@@ -83,22 +85,33 @@ internal sealed partial class NetworkParser
 
         var layers = new List<LayerModel>(layerAttributes.Count);
         int fanIn = Math.Max(inputs, 1);
-        int offset = 0;
+        int offset = 0, stateOffset = 0;
+        long buffered = 0;
         for (int i = 0; i < layerAttributes.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, i == layerAttributes.Count - 1, loss);
+            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, stateOffset, i == layerAttributes.Count - 1, loss);
             if (layer is null) continue;
             layers.Add(layer);
             fanIn = layer.Units;
+            // Sizes are ints in the generated code: a declaration past int.MaxValue parameters cannot be laid out.
+            long next = offset + (long)layer.Inputs * layer.Units + 3L * layer.Units;
+            buffered += 6L * layer.Units; // training keeps up to six values per unit and sample
+            if (next > int.MaxValue || buffered > int.MaxValue)
+            {
+                Report(DiagnosticDescriptors.NetworkTooLarge, AttributeLocation(layerAttributes[i]), i, int.MaxValue);
+                break;
+            }
             offset += layer.ParameterCount;
+            stateOffset += layer.StateCount;
         }
 
         if (_invalid || layers.Count == 0) return null;
-        CheckOutputAndLoss(layers[layers.Count - 1], layerAttributes[layerAttributes.Count - 1], loss);
+        CheckOutputAndLoss(layers, layerAttributes, loss);
 
         string? ns = _type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
-        return new NetworkModel(ns, _type.Name, inputs, loss, learningRate, seed, huberDelta, new EquatableArray<LayerModel>(layers));
+        string className = SyntaxFacts.GetKeywordKind(_type.Name) == SyntaxKind.None ? _type.Name : "@" + _type.Name;
+        return new NetworkModel(ns, className, inputs, loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers));
     }
 
     private static bool IsPartial(INamedTypeSymbol type) =>

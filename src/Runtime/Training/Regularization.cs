@@ -22,6 +22,14 @@ public static class Regularization
         return (float)penalty;
     }
 
+    /// <summary>The penalty <c>l1 * sum|w| + l2 * sum w^2</c> alone, without a gradient.</summary>
+    public static float Penalty(ReadOnlySpan<float> weights, float l1, float l2)
+    {
+        double penalty = 0;
+        foreach (float w in weights) penalty += l1 * Math.Abs(w) + l2 * (double)w * w;
+        return (float)penalty;
+    }
+
     /// <summary>
     /// Applies the penalty to every layer's kernel weights (and to biases when <paramref name="includeBiases"/>),
     /// located through the network's layer table. Returns the total penalty.

@@ -7,12 +7,20 @@ public class AllocationTests
 {
     private const int Calls = 1000;
 
-    private static long AllocatedBy(Action action)
+    // Runtime machinery (tiered JIT promotion, type loading) can allocate on the calling thread during
+    // the first hundreds of calls. A real per-call allocation shows in every round of 1000 calls, so
+    // the least of three rounds after a long warm-up is 0 exactly when the code itself allocates nothing.
+    internal static long AllocatedBy(Action action)
     {
-        action(); // warm up: JIT, static tables, pooled buffers
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++) action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        for (int i = 0; i < 300; i++) action();
+        long least = long.MaxValue;
+        for (int round = 0; round < 3 && least > 0; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Calls; i++) action();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     [Fact]

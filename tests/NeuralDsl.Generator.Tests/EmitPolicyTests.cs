@@ -1,0 +1,61 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NeuralDsl.Generator.Emitting;
+using NeuralDsl.Generator.Tests.Infrastructure;
+
+namespace NeuralDsl.Generator.Tests;
+
+/// <summary>Small layers become straight-line code; above <see cref="EmitPolicy.UnrollLimit"/> weights, loops.</summary>
+public class EmitPolicyTests
+{
+    [Fact]
+    public void Limit_is_256_weights() => Assert.Equal(256, EmitPolicy.UnrollLimit);
+
+    [Theory]
+    [InlineData(16, 16)]
+    [InlineData(256, 1)]
+    [InlineData(1, 256)]
+    public void Layer_with_at_most_256_weights_is_unrolled(int inputs, int units)
+    {
+        string source = Generate(inputs, units);
+
+        Assert.Empty(Loops(source, "Forward"));
+        Assert.Empty(Loops(source, "ComputeGradients"));
+    }
+
+    [Theory]
+    [InlineData(257, 1)]
+    [InlineData(1, 257)]
+    [InlineData(17, 16)]
+    public void Layer_with_more_than_256_weights_is_looped(int inputs, int units)
+    {
+        string source = Generate(inputs, units);
+
+        Assert.NotEmpty(Loops(source, "Forward"));
+        Assert.NotEmpty(Loops(source, "ComputeGradients"));
+        // Loops are over constant bounds, not over spans' lengths.
+        Assert.All(Loops(source, "Forward"), loop => Assert.Matches(@"j < \d+;", loop.Condition!.ToString() + ";"));
+    }
+
+    private static string Generate(int inputs, int units) =>
+        GeneratorHarness.RunAndAssertClean($$"""
+            using NeuralDsl;
+
+            namespace Samples;
+
+            /// <summary>One layer of {{inputs * units}} weights.</summary>
+            [Network(Inputs = {{inputs}}, Loss = Loss.MeanSquaredError)]
+            [Dense({{units}}, Activation.Tanh)]
+            public partial class OneLayer;
+            """).SingleSource;
+
+    /// <summary>Loops over a layer's units (variable j); training also loops over the batch's rows (n), whatever the size.</summary>
+    private static ForStatementSyntax[] Loops(string source, string method) =>
+        CSharpSyntaxTree.ParseText(source).GetRoot()
+            .DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Single(m => m.Identifier.ValueText == method)
+            .DescendantNodes().OfType<ForStatementSyntax>()
+            .Where(loop => loop.Declaration?.Variables.Single().Identifier.ValueText == "j")
+            .ToArray();
+}
