@@ -31,6 +31,20 @@ public static class Metrics
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
+    /// <summary>Throws <see cref="InvalidOperationException"/> if <paramref name="metric"/> is not defined for the network's loss and targets.</summary>
+    public static void Check(Metric metric, Loss loss, int targetSize, int outputSize)
+    {
+        switch (metric)
+        {
+            case Metric.Accuracy when loss is not (Loss.SparseCategoricalCrossEntropy or Loss.CategoricalCrossEntropy or Loss.BinaryCrossEntropy or Loss.Hinge):
+                throw new InvalidOperationException($"Accuracy is not defined for {loss}, a regression loss; use MeanAbsoluteError or MeanSquaredError.");
+            case Metric.MeanAbsoluteError or Metric.MeanSquaredError when targetSize != outputSize:
+                throw new InvalidOperationException($"{NameOf(metric)} needs one target per output; the targets are class indices.");
+            case not (Metric.Accuracy or Metric.MeanAbsoluteError or Metric.MeanSquaredError):
+                throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a defined metric.");
+        }
+    }
+
     /// <summary>
     /// Adds the batch's contribution to <paramref name="sum"/> and <paramref name="count"/>; the metric is <c>sum / count</c>.
     /// <paramref name="outputs"/> is [batch, outputSize]; <paramref name="targets"/> is [batch, targetSize].

@@ -39,11 +39,25 @@ public static class Regularization
     {
         if (l1 < 0f || l2 < 0f) throw new ArgumentOutOfRangeException(l1 < 0f ? nameof(l1) : nameof(l2), "Penalties must not be negative.");
         float total = 0f;
-        foreach (LayerInfo layer in layers)
+        // Indexed: foreach over an interface would box an enumerator on every training step.
+        for (int i = 0; i < layers.Count; i++)
         {
+            LayerInfo layer = layers[i];
             if (layer.Kind != LayerKind.Dense) continue;
             int count = layer.Inputs * layer.Units + (includeBiases ? layer.Units : 0);
             total += Apply(parameters.Slice(layer.WeightOffset, count), gradients.Slice(layer.WeightOffset, count), l1, l2);
+        }
+        return total;
+    }
+
+    /// <summary>The penalty of every dense layer's kernel weights, without a gradient.</summary>
+    public static float PenaltyOfNetwork(IReadOnlyList<LayerInfo> layers, ReadOnlySpan<float> parameters, float l1, float l2)
+    {
+        float total = 0f;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            LayerInfo layer = layers[i];
+            if (layer.Kind == LayerKind.Dense) total += Penalty(parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Units), l1, l2);
         }
         return total;
     }

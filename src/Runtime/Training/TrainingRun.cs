@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NeuralDsl.Data;
+using NeuralDsl.Optimizers;
+
+namespace NeuralDsl.Training;
+
+/// <summary>
+/// The buffers and the epoch loop of one <see cref="Trainer"/> run. Everything is allocated here, at
+/// the start, so that an epoch allocates nothing.
+/// </summary>
+internal sealed class TrainingRun
+{
+    private const int EvaluationChunk = 256;
+    private readonly ITrainableNetwork _network;
+    private readonly Dataset _train;
+    private readonly Dataset? _validation;
+    private readonly TrainingOptions _options;
+    private readonly IOptimizer _optimizer;
+    private readonly IReadOnlyList<Metric> _metrics;
+    private readonly float[] _bestParameters;
+    private readonly float[] _bestState;
+    private readonly float[] _outputs;
+    private readonly double[] _metricSums;
+    private readonly long[] _metricCounts;
+    private readonly double[] _validationMetrics;
+    private readonly int _batches;
+    private SeededRandom _random;
+
+    public TrainingRun(ITrainableNetwork network, Dataset train, Dataset? validation, TrainingOptions options, int seriesCount, IOptimizer optimizer)
+    {
+        _network = network;
+        _train = train;
+        _validation = validation;
+        _options = options;
+        _optimizer = optimizer;
+        _metrics = options.Metrics;
+        _bestParameters = network.Parameters.ToArray();
+        _bestState = network.State.ToArray();
+        _outputs = new float[EvaluationChunk * network.OutputSize];
+        _metricSums = new double[_metrics.Count];
+        _metricCounts = new long[_metrics.Count];
+        _validationMetrics = new double[_metrics.Count];
+        _random = new SeededRandom(options.Seed);
+        _batches = train.BatchCount(options.BatchSize);
+        // Batch normalisation cannot normalise a batch of one: a last batch of one sample is left out
+        // of the epoch (a different sample each epoch when shuffling).
+        if (HasBatchNormalization(network))
+        {
+            if (Math.Min(options.BatchSize, train.Count) < 2)
+                throw new ArgumentException("BatchNormalization needs at least 2 samples per batch: use a BatchSize of at least 2.", nameof(options));
+            if (train.Count % options.BatchSize == 1) _batches--;
+        }
+    }
+
+    /// <summary>The epoch whose parameters are kept as the best so far, or -1.</summary>
+    public int BestEpoch { get; private set; } = -1;
+
+    /// <summary>One pass over the training data; writes the loss and training metrics into <paramref name="row"/>.</summary>
+    public StopReason? TrainEpoch(int epoch, double[] row, out string message)
+    {
+        message = "";
+        if (_options.Shuffle) _train.Shuffle(ref _random);
+        Array.Clear(_metricSums);
+        Array.Clear(_metricCounts);
+        double lossSum = 0;
+        long samples = 0;
+        for (int b = 0; b < _batches; b++)
+        {
+            if (_options.CancellationToken.IsCancellationRequested)
+            {
+                message = Invariant($"Cancelled during epoch {epoch}, after {b} of {_batches} batches; that epoch is not recorded.");
+                return StopReason.Cancelled;
+            }
+            Batch batch = _train.Batch(b, _options.BatchSize);
+            float loss = _network.ComputeGradients(batch.Features, batch.Targets);
+            Span<float> gradients = _network.Gradients;
+            if (_options.L1 > 0f || _options.L2 > 0f)
+                loss += Regularization.ApplyToNetwork(_network.Layers, _network.Parameters, gradients, _options.L1, _options.L2);
+            if (!float.IsFinite(loss))
+            {
+                message = Invariant($"Training diverged in epoch {epoch}, batch {b}: the loss became {loss}.");
+                return StopReason.Diverged;
+            }
+            if (_options.ClipValue > 0f) GradientClipping.ByValue(gradients, _options.ClipValue);
+            if (_options.ClipNorm > 0f) GradientClipping.ByGlobalNorm(gradients, _options.ClipNorm);
+            for (int m = 0; m < _metrics.Count; m++)
+                Metrics.Accumulate(_metrics[m], _network.Loss, _network.TrainingOutputs, _network.OutputSize, batch.Targets, _network.TargetSize,
+                    ref _metricSums[m], ref _metricCounts[m]);
+            _optimizer.Step(_network.Parameters, gradients);
+            lossSum += (double)loss * batch.Count;
+            samples += batch.Count;
+            _options.OnBatchEnd?.Invoke(new BatchReport(epoch, b, _batches, loss));
+        }
+        row[0] = lossSum / samples;
+        int column = _validation is null ? 1 : 2;
+        for (int m = 0; m < _metrics.Count; m++) row[column + m] = _metricSums[m] / _metricCounts[m];
+        return null;
+    }
+
+    /// <summary>Writes the validation loss and metrics into <paramref name="row"/> (inference mode).</summary>
+    public void Validate(double[] row)
+    {
+        if (_validation is null) return;
+        row[1] = Trainer.EvaluateInto(_network, _validation, _metrics, _outputs, _validationMetrics, _options.L1, _options.L2);
+        for (int m = 0; m < _metrics.Count; m++) row[2 + _metrics.Count + m] = _validationMetrics[m];
+    }
+
+    public void KeepBest(int epoch)
+    {
+        _network.Parameters.CopyTo(_bestParameters);
+        _network.State.CopyTo(_bestState);
+        BestEpoch = epoch;
+    }
+
+    public void RestoreBest()
+    {
+        _bestParameters.CopyTo(_network.Parameters);
+        _bestState.CopyTo(_network.State);
+        _optimizer.Reset();
+    }
+
+    private static bool HasBatchNormalization(ITrainableNetwork network)
+    {
+        foreach (LayerInfo layer in network.Layers)
+            if (layer.Kind == LayerKind.BatchNormalization) return true;
+        return false;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
