@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuralDsl;
 
@@ -32,6 +33,79 @@ public static class Activations
     /// <summary>Hyperbolic tangent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float z) => MathF.Tanh(z);
+
+    // Below this magnitude tanh is taken from its odd Taylor series (see Tanh(span, span)).
+    private const float TanhSeriesLimit = 0.5f;
+
+    /// <summary>
+    /// Tanh of every element of <paramref name="z"/> into <paramref name="a"/> (which may be the same
+    /// span), eight at a time where the hardware and runtime allow (.NET 9 and later). Maximum relative
+    /// error 3e-7 against the exact value (tested).
+    /// </summary>
+    /// <remarks>
+    /// Above |x| = 0.5 it computes <c>sign(x) (1 - 2 / (e^2|x| + 1))</c>; below, where that form loses
+    /// relative accuracy (it would give about 6e-8 for tanh(0)), the first nine terms of the Taylor series,
+    /// whose truncation error there is below 2e-8 relative.
+    /// </remarks>
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> a)
+    {
+        int i = 0;
+#if NET9_0_OR_GREATER
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= z.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+                TanhVector(Vector256.Create(z.Slice(i, Vector256<float>.Count))).CopyTo(a.Slice(i, Vector256<float>.Count));
+        }
+#endif
+        for (; i < z.Length; i++) a[i] = MathF.Tanh(z[i]);
+    }
+
+#if NET9_0_OR_GREATER
+    private static Vector256<float> TanhVector(Vector256<float> x)
+    {
+        Vector256<float> magnitude = Vector256.Abs(x);
+        Vector256<float> e = Vector256.Exp(magnitude + magnitude); // +infinity above 44: the result is then 1
+        Vector256<float> large = Vector256<float>.One - Vector256.Create(2f) / (e + Vector256<float>.One);
+        large |= x & Vector256.Create(-0f); // the sign of x
+        return Vector256.ConditionalSelect(Vector256.LessThan(magnitude, Vector256.Create(TanhSeriesLimit)), TanhSeries(x), large);
+    }
+
+    // tanh x = x - x^3/3 + 2x^5/15 - 17x^7/315 + 62x^9/2835 - 1382x^11/155925 + 21844x^13/6081075
+    //          - 929569x^15/638512875 + 6404582x^17/10854718875 - ...
+    private static Vector256<float> TanhSeries(Vector256<float> x)
+    {
+        Vector256<float> t = x * x;
+        Vector256<float> p = Vector256.Create(6404582f / 10854718875f);
+        p = p * t + Vector256.Create(-929569f / 638512875f);
+        p = p * t + Vector256.Create(21844f / 6081075f);
+        p = p * t + Vector256.Create(-1382f / 155925f);
+        p = p * t + Vector256.Create(62f / 2835f);
+        p = p * t + Vector256.Create(-17f / 315f);
+        p = p * t + Vector256.Create(2f / 15f);
+        p = p * t + Vector256.Create(-1f / 3f);
+        return x + x * t * p;
+    }
+
+    private static Vector256<float> SigmoidVector(Vector256<float> x) =>
+        Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
+#endif
+
+    /// <summary>
+    /// Sigmoid of every element of <paramref name="z"/> into <paramref name="a"/> (which may be the same
+    /// span), eight at a time where the hardware and runtime allow; relative error 3e-7 (tested).
+    /// </summary>
+    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> a)
+    {
+        int i = 0;
+#if NET9_0_OR_GREATER
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= z.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+                SigmoidVector(Vector256.Create(z.Slice(i, Vector256<float>.Count))).CopyTo(a.Slice(i, Vector256<float>.Count));
+        }
+#endif
+        for (; i < z.Length; i++) a[i] = Sigmoid(z[i]);
+    }
 
     /// <summary>Tanh's derivative from its output: <c>1 - a^2</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

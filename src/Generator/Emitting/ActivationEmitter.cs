@@ -19,7 +19,10 @@ internal static class ActivationEmitter
             case ActivationKind.Linear:
                 return;
             case ActivationKind.Softmax:
-                writer.WriteLine($"{Activations}.Softmax({z}, {a});");
+            case ActivationKind.Tanh:
+            case ActivationKind.Sigmoid:
+                // Whole-span kernels: vectorised exponentials beat one scalar call per unit.
+                writer.WriteLine($"{Activations}.{layer.Activation}({z}, {a});");
                 return;
             default:
                 Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ForwardExpression(layer, $"{z}[{j}]", j)};");

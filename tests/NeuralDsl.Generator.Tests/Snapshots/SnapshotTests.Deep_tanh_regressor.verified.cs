@@ -289,14 +289,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[52] * x[4] + p[53] * x[5] + p[54] * x[6] + p[55] * x[7];
         z0[7] = p[71] + p[56] * x[0] + p[57] * x[1] + p[58] * x[2] + p[59] * x[3]
             + p[60] * x[4] + p[61] * x[5] + p[62] * x[6] + p[63] * x[7];
-        a0[0] = global::NeuralDsl.Activations.Tanh(z0[0]);
-        a0[1] = global::NeuralDsl.Activations.Tanh(z0[1]);
-        a0[2] = global::NeuralDsl.Activations.Tanh(z0[2]);
-        a0[3] = global::NeuralDsl.Activations.Tanh(z0[3]);
-        a0[4] = global::NeuralDsl.Activations.Tanh(z0[4]);
-        a0[5] = global::NeuralDsl.Activations.Tanh(z0[5]);
-        a0[6] = global::NeuralDsl.Activations.Tanh(z0[6]);
-        a0[7] = global::NeuralDsl.Activations.Tanh(z0[7]);
+        global::NeuralDsl.Activations.Tanh(z0, a0);
 
         // Layer 1: Dense 8 -> 8, Tanh. Weights p[72..136) as [8 x 8], biases p[136..144).
         z1[0] = p[136] + p[72] * a0[0] + p[73] * a0[1] + p[74] * a0[2] + p[75] * a0[3]
@@ -315,14 +308,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[124] * a0[4] + p[125] * a0[5] + p[126] * a0[6] + p[127] * a0[7];
         z1[7] = p[143] + p[128] * a0[0] + p[129] * a0[1] + p[130] * a0[2] + p[131] * a0[3]
             + p[132] * a0[4] + p[133] * a0[5] + p[134] * a0[6] + p[135] * a0[7];
-        a1[0] = global::NeuralDsl.Activations.Tanh(z1[0]);
-        a1[1] = global::NeuralDsl.Activations.Tanh(z1[1]);
-        a1[2] = global::NeuralDsl.Activations.Tanh(z1[2]);
-        a1[3] = global::NeuralDsl.Activations.Tanh(z1[3]);
-        a1[4] = global::NeuralDsl.Activations.Tanh(z1[4]);
-        a1[5] = global::NeuralDsl.Activations.Tanh(z1[5]);
-        a1[6] = global::NeuralDsl.Activations.Tanh(z1[6]);
-        a1[7] = global::NeuralDsl.Activations.Tanh(z1[7]);
+        global::NeuralDsl.Activations.Tanh(z1, a1);
 
         // Layer 2: Dense 8 -> 8, Tanh. Weights p[144..208) as [8 x 8], biases p[208..216).
         z2[0] = p[208] + p[144] * a1[0] + p[145] * a1[1] + p[146] * a1[2] + p[147] * a1[3]
@@ -341,14 +327,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[196] * a1[4] + p[197] * a1[5] + p[198] * a1[6] + p[199] * a1[7];
         z2[7] = p[215] + p[200] * a1[0] + p[201] * a1[1] + p[202] * a1[2] + p[203] * a1[3]
             + p[204] * a1[4] + p[205] * a1[5] + p[206] * a1[6] + p[207] * a1[7];
-        a2[0] = global::NeuralDsl.Activations.Tanh(z2[0]);
-        a2[1] = global::NeuralDsl.Activations.Tanh(z2[1]);
-        a2[2] = global::NeuralDsl.Activations.Tanh(z2[2]);
-        a2[3] = global::NeuralDsl.Activations.Tanh(z2[3]);
-        a2[4] = global::NeuralDsl.Activations.Tanh(z2[4]);
-        a2[5] = global::NeuralDsl.Activations.Tanh(z2[5]);
-        a2[6] = global::NeuralDsl.Activations.Tanh(z2[6]);
-        a2[7] = global::NeuralDsl.Activations.Tanh(z2[7]);
+        global::NeuralDsl.Activations.Tanh(z2, a2);
 
         // Layer 3: Dense 8 -> 8, Tanh. Weights p[216..280) as [8 x 8], biases p[280..288).
         z3[0] = p[280] + p[216] * a2[0] + p[217] * a2[1] + p[218] * a2[2] + p[219] * a2[3]
@@ -367,14 +346,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[268] * a2[4] + p[269] * a2[5] + p[270] * a2[6] + p[271] * a2[7];
         z3[7] = p[287] + p[272] * a2[0] + p[273] * a2[1] + p[274] * a2[2] + p[275] * a2[3]
             + p[276] * a2[4] + p[277] * a2[5] + p[278] * a2[6] + p[279] * a2[7];
-        a3[0] = global::NeuralDsl.Activations.Tanh(z3[0]);
-        a3[1] = global::NeuralDsl.Activations.Tanh(z3[1]);
-        a3[2] = global::NeuralDsl.Activations.Tanh(z3[2]);
-        a3[3] = global::NeuralDsl.Activations.Tanh(z3[3]);
-        a3[4] = global::NeuralDsl.Activations.Tanh(z3[4]);
-        a3[5] = global::NeuralDsl.Activations.Tanh(z3[5]);
-        a3[6] = global::NeuralDsl.Activations.Tanh(z3[6]);
-        a3[7] = global::NeuralDsl.Activations.Tanh(z3[7]);
+        global::NeuralDsl.Activations.Tanh(z3, a3);
 
         // Layer 4: Dense 8 -> 8, Tanh. Weights p[288..352) as [8 x 8], biases p[352..360).
         z4[0] = p[352] + p[288] * a3[0] + p[289] * a3[1] + p[290] * a3[2] + p[291] * a3[3]
@@ -393,14 +365,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[340] * a3[4] + p[341] * a3[5] + p[342] * a3[6] + p[343] * a3[7];
         z4[7] = p[359] + p[344] * a3[0] + p[345] * a3[1] + p[346] * a3[2] + p[347] * a3[3]
             + p[348] * a3[4] + p[349] * a3[5] + p[350] * a3[6] + p[351] * a3[7];
-        a4[0] = global::NeuralDsl.Activations.Tanh(z4[0]);
-        a4[1] = global::NeuralDsl.Activations.Tanh(z4[1]);
-        a4[2] = global::NeuralDsl.Activations.Tanh(z4[2]);
-        a4[3] = global::NeuralDsl.Activations.Tanh(z4[3]);
-        a4[4] = global::NeuralDsl.Activations.Tanh(z4[4]);
-        a4[5] = global::NeuralDsl.Activations.Tanh(z4[5]);
-        a4[6] = global::NeuralDsl.Activations.Tanh(z4[6]);
-        a4[7] = global::NeuralDsl.Activations.Tanh(z4[7]);
+        global::NeuralDsl.Activations.Tanh(z4, a4);
 
         // Layer 5: Dense 8 -> 8, Tanh. Weights p[360..424) as [8 x 8], biases p[424..432).
         z5[0] = p[424] + p[360] * a4[0] + p[361] * a4[1] + p[362] * a4[2] + p[363] * a4[3]
@@ -419,14 +384,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[412] * a4[4] + p[413] * a4[5] + p[414] * a4[6] + p[415] * a4[7];
         z5[7] = p[431] + p[416] * a4[0] + p[417] * a4[1] + p[418] * a4[2] + p[419] * a4[3]
             + p[420] * a4[4] + p[421] * a4[5] + p[422] * a4[6] + p[423] * a4[7];
-        a5[0] = global::NeuralDsl.Activations.Tanh(z5[0]);
-        a5[1] = global::NeuralDsl.Activations.Tanh(z5[1]);
-        a5[2] = global::NeuralDsl.Activations.Tanh(z5[2]);
-        a5[3] = global::NeuralDsl.Activations.Tanh(z5[3]);
-        a5[4] = global::NeuralDsl.Activations.Tanh(z5[4]);
-        a5[5] = global::NeuralDsl.Activations.Tanh(z5[5]);
-        a5[6] = global::NeuralDsl.Activations.Tanh(z5[6]);
-        a5[7] = global::NeuralDsl.Activations.Tanh(z5[7]);
+        global::NeuralDsl.Activations.Tanh(z5, a5);
 
         // Layer 6: Dense 8 -> 8, Tanh. Weights p[432..496) as [8 x 8], biases p[496..504).
         z6[0] = p[496] + p[432] * a5[0] + p[433] * a5[1] + p[434] * a5[2] + p[435] * a5[3]
@@ -445,14 +403,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[484] * a5[4] + p[485] * a5[5] + p[486] * a5[6] + p[487] * a5[7];
         z6[7] = p[503] + p[488] * a5[0] + p[489] * a5[1] + p[490] * a5[2] + p[491] * a5[3]
             + p[492] * a5[4] + p[493] * a5[5] + p[494] * a5[6] + p[495] * a5[7];
-        a6[0] = global::NeuralDsl.Activations.Tanh(z6[0]);
-        a6[1] = global::NeuralDsl.Activations.Tanh(z6[1]);
-        a6[2] = global::NeuralDsl.Activations.Tanh(z6[2]);
-        a6[3] = global::NeuralDsl.Activations.Tanh(z6[3]);
-        a6[4] = global::NeuralDsl.Activations.Tanh(z6[4]);
-        a6[5] = global::NeuralDsl.Activations.Tanh(z6[5]);
-        a6[6] = global::NeuralDsl.Activations.Tanh(z6[6]);
-        a6[7] = global::NeuralDsl.Activations.Tanh(z6[7]);
+        global::NeuralDsl.Activations.Tanh(z6, a6);
 
         // Layer 7: Dense 8 -> 8, Tanh. Weights p[504..568) as [8 x 8], biases p[568..576).
         z7[0] = p[568] + p[504] * a6[0] + p[505] * a6[1] + p[506] * a6[2] + p[507] * a6[3]
@@ -471,14 +422,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[556] * a6[4] + p[557] * a6[5] + p[558] * a6[6] + p[559] * a6[7];
         z7[7] = p[575] + p[560] * a6[0] + p[561] * a6[1] + p[562] * a6[2] + p[563] * a6[3]
             + p[564] * a6[4] + p[565] * a6[5] + p[566] * a6[6] + p[567] * a6[7];
-        a7[0] = global::NeuralDsl.Activations.Tanh(z7[0]);
-        a7[1] = global::NeuralDsl.Activations.Tanh(z7[1]);
-        a7[2] = global::NeuralDsl.Activations.Tanh(z7[2]);
-        a7[3] = global::NeuralDsl.Activations.Tanh(z7[3]);
-        a7[4] = global::NeuralDsl.Activations.Tanh(z7[4]);
-        a7[5] = global::NeuralDsl.Activations.Tanh(z7[5]);
-        a7[6] = global::NeuralDsl.Activations.Tanh(z7[6]);
-        a7[7] = global::NeuralDsl.Activations.Tanh(z7[7]);
+        global::NeuralDsl.Activations.Tanh(z7, a7);
 
         // Layer 8: Dense 8 -> 8, Tanh. Weights p[576..640) as [8 x 8], biases p[640..648).
         z8[0] = p[640] + p[576] * a7[0] + p[577] * a7[1] + p[578] * a7[2] + p[579] * a7[3]
@@ -497,14 +441,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[628] * a7[4] + p[629] * a7[5] + p[630] * a7[6] + p[631] * a7[7];
         z8[7] = p[647] + p[632] * a7[0] + p[633] * a7[1] + p[634] * a7[2] + p[635] * a7[3]
             + p[636] * a7[4] + p[637] * a7[5] + p[638] * a7[6] + p[639] * a7[7];
-        a8[0] = global::NeuralDsl.Activations.Tanh(z8[0]);
-        a8[1] = global::NeuralDsl.Activations.Tanh(z8[1]);
-        a8[2] = global::NeuralDsl.Activations.Tanh(z8[2]);
-        a8[3] = global::NeuralDsl.Activations.Tanh(z8[3]);
-        a8[4] = global::NeuralDsl.Activations.Tanh(z8[4]);
-        a8[5] = global::NeuralDsl.Activations.Tanh(z8[5]);
-        a8[6] = global::NeuralDsl.Activations.Tanh(z8[6]);
-        a8[7] = global::NeuralDsl.Activations.Tanh(z8[7]);
+        global::NeuralDsl.Activations.Tanh(z8, a8);
 
         // Layer 9: Dense 8 -> 8, Tanh. Weights p[648..712) as [8 x 8], biases p[712..720).
         z9[0] = p[712] + p[648] * a8[0] + p[649] * a8[1] + p[650] * a8[2] + p[651] * a8[3]
@@ -523,14 +460,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             + p[700] * a8[4] + p[701] * a8[5] + p[702] * a8[6] + p[703] * a8[7];
         z9[7] = p[719] + p[704] * a8[0] + p[705] * a8[1] + p[706] * a8[2] + p[707] * a8[3]
             + p[708] * a8[4] + p[709] * a8[5] + p[710] * a8[6] + p[711] * a8[7];
-        a9[0] = global::NeuralDsl.Activations.Tanh(z9[0]);
-        a9[1] = global::NeuralDsl.Activations.Tanh(z9[1]);
-        a9[2] = global::NeuralDsl.Activations.Tanh(z9[2]);
-        a9[3] = global::NeuralDsl.Activations.Tanh(z9[3]);
-        a9[4] = global::NeuralDsl.Activations.Tanh(z9[4]);
-        a9[5] = global::NeuralDsl.Activations.Tanh(z9[5]);
-        a9[6] = global::NeuralDsl.Activations.Tanh(z9[6]);
-        a9[7] = global::NeuralDsl.Activations.Tanh(z9[7]);
+        global::NeuralDsl.Activations.Tanh(z9, a9);
 
         // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [1 x 8], biases p[728..729).
         a10[0] = p[728] + p[720] * a9[0] + p[721] * a9[1] + p[722] * a9[2] + p[723] * a9[3]
@@ -634,14 +564,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z0.Slice(n * 8, 8);
             global::System.Span<float> ar = a0.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 1: Dense 8 -> 8, Tanh. Weights p[72..136) as [8 x 8], biases p[136..144).
@@ -670,14 +593,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z1.Slice(n * 8, 8);
             global::System.Span<float> ar = a1.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 2: Dense 8 -> 8, Tanh. Weights p[144..208) as [8 x 8], biases p[208..216).
@@ -706,14 +622,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z2.Slice(n * 8, 8);
             global::System.Span<float> ar = a2.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 3: Dense 8 -> 8, Tanh. Weights p[216..280) as [8 x 8], biases p[280..288).
@@ -742,14 +651,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z3.Slice(n * 8, 8);
             global::System.Span<float> ar = a3.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 4: Dense 8 -> 8, Tanh. Weights p[288..352) as [8 x 8], biases p[352..360).
@@ -778,14 +680,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z4.Slice(n * 8, 8);
             global::System.Span<float> ar = a4.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 5: Dense 8 -> 8, Tanh. Weights p[360..424) as [8 x 8], biases p[424..432).
@@ -814,14 +709,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z5.Slice(n * 8, 8);
             global::System.Span<float> ar = a5.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 6: Dense 8 -> 8, Tanh. Weights p[432..496) as [8 x 8], biases p[496..504).
@@ -850,14 +738,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z6.Slice(n * 8, 8);
             global::System.Span<float> ar = a6.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 7: Dense 8 -> 8, Tanh. Weights p[504..568) as [8 x 8], biases p[568..576).
@@ -886,14 +767,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z7.Slice(n * 8, 8);
             global::System.Span<float> ar = a7.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 8: Dense 8 -> 8, Tanh. Weights p[576..640) as [8 x 8], biases p[640..648).
@@ -922,14 +796,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z8.Slice(n * 8, 8);
             global::System.Span<float> ar = a8.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 9: Dense 8 -> 8, Tanh. Weights p[648..712) as [8 x 8], biases p[712..720).
@@ -958,14 +825,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z9.Slice(n * 8, 8);
             global::System.Span<float> ar = a9.Slice(n * 8, 8);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
-            ar[4] = global::NeuralDsl.Activations.Tanh(zr[4]);
-            ar[5] = global::NeuralDsl.Activations.Tanh(zr[5]);
-            ar[6] = global::NeuralDsl.Activations.Tanh(zr[6]);
-            ar[7] = global::NeuralDsl.Activations.Tanh(zr[7]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [1 x 8], biases p[728..729).

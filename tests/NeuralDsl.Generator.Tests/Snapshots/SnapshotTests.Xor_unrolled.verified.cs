@@ -151,14 +151,11 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         z0[1] = p[9] + p[2] * x[0] + p[3] * x[1];
         z0[2] = p[10] + p[4] * x[0] + p[5] * x[1];
         z0[3] = p[11] + p[6] * x[0] + p[7] * x[1];
-        a0[0] = global::NeuralDsl.Activations.Tanh(z0[0]);
-        a0[1] = global::NeuralDsl.Activations.Tanh(z0[1]);
-        a0[2] = global::NeuralDsl.Activations.Tanh(z0[2]);
-        a0[3] = global::NeuralDsl.Activations.Tanh(z0[3]);
+        global::NeuralDsl.Activations.Tanh(z0, a0);
 
         // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [1 x 4], biases p[16..17).
         z1[0] = p[16] + p[12] * a0[0] + p[13] * a0[1] + p[14] * a0[2] + p[15] * a0[3];
-        a1[0] = global::NeuralDsl.Activations.Sigmoid(z1[0]);
+        global::NeuralDsl.Activations.Sigmoid(z1, a1);
     }
 
     /// <summary>The binary cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
@@ -212,10 +209,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z0.Slice(n * 4, 4);
             global::System.Span<float> ar = a0.Slice(n * 4, 4);
-            ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);
-            ar[1] = global::NeuralDsl.Activations.Tanh(zr[1]);
-            ar[2] = global::NeuralDsl.Activations.Tanh(zr[2]);
-            ar[3] = global::NeuralDsl.Activations.Tanh(zr[3]);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
         // Forward, Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [1 x 4], biases p[16..17).
@@ -229,7 +223,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> zr = z1.Slice(n * 1, 1);
             global::System.Span<float> ar = a1.Slice(n * 1, 1);
-            ar[0] = global::NeuralDsl.Activations.Sigmoid(zr[0]);
+            global::NeuralDsl.Activations.Sigmoid(zr, ar);
         }
 
         // BinaryCrossEntropy fused with Sigmoid: d1 is the gradient with respect to the logits.
