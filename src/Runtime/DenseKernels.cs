@@ -1,0 +1,163 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#if !NET9_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
+
+namespace NeuralDsl;
+
+/// <summary>
+/// Dense-layer kernels over weights stored input-major, <c>W[inputs, units]</c> (Keras' kernel layout):
+/// the forward pass broadcasts each input over a contiguous row of weights, so it vectorises across
+/// units without horizontal sums, and a batch becomes a register-blocked matrix product.
+/// </summary>
+public static class DenseKernels
+{
+    private const int Lanes = 8; // Vector256<float>
+
+    /// <summary><c>z = bias + x W</c> for one sample; <paramref name="bias"/> may be empty (no biases).</summary>
+    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z)
+    {
+        int inputs = x.Length, units = z.Length;
+        if (weights.Length != inputs * units) throw new ArgumentException("Weights must be [inputs, units].", nameof(weights));
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= units - 4 * Lanes; j += 4 * Lanes)
+            {
+                Vector256<float> a0 = Start(bias, j), a1 = Start(bias, j + Lanes), a2 = Start(bias, j + 2 * Lanes), a3 = Start(bias, j + 3 * Lanes);
+                for (int i = 0; i < inputs; i++)
+                {
+                    Vector256<float> xi = Vector256.Create(x[i]);
+                    nuint row = (nuint)(i * units + j);
+                    a0 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row), xi, a0);
+                    a1 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + Lanes), xi, a1);
+                    a2 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 2 * Lanes), xi, a2);
+                    a3 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 3 * Lanes), xi, a3);
+                }
+                a0.CopyTo(z.Slice(j));
+                a1.CopyTo(z.Slice(j + Lanes));
+                a2.CopyTo(z.Slice(j + 2 * Lanes));
+                a3.CopyTo(z.Slice(j + 3 * Lanes));
+            }
+            for (; j <= units - Lanes; j += Lanes)
+            {
+                Vector256<float> a = Start(bias, j);
+                for (int i = 0; i < inputs; i++)
+                    a = MultiplyAdd(Vector256.LoadUnsafe(ref w, (nuint)(i * units + j)), Vector256.Create(x[i]), a);
+                a.CopyTo(z.Slice(j));
+            }
+        }
+        for (; j < units; j++)
+        {
+            float sum = bias.IsEmpty ? 0f : bias[j];
+            for (int i = 0; i < inputs; i++) sum += x[i] * weights[i * units + j];
+            z[j] = sum;
+        }
+    }
+
+    /// <summary>
+    /// <c>Z = bias + X W</c> for a batch (<paramref name="x"/> is [batch, inputs], <paramref name="z"/> is
+    /// [batch, units]), four samples at a time so that each loaded weight serves four rows.
+    /// </summary>
+    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int inputs, int units)
+    {
+        int batch = x.Length / inputs;
+        int n = 0;
+        if (Vector256.IsHardwareAccelerated && units >= 2 * Lanes)
+        {
+            ref float w = ref MemoryMarshal.GetReference(weights);
+            for (; n <= batch - 4; n += 4)
+            {
+                ReadOnlySpan<float> x0 = x.Slice(n * inputs, inputs), x1 = x.Slice((n + 1) * inputs, inputs),
+                    x2 = x.Slice((n + 2) * inputs, inputs), x3 = x.Slice((n + 3) * inputs, inputs);
+                int j = 0;
+                for (; j <= units - 2 * Lanes; j += 2 * Lanes)
+                {
+                    Vector256<float> b0 = Start(bias, j), b1 = Start(bias, j + Lanes);
+                    Vector256<float> r00 = b0, r01 = b1, r10 = b0, r11 = b1, r20 = b0, r21 = b1, r30 = b0, r31 = b1;
+                    for (int i = 0; i < inputs; i++)
+                    {
+                        nuint row = (nuint)(i * units + j);
+                        Vector256<float> w0 = Vector256.LoadUnsafe(ref w, row), w1 = Vector256.LoadUnsafe(ref w, row + Lanes);
+                        Vector256<float> s = Vector256.Create(x0[i]);
+                        r00 = MultiplyAdd(w0, s, r00);
+                        r01 = MultiplyAdd(w1, s, r01);
+                        s = Vector256.Create(x1[i]);
+                        r10 = MultiplyAdd(w0, s, r10);
+                        r11 = MultiplyAdd(w1, s, r11);
+                        s = Vector256.Create(x2[i]);
+                        r20 = MultiplyAdd(w0, s, r20);
+                        r21 = MultiplyAdd(w1, s, r21);
+                        s = Vector256.Create(x3[i]);
+                        r30 = MultiplyAdd(w0, s, r30);
+                        r31 = MultiplyAdd(w1, s, r31);
+                    }
+                    Store(r00, r01, z.Slice(n * units + j));
+                    Store(r10, r11, z.Slice((n + 1) * units + j));
+                    Store(r20, r21, z.Slice((n + 2) * units + j));
+                    Store(r30, r31, z.Slice((n + 3) * units + j));
+                }
+                if (j < units)
+                {
+                    for (int k = 0; k < 4; k++) ForwardColumns(weights, bias, x.Slice((n + k) * inputs, inputs), z.Slice((n + k) * units, units), j);
+                }
+            }
+        }
+        for (; n < batch; n++) Forward(weights, bias, x.Slice(n * inputs, inputs), z.Slice(n * units, units));
+    }
+
+    /// <summary>Adds <c>x^T d</c> to the weight gradient (<c>gW[i, :] += x[i] d</c>) and <c>d</c> to the bias gradient (if not empty).</summary>
+    public static void AccumulateGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> d, Span<float> weightGradient, Span<float> biasGradient)
+    {
+        int units = d.Length;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] != 0f) Kernels.Axpy(x[i], d, weightGradient.Slice(i * units, units));
+        }
+        if (!biasGradient.IsEmpty) Kernels.Axpy(1f, d, biasGradient);
+    }
+
+    /// <summary>The gradient with respect to the input: <c>dx[i] = W[i, :] . d</c>.</summary>
+    public static void InputGradient(ReadOnlySpan<float> weights, ReadOnlySpan<float> d, Span<float> dx)
+    {
+        int units = d.Length;
+        for (int i = 0; i < dx.Length; i++) dx[i] = Kernels.Dot(weights.Slice(i * units, units), d);
+    }
+
+    private static void ForwardColumns(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from)
+    {
+        int units = z.Length;
+        for (int j = from; j < units; j++)
+        {
+            float sum = bias.IsEmpty ? 0f : bias[j];
+            for (int i = 0; i < x.Length; i++) sum += x[i] * weights[i * units + j];
+            z[j] = sum;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Start(ReadOnlySpan<float> bias, int j) =>
+        bias.IsEmpty ? Vector256<float>.Zero : Vector256.Create(bias.Slice(j, Lanes));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<float> low, Vector256<float> high, Span<float> destination)
+    {
+        low.CopyTo(destination);
+        high.CopyTo(destination.Slice(Lanes));
+    }
+
+    /// <summary><c>a * b + c</c>, fused where the hardware has FMA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
+    {
+#if NET9_0_OR_GREATER
+        return Vector256.FusedMultiplyAdd(a, b, c);
+#else
+        return Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : a * b + c;
+#endif
+    }
+}
