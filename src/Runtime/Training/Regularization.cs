@@ -44,7 +44,7 @@ public static class Regularization
         {
             LayerInfo layer = layers[i];
             if (layer.Kind != LayerKind.Dense) continue;
-            int count = layer.Inputs * layer.Units + (includeBiases ? layer.Units : 0);
+            int count = layer.Inputs * layer.Units + (includeBiases && layer.UseBias ? layer.Units : 0);
             total += Apply(parameters.Slice(layer.WeightOffset, count), gradients.Slice(layer.WeightOffset, count), l1, l2);
         }
         return total;

@@ -1,6 +1,9 @@
 // Networks for the gradient checks: one per valid (output activation, loss) pair, each with a
 // different hidden activation, plus a deep stack of every hidden activation and a wide network
-// whose layers exceed the unroll limit (so the looped code path is checked too).
+// whose layers exceed the unroll limit (so the looped code path is checked too), then the other
+// layer kinds and options: batch normalisation in training mode, stand-alone activations, Dense
+// layers without biases, dropout at rate 0 (the identity, since other rates draw random masks)
+// and declared penalties (repeated in GradientCheckCatalog for the reference).
 using NeuralDsl;
 
 namespace NeuralDsl.Tests.GradientCheck;
@@ -254,3 +257,74 @@ public partial class GradDeepStack;
 [Dense(18, Activation.ELU)]
 [Dense(4, Activation.Softmax)]
 public partial class GradWideLooped;
+
+// Keras' pattern: a bias-free Dense layer, batch normalisation, then the non-linearity on its own.
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError)]
+[Dense(5, UseBias = false)]
+[BatchNormalization]
+[Activation(Activation.ReLU)]
+[Dense(3)]
+public partial class GradBatchNormRelu;
+
+// A Dense layer with biases before the normalisation: their true gradient is 0 (the batch mean absorbs them).
+[Network(Inputs = 3, Loss = Loss.CategoricalCrossEntropy)]
+[Dense(5)]
+[BatchNormalization(Momentum = 0.9f, Epsilon = 0.01f)]
+[Activation(Activation.Tanh)]
+[Dense(3, Activation.Softmax)]
+public partial class GradBatchNormTanh;
+
+// 2 x 300 and 300 x 3 weights, and 300 units, exceed the unroll limits: loops throughout.
+[Network(Inputs = 2, Loss = Loss.SparseCategoricalCrossEntropy)]
+[Dense(300, UseBias = false)]
+[BatchNormalization]
+[Activation(Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class GradBatchNormWideLooped;
+
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
+[Dense(6, UseBias = false, KernelL2 = 0.01f)]
+[BatchNormalization]
+[Activation(Activation.PReLU)]
+[Dropout(0f)]
+[Dense(2, KernelL1 = 0.005f, BiasL2 = 0.02f)]
+public partial class GradBatchNormPenalised;
+
+// A PReLU activation layer with learned slopes, and a softmax output layer after a linear Dense.
+[Network(Inputs = 3, Loss = Loss.CategoricalCrossEntropy)]
+[Dense(5)]
+[Activation(Activation.PReLU, Alpha = 0.2f)]
+[Dense(3)]
+[Activation(Activation.Softmax)]
+public partial class GradActivationLayers;
+
+// Without biases, a PReLU layer's slopes follow its weights directly.
+[Network(Inputs = 3, Loss = Loss.Huber, HuberDelta = 0.5f)]
+[Dense(5, Activation.PReLU, UseBias = false)]
+[Dense(3, Activation.Tanh, UseBias = false)]
+public partial class GradNoBias;
+
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
+[Dense(5, Activation.ELU)]
+[Dropout(0f)]
+[Dense(3, Activation.Sigmoid)]
+public partial class GradDropoutRateZero;
+
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
+[Dense(5, Activation.Tanh, KernelL1 = 0.01f, KernelL2 = 0.02f)]
+[Dense(3, Activation.Sigmoid, BiasL1 = 0.03f, BiasL2 = 0.05f)]
+public partial class GradPenalties;
+
+// Layer kinds at the ends of the network: normalising the raw inputs and the outputs, an activation
+// of the inputs with learned slopes, and dropout of the inputs.
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError)]
+[BatchNormalization(Epsilon = 0.01f)]
+[Dense(4, Activation.Sigmoid)]
+[BatchNormalization]
+public partial class GradBatchNormFirstAndLast;
+
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
+[Activation(Activation.PReLU)]
+[Dropout(0f)]
+[Dense(3, Activation.Sigmoid)]
+public partial class GradActivationFirst;

@@ -7,8 +7,9 @@ namespace NeuralDsl.Tests.GradientCheck;
 
 /// <summary>
 /// The generated (float) gradient against central finite differences of <see cref="ReferenceNetwork"/>'s
-/// loss in double precision, for every activation and every valid (output activation, loss) pair,
-/// on several random networks and batches.
+/// loss in double precision, for every activation, every valid (output activation, loss) pair and
+/// every layer kind, on several random networks and batches. ComputeGradients advances batch
+/// normalisation's running statistics, but the training-mode loss does not read them.
 /// </summary>
 public class GradientCheckTests(ITestOutputHelper output)
 {
@@ -25,11 +26,11 @@ public class GradientCheckTests(ITestOutputHelper output)
     [MemberData(nameof(Networks))]
     public void Gradient_matches_finite_differences(string name)
     {
-        (Func<int, ITrainableNetwork> create, double huberDelta) = GradientCheckCatalog.Networks[name];
+        GradientCheckCase check = GradientCheckCatalog.Networks[name];
         double worst = 0, worstLoss = 0;
         foreach (int seed in new[] { 1, 2, 3 })
         {
-            ITrainableNetwork net = create(seed);
+            ITrainableNetwork net = check.Create(seed);
             var random = new SeededRandom(seed + 100);
             // Random biases (and jittered weights) too: zero biases behind a dead ReLU layer put
             // pre-activations exactly on a kink, where a central difference averages two slopes.
@@ -42,7 +43,7 @@ public class GradientCheckTests(ITestOutputHelper output)
             float[] gradient = net.Gradients.ToArray();
 
             double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
-            double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, huberDelta, p, inputs, targets);
+            double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets);
             worstLoss = Math.Max(worstLoss, Math.Abs(loss - referenceLoss) / Math.Max(Math.Abs(referenceLoss), 1e-6));
             Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(Math.Abs(referenceLoss), 1e-2),
                 $"{name} seed {seed}: loss {loss} but reference {referenceLoss}");
@@ -52,9 +53,9 @@ public class GradientCheckTests(ITestOutputHelper output)
             {
                 double saved = p[i];
                 p[i] = saved + Step;
-                double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, huberDelta, p, inputs, targets);
+                double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets);
                 p[i] = saved - Step;
-                double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, huberDelta, p, inputs, targets);
+                double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets);
                 p[i] = saved;
                 fd[i] = (plus - minus) / (2 * Step);
             }
@@ -109,8 +110,11 @@ public class GradientCheckTests(ITestOutputHelper output)
 
     private static string Describe(IReadOnlyList<LayerInfo> layers, int index)
     {
-        LayerInfo layer = layers.Last(l => l.ParameterOffset <= index);
-        string part = index < layer.BiasOffset ? "weight" : index < layer.SlopeOffset ? "bias" : "slope";
-        return $"layer {layers.ToList().IndexOf(layer)} {part}";
+        int l = layers.ToList().FindIndex(layer => index >= layer.ParameterOffset && index < layer.ParameterOffset + layer.ParameterCount);
+        LayerInfo layer = layers[l];
+        string part = layer.Kind == LayerKind.BatchNormalization ? (index < layer.BiasOffset ? "gamma" : "beta")
+            : layer.Activation == Activation.PReLU && index >= layer.SlopeOffset ? "slope"
+            : index < layer.BiasOffset ? "weight" : "bias";
+        return $"layer {l} {part}";
     }
 }

@@ -1,34 +1,86 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NeuralDsl.Tests.GradientCheck;
 
 /// <summary>
-/// An independent, deliberately plain double-precision interpreter of a network's layer table: the
-/// textbook formulas, no fusion, no clamping. Finite differences of its loss are the reference the
-/// generated gradients are checked against.
+/// An independent, deliberately plain double-precision interpreter of a network's layer table, in
+/// training mode: the textbook formulas, no fusion, no clamping. It runs layer by layer over the whole
+/// batch, because batch normalisation normalises with the batch's own statistics, which makes the loss
+/// a function of the whole batch. Finite differences of its loss are the reference the generated
+/// gradients are checked against.
 /// </summary>
 internal static class ReferenceNetwork
 {
     private const double SeluAlpha = 1.6732632423543772848170429916717;
     private const double SeluScale = 1.0507009873554804934193349852946;
 
-    public static double[] Forward(IReadOnlyList<LayerInfo> layers, ReadOnlySpan<double> p, ReadOnlySpan<float> x)
+    /// <summary>The last layer's activations, one row per sample, in training mode.</summary>
+    public static double[][] Forward(IReadOnlyList<LayerInfo> layers, ReadOnlySpan<double> p, ReadOnlySpan<float> inputs)
     {
-        double[] a = new double[x.Length];
-        for (int i = 0; i < x.Length; i++) a[i] = x[i];
+        int inputSize = layers[0].Inputs, batch = inputs.Length / inputSize;
+        double[][] a = new double[batch][];
+        for (int n = 0; n < batch; n++)
+        {
+            a[n] = new double[inputSize];
+            for (int i = 0; i < inputSize; i++) a[n][i] = inputs[n * inputSize + i];
+        }
         foreach (LayerInfo layer in layers)
         {
-            double[] z = new double[layer.Units];
-            for (int j = 0; j < layer.Units; j++)
+            double[][] z = layer.Kind switch
             {
-                double sum = p[layer.BiasOffset + j];
-                for (int i = 0; i < layer.Inputs; i++) sum += p[layer.WeightOffset + j * layer.Inputs + i] * a[i];
-                z[j] = sum;
-            }
-            a = Activate(layer, p, z);
+                LayerKind.Dense => Dense(layer, p, a),
+                LayerKind.BatchNormalization => BatchNormalize(layer, p, a),
+                LayerKind.Dropout => Dropout(layer, a),
+                LayerKind.Activation => a,
+                _ => throw new NotSupportedException(layer.Kind.ToString()),
+            };
+            a = new double[batch][];
+            for (int n = 0; n < batch; n++) a[n] = Activate(layer, p, z[n]);
         }
         return a;
+    }
+
+    private static double[][] Dense(LayerInfo layer, ReadOnlySpan<double> p, double[][] x)
+    {
+        double[][] z = new double[x.Length][];
+        for (int n = 0; n < x.Length; n++)
+        {
+            z[n] = new double[layer.Units];
+            for (int j = 0; j < layer.Units; j++)
+            {
+                double sum = layer.UseBias ? p[layer.BiasOffset + j] : 0;
+                for (int i = 0; i < layer.Inputs; i++) sum += p[layer.WeightOffset + j * layer.Inputs + i] * x[n][i];
+                z[n][j] = sum;
+            }
+        }
+        return z;
+    }
+
+    /// <summary>Training-mode batch normalisation: each unit normalised with the batch mean and the biased batch variance.</summary>
+    private static double[][] BatchNormalize(LayerInfo layer, ReadOnlySpan<double> p, double[][] x)
+    {
+        int batch = x.Length;
+        double[][] z = x.Select(_ => new double[layer.Units]).ToArray();
+        for (int j = 0; j < layer.Units; j++)
+        {
+            double mean = 0, variance = 0;
+            for (int n = 0; n < batch; n++) mean += x[n][j];
+            mean /= batch;
+            for (int n = 0; n < batch; n++) variance += (x[n][j] - mean) * (x[n][j] - mean);
+            variance /= batch;
+            double gamma = p[layer.WeightOffset + j], beta = p[layer.BiasOffset + j];
+            for (int n = 0; n < batch; n++) z[n][j] = gamma * (x[n][j] - mean) / Math.Sqrt(variance + layer.Epsilon) + beta;
+        }
+        return z;
+    }
+
+    /// <summary>Dropout at rate 0, the identity; at other rates the masks are random, so no finite difference applies.</summary>
+    private static double[][] Dropout(LayerInfo layer, double[][] x)
+    {
+        if (layer.Rate != 0f) throw new NotSupportedException("Gradient checks need dropout at rate 0: other rates draw random masks.");
+        return x;
     }
 
     private static double[] Activate(LayerInfo layer, ReadOnlySpan<double> p, double[] z)
@@ -63,17 +115,21 @@ internal static class ReferenceNetwork
         return a;
     }
 
-    /// <summary>The batch-mean loss, defined as Keras and PyTorch define it.</summary>
-    public static double Loss(IReadOnlyList<LayerInfo> layers, Loss loss, double huberDelta, ReadOnlySpan<double> p,
-        ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    /// <summary>
+    /// The batch-mean loss, defined as Keras and PyTorch define it, plus the declared penalties
+    /// (<c>l1 * sum|w| + l2 * sum w^2</c>, Keras' convention).
+    /// </summary>
+    public static double Loss(IReadOnlyList<LayerInfo> layers, Loss loss, double huberDelta, IReadOnlyList<LayerPenalty> penalties,
+        ReadOnlySpan<double> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
     {
-        int inputSize = layers[0].Inputs, outputSize = layers[^1].Units;
+        int outputSize = layers[^1].Units;
         int targetSize = loss == NeuralDsl.Loss.SparseCategoricalCrossEntropy ? 1 : outputSize;
-        int batch = inputs.Length / inputSize;
+        double[][] outputs = Forward(layers, p, inputs);
+        int batch = outputs.Length;
         double total = 0;
         for (int n = 0; n < batch; n++)
         {
-            double[] a = Forward(layers, p, inputs.Slice(n * inputSize, inputSize));
+            double[] a = outputs[n];
             ReadOnlySpan<float> y = targets.Slice(n * targetSize, targetSize);
             for (int k = 0; k < outputSize; k++)
             {
@@ -92,6 +148,29 @@ internal static class ReferenceNetwork
             }
         }
         bool summedOverClasses = loss is NeuralDsl.Loss.CategoricalCrossEntropy or NeuralDsl.Loss.SparseCategoricalCrossEntropy;
-        return total / (summedOverClasses ? batch : (double)batch * outputSize);
+        return total / (summedOverClasses ? batch : (double)batch * outputSize) + Penalty(layers, penalties, p);
+    }
+
+    /// <summary>The declared penalties: <c>l1 * sum|w| + l2 * sum w^2</c> over each penalised layer's weights and (if it has them) biases.</summary>
+    public static double Penalty(IReadOnlyList<LayerInfo> layers, IReadOnlyList<LayerPenalty> penalties, ReadOnlySpan<double> p)
+    {
+        double sum = 0;
+        foreach (LayerPenalty penalty in penalties)
+        {
+            LayerInfo layer = layers[penalty.Layer];
+            sum += Penalty(p.Slice(layer.WeightOffset, layer.Inputs * layer.Units), penalty.KernelL1, penalty.KernelL2);
+            if (layer.UseBias) sum += Penalty(p.Slice(layer.BiasOffset, layer.Units), penalty.BiasL1, penalty.BiasL2);
+        }
+        return sum;
+    }
+
+    private static double Penalty(ReadOnlySpan<double> values, double l1, double l2)
+    {
+        double sum = 0;
+        foreach (double w in values) sum += l1 * Math.Abs(w) + l2 * w * w;
+        return sum;
     }
 }
+
+/// <summary>The penalties a gradient-check network declares on one Dense layer, repeated for the reference (which the layer table does not tell).</summary>
+internal sealed record LayerPenalty(int Layer, float KernelL1 = 0f, float KernelL2 = 0f, float BiasL1 = 0f, float BiasL2 = 0f);

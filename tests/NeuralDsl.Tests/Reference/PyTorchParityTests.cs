@@ -4,13 +4,15 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using NeuralDsl;
+using NeuralDsl.Optimizers;
 using Xunit.Abstractions;
 
 namespace NeuralDsl.Tests.Reference;
 
 /// <summary>
-/// The generated networks against PyTorch: outputs, loss, gradient and five SGD steps, from the
-/// vectors that tests/reference/make_reference.py wrote (see <see cref="ParityComparison"/> for the tolerance).
+/// The generated networks against PyTorch: outputs, loss, gradient and five optimiser steps (with batch
+/// normalisation's running statistics and the inference that uses them), from the vectors that
+/// tests/reference/make_reference.py wrote (see <see cref="ParityComparison"/> for the tolerance).
 /// </summary>
 public class PyTorchParityTests(ITestOutputHelper output)
 {
@@ -36,8 +38,11 @@ public class PyTorchParityTests(ITestOutputHelper output)
 
         Assert.Equal(name, reference.Name);
         Assert.Equal(reference.InputSize, net.InputSize);
-        Assert.Equal(reference.Layers.Select(l => (l.Units, l.Activation, l.Alpha)), net.Layers.Select(l => (l.Units, l.Activation, l.Alpha)));
+        Assert.Equal(
+            reference.Layers.Select(l => (l.Kind, l.Units, l.Activation, l.Alpha, l.UseBias, l.Momentum, l.Epsilon)),
+            net.Layers.Select(l => (l.Kind, l.Units, l.Activation, l.Alpha, l.UseBias, l.Momentum, l.Epsilon)));
         Assert.Equal(reference.Parameters.Length, net.ParameterCount);
+        Assert.Equal(reference.State?.Length ?? 0, net.State.Length);
         Assert.Equal(reference.Batch * net.InputSize, reference.Inputs.Length);
         Assert.Equal(reference.Batch * net.OutputSize, reference.Outputs.Length);
         if (net is ITrainableNetwork trainable)
@@ -45,6 +50,7 @@ public class PyTorchParityTests(ITestOutputHelper output)
             Assert.Equal(reference.LossFunction, trainable.Loss);
             Assert.Equal(reference.LearningRate, trainable.LearningRate);
             Assert.Equal(reference.Batch * trainable.TargetSize, reference.Targets.Length);
+            AssertOptimizer(reference.Optimizer ?? ReferenceOptimizer.PlainSgd, trainable.TrainingOptimizer);
         }
         else
         {
@@ -80,9 +86,12 @@ public class PyTorchParityTests(ITestOutputHelper output)
         var comparison = new ParityComparison(name, net.Layers);
         double expectedLoss = reference.Loss ?? throw new InvalidDataException($"{name}.json has no loss.");
 
-        comparison.Check("ComputeLoss", net.ComputeLoss(reference.Inputs, reference.Targets), expectedLoss);
+        // With batch normalisation, ComputeLoss is in inference mode (running statistics) and
+        // ComputeGradients in training mode (batch statistics); otherwise the two are the same loss.
+        comparison.Check("ComputeLoss", net.ComputeLoss(reference.Inputs, reference.Targets), reference.InferenceLoss ?? expectedLoss);
         comparison.Check("ComputeGradients loss", net.ComputeGradients(reference.Inputs, reference.Targets), expectedLoss);
         comparison.CheckParameters("gradient", net.Gradients, reference.Gradients!);
+        comparison.CheckBatch("TrainingOutputs", net.TrainingOutputs, reference.TrainingOutputs ?? reference.Outputs, net.OutputSize);
         Assert.Equal(reference.Parameters, net.Parameters.ToArray());
 
         comparison.Report(output);
@@ -90,17 +99,38 @@ public class PyTorchParityTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TrainableNetworks))]
-    public void Five_sgd_steps_match_pytorch(string name)
+    public void Five_optimizer_steps_match_pytorch(string name)
     {
         (ReferenceCase reference, INetwork inference) = Load(name);
         var net = (ITrainableNetwork)inference;
         var comparison = new ParityComparison(name, net.Layers);
         double[] stepLosses = reference.StepLosses ?? throw new InvalidDataException($"{name}.json has no step losses.");
         Assert.Equal(reference.Steps, stepLosses.Length);
+        Assert.True(reference.ParametersAfterEachStep is null || reference.ParametersAfterEachStep.Length == reference.Steps);
 
         for (int step = 0; step < reference.Steps; step++)
+        {
             comparison.Check($"TrainStep {step + 1} loss", net.TrainStep(reference.Inputs, reference.Targets), stepLosses[step]);
+            if (reference.ParametersAfterEachStep is { } trajectory)
+                comparison.CheckParameters($"parameters after step {step + 1}", net.Parameters, trajectory[step]);
+        }
         comparison.CheckParameters($"parameters after {reference.Steps} steps", net.Parameters, reference.ParametersAfter!);
+
+        if (reference.StateAfter is { } stateAfter)
+        {
+            comparison.CheckState($"running statistics after {reference.Steps} steps", net.State, stateAfter);
+
+            // Inference with the trained parameters and running statistics, against PyTorch in eval mode.
+            double[] outputsAfter = reference.OutputsAfter ?? throw new InvalidDataException($"{name}.json has no outputs after training.");
+            float[] outputs = new float[reference.Batch * net.OutputSize];
+            net.PredictBatch(reference.Inputs, outputs);
+            comparison.CheckBatch("PredictBatch outputs after training", outputs, outputsAfter, net.OutputSize);
+            for (int n = 0; n < reference.Batch; n++)
+                net.Predict(reference.Inputs.AsSpan(n * net.InputSize, net.InputSize), outputs.AsSpan(n * net.OutputSize, net.OutputSize));
+            comparison.CheckBatch("Predict outputs after training", outputs, outputsAfter, net.OutputSize);
+            double lossAfter = reference.InferenceLossAfter ?? throw new InvalidDataException($"{name}.json has no inference loss after training.");
+            comparison.Check("ComputeLoss after training", net.ComputeLoss(reference.Inputs, reference.Targets), lossAfter);
+        }
 
         comparison.Report(output);
     }
@@ -138,15 +168,68 @@ public class PyTorchParityTests(ITestOutputHelper output)
         Assert.Contains(hidden, layer => layer.Activation == Activation.ELU && layer.Alpha != 1f);
         Assert.Contains(trainable, c => c.Net.Layers.Count >= 3);
         Assert.Contains(trainable, c => c.Reference.Batch >= 5);
+
+        // Batch normalisation at Keras' defaults and away from them, twice in one network (the state
+        // layout), behind a bias-free Dense layer on the looped path.
+        var layers = trainable.SelectMany(c => c.Net.Layers).ToList();
+        Assert.Contains(layers, l => l.Kind == LayerKind.BatchNormalization && l.Momentum == 0.99f && l.Epsilon == 1e-3f);
+        Assert.Contains(layers, l => l.Kind == LayerKind.BatchNormalization && l.Momentum != 0.99f && l.Epsilon != 1e-3f);
+        Assert.Contains(trainable, c => c.Net.Layers.Count(l => l.Kind == LayerKind.BatchNormalization) >= 2);
+        Assert.Contains(layers, l => l.Kind == LayerKind.Dense && !l.UseBias && l.Inputs * l.Units > 256);
+        Assert.Contains(layers, l => l.Kind == LayerKind.Dense && !l.UseBias && l.Inputs * l.Units <= 256);
+
+        // Activation layers: one with learned PReLU slopes, and a softmax output after a linear Dense,
+        // fused with categorical cross-entropy.
+        Assert.Contains(layers, l => l.Kind == LayerKind.Activation && l.Activation == Activation.PReLU);
+        Assert.Contains(trainable, c => c.Net.Layers[^1] is { Kind: LayerKind.Activation, Activation: Activation.Softmax } && c.Net.Loss == Loss.CategoricalCrossEntropy);
+
+        // Declared optimisers, with their hyperparameters, and every declared penalty.
+        Assert.Contains(trainable, c => c.Net.TrainingOptimizer is Sgd { Momentum: > 0f, Nesterov: true });
+        Assert.Contains(trainable, c => c.Net.TrainingOptimizer is Adam { WeightDecay: > 0f });
+        Assert.Contains(trainable, c => c.Net.TrainingOptimizer is AdamW { WeightDecay: > 0f });
+        var referenceLayers = trainable.SelectMany(c => c.Reference.Layers).ToList();
+        Assert.Contains(referenceLayers, l => l.KernelL1 > 0f);
+        Assert.Contains(referenceLayers, l => l.KernelL2 > 0f);
+        Assert.Contains(referenceLayers, l => l.BiasL1 > 0f);
+        Assert.Contains(referenceLayers, l => l.BiasL2 > 0f);
     }
 
-    /// <summary>The network with the reference's parameters copied in.</summary>
+    /// <summary>The network's optimiser is the declared one, with the reference's hyperparameters.</summary>
+    private static void AssertOptimizer(ReferenceOptimizer expected, IOptimizer actual)
+    {
+        switch (actual)
+        {
+            case Sgd sgd:
+                Assert.Equal(Optimizer.Sgd, expected.Kind);
+                Assert.Equal((expected.Momentum, expected.Nesterov, expected.WeightDecay), (sgd.Momentum, sgd.Nesterov, sgd.WeightDecay));
+                Assert.Equal(0f, sgd.Dampening);
+                break;
+            case Adam adam:
+                Assert.Equal(Optimizer.Adam, expected.Kind);
+                Assert.Equal((expected.Beta1, expected.Beta2, expected.Epsilon, expected.WeightDecay), (adam.Beta1, adam.Beta2, adam.Epsilon, adam.WeightDecay));
+                Assert.False(adam.AmsGrad);
+                break;
+            case AdamW adamW:
+                Assert.Equal(Optimizer.AdamW, expected.Kind);
+                Assert.Equal((expected.Beta1, expected.Beta2, expected.Epsilon, expected.WeightDecay), (adamW.Beta1, adamW.Beta2, adamW.Epsilon, adamW.WeightDecay));
+                Assert.False(adamW.AmsGrad);
+                break;
+            default:
+                Assert.Fail($"The reference declares {expected.Kind} but the network trains with {actual.GetType().Name}.");
+                break;
+        }
+    }
+
+    /// <summary>The network with the reference's parameters and state copied in.</summary>
     private static (ReferenceCase Reference, INetwork Net) Load(string name)
     {
         ReferenceCase reference = ReferenceCase.Load(name);
         INetwork net = ReferenceNetworks.ByName[name]();
         Assert.Equal(reference.Parameters.Length, net.ParameterCount);
         reference.Parameters.CopyTo(net.Parameters);
+        float[] state = reference.State ?? [];
+        Assert.Equal(state.Length, net.State.Length);
+        state.CopyTo(net.State);
         return (reference, net);
     }
 }
@@ -192,6 +275,10 @@ public sealed class ParityComparison(string network, IReadOnlyList<LayerInfo> la
     public void CheckParameters(string quantity, ReadOnlySpan<float> actual, IReadOnlyList<double> expected) =>
         Check(quantity, actual, expected, DescribeParameter);
 
+    /// <summary>Compares values laid out like the state span (batch normalisation's running statistics).</summary>
+    public void CheckState(string quantity, ReadOnlySpan<float> actual, IReadOnlyList<double> expected) =>
+        Check(quantity, actual, expected, DescribeState);
+
     private void Check(string quantity, ReadOnlySpan<float> actual, IReadOnlyList<double> expected, Func<int, string>? describe)
     {
         if (actual.Length != expected.Count)
@@ -234,12 +321,28 @@ public sealed class ParityComparison(string network, IReadOnlyList<LayerInfo> la
         {
             LayerInfo layer = layers[l];
             if (index < layer.ParameterOffset || index >= layer.ParameterOffset + layer.ParameterCount) continue;
+            if (layer.Kind == LayerKind.BatchNormalization)
+                return index < layer.BiasOffset ? $"layer {l} gamma {index - layer.WeightOffset}" : $"layer {l} beta {index - layer.BiasOffset}";
+            if (layer.Activation == Activation.PReLU && index >= layer.SlopeOffset)
+                return $"layer {l} PReLU slope {index - layer.SlopeOffset}";
             if (index < layer.BiasOffset)
             {
                 int weight = index - layer.WeightOffset;
                 return $"layer {l} weight [{weight / layer.Inputs}, {weight % layer.Inputs}]";
             }
-            return index < layer.SlopeOffset ? $"layer {l} bias {index - layer.BiasOffset}" : $"layer {l} PReLU slope {index - layer.SlopeOffset}";
+            return $"layer {l} bias {index - layer.BiasOffset}";
+        }
+        return "beyond the last layer";
+    }
+
+    private string DescribeState(int index)
+    {
+        for (int l = 0; l < layers.Count; l++)
+        {
+            LayerInfo layer = layers[l];
+            if (index < layer.StateOffset || index >= layer.StateOffset + layer.StateCount) continue;
+            int unit = index - layer.StateOffset;
+            return unit < layer.Units ? $"layer {l} running mean {unit}" : $"layer {l} running variance {unit - layer.Units}";
         }
         return "beyond the last layer";
     }

@@ -6,18 +6,49 @@ using NeuralDsl;
 
 namespace NeuralDsl.Tests.Reference;
 
-/// <summary>One layer as tests/reference/make_reference.py declared it.</summary>
+/// <summary>One layer as tests/reference/make_reference.py declared it; entries the script leaves out are at their defaults.</summary>
 public sealed class ReferenceLayer
 {
     public required int Units { get; init; }
     public required Activation Activation { get; init; }
     public required float Alpha { get; init; }
+    public LayerKind Kind { get; init; } = LayerKind.Dense;
+    public bool UseBias { get; init; } = true;
+    public float KernelL1 { get; init; }
+    public float KernelL2 { get; init; }
+    public float BiasL1 { get; init; }
+    public float BiasL2 { get; init; }
+
+    /// <summary>Batch normalisation's momentum, Keras' (the weight of the old running value); 0 for other kinds, as in <see cref="LayerInfo"/>.</summary>
+    public float Momentum { get; init; }
+
+    /// <summary>Batch normalisation's epsilon; 0 for other kinds.</summary>
+    public float Epsilon { get; init; }
+}
+
+/// <summary>The declared optimiser and its resolved hyperparameters (PyTorch's defaults where the declaration leaves NaN).</summary>
+public sealed class ReferenceOptimizer
+{
+    /// <summary>What a network without an "optimizer" entry declares: SGD without momentum or weight decay.</summary>
+    public static ReferenceOptimizer PlainSgd { get; } = new() { Kind = Optimizer.Sgd };
+
+    public required Optimizer Kind { get; init; }
+    public float Momentum { get; init; }
+    public bool Nesterov { get; init; }
+    public float Beta1 { get; init; }
+    public float Beta2 { get; init; }
+    public float Epsilon { get; init; }
+    public float WeightDecay { get; init; }
 }
 
 /// <summary>
 /// One file written by tests/reference/make_reference.py: a network's float32 parameters, inputs and
 /// targets, and what PyTorch computed from them in float64. Arrays are flat and row-major, laid out
-/// like the network's spans. The training members are absent for inference-only networks.
+/// like the network's spans. The training members are absent for inference-only networks; the
+/// optimiser and per-step parameters only appear for networks not trained by plain SGD, and the state
+/// members only for networks with batch normalisation (whose <see cref="Loss"/>, <see cref="StepLosses"/>
+/// and <see cref="TrainingOutputs"/> are in training mode, <see cref="InferenceLoss"/> in inference mode;
+/// elsewhere the training outputs are <see cref="Outputs"/>).
 /// </summary>
 public sealed class ReferenceCase
 {
@@ -42,10 +73,19 @@ public sealed class ReferenceCase
     public required float[] Targets { get; init; }
     public required double[] Outputs { get; init; }
 
+    public ReferenceOptimizer? Optimizer { get; init; }
+    public float[]? State { get; init; }
+
     public double? Loss { get; init; }
+    public double? InferenceLoss { get; init; }
     public double[]? Gradients { get; init; }
+    public double[]? TrainingOutputs { get; init; }
     public double[]? StepLosses { get; init; }
     public double[]? ParametersAfter { get; init; }
+    public double[][]? ParametersAfterEachStep { get; init; }
+    public double[]? StateAfter { get; init; }
+    public double[]? OutputsAfter { get; init; }
+    public double? InferenceLossAfter { get; init; }
 
     /// <summary>The folder the test project copies the JSON files to.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Reference");

@@ -6,7 +6,7 @@ namespace NeuralDsl.Tests.Reference;
 
 // The networks of tests/reference/make_reference.py, declared for the generator. Each declaration
 // must match its entry there (the parity test checks layers, loss and hyperparameters against the
-// JSON); initialisers do not matter, since the test overwrites every parameter.
+// JSON); initialisers do not matter, since the test overwrites every parameter and state value.
 
 [Network(Inputs = 3, Loss = Loss.MeanSquaredError, LearningRate = 0.1f)]
 [Dense(4, Activation.Tanh)]
@@ -107,6 +107,56 @@ public partial class PtStepHidden;
 [Dense(3, Activation.Step)]
 public partial class PtStepOutput;
 
+// Batch normalisation in Keras' pattern: a Dense layer without biases (the normalisation's beta
+// replaces them), the normalisation, then the non-linearity as its own layer. 12 x 24 weights: loops.
+[Network(Inputs = 12, Loss = Loss.MeanSquaredError, LearningRate = 0.1f)]
+[Dense(24, UseBias = false)]
+[BatchNormalization]
+[Activation(Activation.ReLU)]
+[Dense(3)]
+public partial class PtBatchNormReluMse;
+
+[Network(Inputs = 4, Loss = Loss.SparseCategoricalCrossEntropy, LearningRate = 0.2f)]
+[Dense(6, UseBias = false)]
+[BatchNormalization(Momentum = 0.9f, Epsilon = 0.01f)]
+[Activation(Activation.Tanh)]
+[Dense(5, UseBias = false)]
+[BatchNormalization(Momentum = 0.8f, Epsilon = 1e-4f)]
+[Activation(Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class PtBatchNormTwiceSparse;
+
+// Declared optimisers other than plain SGD, with hyperparameters away from PyTorch's defaults where
+// a value that failed to reach the optimiser would otherwise go unnoticed.
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam, LearningRate = 0.01f,
+    Beta1 = 0.8f, Beta2 = 0.99f, Epsilon = 1e-6f, WeightDecay = 0.01f)]
+[Dense(5, Activation.Tanh)]
+[Dense(2, Activation.Linear)]
+public partial class PtAdamTanhMse;
+
+[Network(Inputs = 4, Loss = Loss.CategoricalCrossEntropy, Optimizer = Optimizer.Sgd, LearningRate = 0.1f, Momentum = 0.9f, Nesterov = true)]
+[Dense(5, Activation.ELU)]
+[Dense(3, Activation.Softmax)]
+public partial class PtNesterovSoftmaxCce;
+
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy, Optimizer = Optimizer.AdamW, LearningRate = 0.01f, WeightDecay = 0.05f)]
+[Dense(4, Activation.LeakyReLU)]
+[Dense(2, Activation.Sigmoid)]
+public partial class PtAdamWSigmoidBce;
+
+// Declared penalties are not in the layer table; a wrong one shows in the loss and the gradient.
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError, LearningRate = 0.1f)]
+[Dense(5, Activation.Tanh, KernelL1 = 0.01f, KernelL2 = 0.02f)]
+[Dense(2, Activation.Linear, BiasL1 = 0.03f, BiasL2 = 0.05f)]
+public partial class PtPenaltiesMse;
+
+[Network(Inputs = 4, Loss = Loss.CategoricalCrossEntropy, LearningRate = 0.2f)]
+[Dense(5, UseBias = false)]
+[Activation(Activation.PReLU, Alpha = 0.2f)]
+[Dense(3)]
+[Activation(Activation.Softmax)]
+public partial class PtNoBiasSoftmaxLayer;
+
 /// <summary>The reference networks by the name their JSON file carries.</summary>
 public static class ReferenceNetworks
 {
@@ -131,5 +181,12 @@ public static class ReferenceNetworks
         [nameof(PtSingleSampleBce)] = () => new PtSingleSampleBce(),
         [nameof(PtStepHidden)] = () => new PtStepHidden(),
         [nameof(PtStepOutput)] = () => new PtStepOutput(),
+        [nameof(PtBatchNormReluMse)] = () => new PtBatchNormReluMse(),
+        [nameof(PtBatchNormTwiceSparse)] = () => new PtBatchNormTwiceSparse(),
+        [nameof(PtAdamTanhMse)] = () => new PtAdamTanhMse(),
+        [nameof(PtNesterovSoftmaxCce)] = () => new PtNesterovSoftmaxCce(),
+        [nameof(PtAdamWSigmoidBce)] = () => new PtAdamWSigmoidBce(),
+        [nameof(PtPenaltiesMse)] = () => new PtPenaltiesMse(),
+        [nameof(PtNoBiasSoftmaxLayer)] = () => new PtNoBiasSoftmaxLayer(),
     };
 }
