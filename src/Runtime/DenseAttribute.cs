@@ -1,8 +1,9 @@
 namespace NeuralDsl;
 
 /// <summary>
-/// A fully connected layer: <c>a = activation(W x + b)</c>, with <c>W</c> of shape [units, inputs]
-/// stored row-major (PyTorch's layout), then <c>b</c> (unless <see cref="UseBias"/> is false), then
+/// A fully connected layer: <c>a = activation(x W + b)</c>, with the kernel <c>W</c> of shape
+/// [inputs, units] stored input-major (Keras' layout: one contiguous row of weights per input, which
+/// the vectorised forward pass reads in order), then <c>b</c> (unless <see cref="UseBias"/> is false), then
 /// (for PReLU only) one slope per unit.
 /// </summary>
 /// <example>

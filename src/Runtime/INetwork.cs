@@ -42,7 +42,7 @@ public interface INetwork
 
 /// <summary>
 /// A generated network that declares a <see cref="NeuralDsl.Loss"/>: it can compute its loss and gradient
-/// and take plain SGD steps. Training members use per-instance buffers: one thread at a time.
+/// and take optimiser steps (plain SGD unless another optimiser is declared or set). Training members use per-instance buffers: one thread at a time.
 /// </summary>
 public interface ITrainableNetwork : INetwork
 {

@@ -47,7 +47,7 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Number of state values of the layer.</summary>
     public int StateCount { get; init; }
 
-    /// <summary>Index of the first weight (Dense: row-major [Units, Inputs]; BatchNormalization: gamma).</summary>
+    /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; BatchNormalization: gamma).</summary>
     public int WeightOffset => ParameterOffset;
 
     /// <summary>Index of the first bias (Dense; BatchNormalization: beta).</summary>

@@ -49,6 +49,21 @@ public static class NetworkGuard
                 parameterName);
     }
 
+    /// <summary>
+    /// The floats of training buffers a batch needs (<paramref name="batch"/> times
+    /// <paramref name="perSample"/>, plus <paramref name="fixedSize"/>); throws a clear error when that is
+    /// more than an array can hold, instead of overflowing.
+    /// </summary>
+    public static int TrainingBufferSize(int batch, int perSample, int fixedSize)
+    {
+        long size = (long)batch * perSample + fixedSize;
+        if (size > Array.MaxLength)
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"A batch of {batch} samples needs {size} floats of training buffers, more than an array can hold; train in smaller batches."),
+                "inputs");
+        return (int)size;
+    }
+
     /// <summary>Throws unless every target is a whole class index in [0, <paramref name="classes"/>).</summary>
     public static void ClassIndices(ReadOnlySpan<float> targets, int classes, string parameterName)
     {

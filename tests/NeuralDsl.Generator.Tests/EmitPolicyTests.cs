@@ -6,7 +6,7 @@ using NeuralDsl.Generator.Tests.Infrastructure;
 
 namespace NeuralDsl.Generator.Tests;
 
-/// <summary>Small layers become straight-line code; above <see cref="EmitPolicy.UnrollLimit"/> weights, loops.</summary>
+/// <summary>Small layers become straight-line code; above <see cref="EmitPolicy.UnrollLimit"/> weights, calls to the vector kernels.</summary>
 public class EmitPolicyTests
 {
     [Fact]
@@ -22,6 +22,8 @@ public class EmitPolicyTests
 
         Assert.Empty(Loops(source, "Forward"));
         Assert.Empty(Loops(source, "ComputeGradients"));
+        Assert.DoesNotContain("DenseKernels.Forward", source);
+        Assert.DoesNotContain("DenseKernels.AccumulateGradients", source);
     }
 
     [Theory]
@@ -32,10 +34,11 @@ public class EmitPolicyTests
     {
         string source = Generate(inputs, units);
 
-        Assert.NotEmpty(Loops(source, "Forward"));
-        Assert.NotEmpty(Loops(source, "ComputeGradients"));
-        // Loops are over constant bounds, not over spans' lengths.
-        Assert.All(Loops(source, "Forward"), loop => Assert.Matches(@"j < \d+;", loop.Condition!.ToString() + ";"));
+        // The kernels get the layer's constant sizes, in the forward pass, over a training batch and backward.
+        Assert.Contains($"DenseKernels.Forward(p.Slice(0, {inputs * units})", source);
+        Assert.Contains($"DenseKernels.ForwardBatch(p.Slice(0, {inputs * units})", source);
+        Assert.Contains("DenseKernels.AccumulateGradients(", source);
+        Assert.DoesNotContain("LoadUnsafe", source);
     }
 
     private static string Generate(int inputs, int units) =>

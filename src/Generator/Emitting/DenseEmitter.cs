@@ -6,12 +6,18 @@ using NeuralDsl.Generator.Model;
 namespace NeuralDsl.Generator.Emitting;
 
 /// <summary>
-/// Emits a dense layer: <c>z = W x + b</c> forward, and backward <c>dW += d x^T</c>, <c>db += d</c>,
-/// <c>dx = W^T d</c>. W is row-major [units, inputs] at the layer's weight offset in <c>p</c>.
+/// Emits a dense layer: <c>z = b + x W</c> forward, and backward <c>dW += x^T d</c>, <c>db += d</c>,
+/// <c>dx = W d</c>. W is input-major, [inputs, units], at the layer's weight offset in <c>p</c>: row i
+/// holds input i's weights to every unit, so the forward pass broadcasts x[i] over a contiguous row.
+/// Small layers are straight-line code, eight units at a time with <c>Vector256</c> fused multiply-adds
+/// (the remaining units scalar); larger ones call <c>DenseKernels</c>.
 /// </summary>
 internal sealed class DenseEmitter : ILayerEmitter
 {
-    private const string Kernels = "global::NeuralDsl.Kernels";
+    private const string Kernels = "global::NeuralDsl.DenseKernels";
+    private const string Vector = "global::System.Runtime.Intrinsics.Vector256";
+    private const string GetReference = "global::System.Runtime.InteropServices.MemoryMarshal.GetReference";
+    private const int Lanes = 8;
 
     public static readonly DenseEmitter Instance = new();
 
@@ -21,7 +27,7 @@ internal sealed class DenseEmitter : ILayerEmitter
 
     public string Describe(LayerModel layer) =>
         $"Layer {layer.Index}: Dense {layer.Inputs} -> {layer.Units}, {layer.Activation}. " +
-        $"Weights p[{layer.WeightOffset}..{layer.BiasOffset}) as [{layer.Units} x {layer.Inputs}]" +
+        $"Weights p[{layer.WeightOffset}..{layer.BiasOffset}) as [{layer.Inputs} x {layer.Units}]" +
         (layer.UseBias ? $", biases p[{layer.BiasOffset}..{layer.BiasOffset + layer.Units})" : ", no biases") +
         (layer.HasSlopes ? $", slopes p[{layer.SlopeOffset}..{layer.SlopeOffset + layer.Units})." : ".");
 
@@ -36,88 +42,121 @@ internal sealed class DenseEmitter : ILayerEmitter
     private static void EmitFill(SourceWriter writer, LayerModel layer, int offset, int count, InitSpec init) =>
         writer.WriteLine($"global::NeuralDsl.Initializers.Fill(p.Slice({offset}, {count}), global::NeuralDsl.Init.{init.Kind}, {layer.Inputs}, {layer.Units}, {Literals.Float(init.First)}, {Literals.Float(init.Second)}, ref random);");
 
-    public void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans) =>
-        LayerEmitters.Rows(writer, () => EmitInferenceTransform(writer, layer, "xr", "zr"),
-            (spans.Input, "xr", layer.Inputs), (spans.Z, "zr", layer.Units));
+    private static string Weights(LayerModel layer) => $"p.Slice({layer.WeightOffset}, {layer.WeightCount})";
 
-    public void EmitBackward(SourceWriter writer, LayerModel layer, TrainingSpans spans)
-    {
-        if (spans.PreviousD is null)
-        {
-            LayerEmitters.Rows(writer, () => EmitParameterGradients(writer, layer, "xr", "dr"),
-                (spans.Input, "xr", layer.Inputs), (spans.D, "dr", layer.Units));
-            return;
-        }
-        LayerEmitters.Rows(writer, () =>
-            {
-                EmitParameterGradients(writer, layer, "xr", "dr");
-                EmitInputGradient(writer, layer, "dr", "dx");
-            },
-            (spans.Input, "xr", layer.Inputs), (spans.D, "dr", layer.Units), (spans.PreviousD, "dx", layer.Inputs));
-    }
+    private static string Bias(LayerModel layer, string span = "p") => layer.UseBias ? $"{span}.Slice({layer.BiasOffset}, {layer.Units})" : "default";
+
+    private static int W(LayerModel layer, int i, int j) => layer.WeightOffset + i * layer.Units + j;
 
     public void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z)
     {
-        if (EmitPolicy.IsUnrolled(layer))
-        {
-            for (int j = 0; j < layer.Units; j++)
-            {
-                var terms = new List<string>();
-                for (int i = 0; i < layer.Inputs; i++) terms.Add($"p[{layer.WeightOffset + j * layer.Inputs + i}] * {x}[{i}]");
-                writer.WriteLine($"{z}[{j}] = {(layer.UseBias ? $"p[{layer.BiasOffset + j}] + " : "")}{Sum(terms)};");
-            }
-            return;
-        }
-        using (writer.Open($"for (int j = 0; j < {layer.Units}; j++)"))
-        {
-            string bias = layer.UseBias ? $"p[{ActivationEmitter.Offset(layer.BiasOffset, "j")}] + " : "";
-            writer.WriteLine($"{z}[j] = {bias}{Kernels}.Dot(p.Slice({Row(layer)}, {layer.Inputs}), {x});");
-        }
+        if (EmitPolicy.IsUnrolled(layer)) EmitUnrolledForward(writer, layer, x, z);
+        else writer.WriteLine($"{Kernels}.Forward({Weights(layer)}, {Bias(layer)}, {x}, {z});");
     }
 
-    /// <summary>Accumulates the layer's weight and bias gradients from its input <paramref name="x"/> and delta <paramref name="d"/>.</summary>
-    private static void EmitParameterGradients(SourceWriter writer, LayerModel layer, string x, string d)
+    public void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans)
     {
         if (EmitPolicy.IsUnrolled(layer))
         {
-            for (int j = 0; j < layer.Units; j++)
+            LayerEmitters.Rows(writer, () => EmitUnrolledForward(writer, layer, "xr", "zr"),
+                (spans.Input, "xr", layer.Inputs), (spans.Z, "zr", layer.Units));
+            return;
+        }
+        writer.WriteLine($"{Kernels}.ForwardBatch({Weights(layer)}, {Bias(layer)}, {spans.Input}, {spans.Z}, {layer.Inputs}, {layer.Units});");
+    }
+
+    public void EmitBackward(SourceWriter writer, LayerModel layer, TrainingSpans spans)
+    {
+        bool unrolled = EmitPolicy.IsUnrolled(layer);
+        var rows = new List<(string, string, int)> { (spans.Input, "xr", layer.Inputs), (spans.D, "dr", layer.Units) };
+        if (spans.PreviousD is not null) rows.Add((spans.PreviousD, "dx", layer.Inputs));
+        LayerEmitters.Rows(writer, () =>
+        {
+            if (unrolled)
             {
+                EmitUnrolledGradients(writer, layer, "xr", "dr", spans.PreviousD is null ? null : "dx");
+                return;
+            }
+            writer.WriteLine($"{Kernels}.AccumulateGradients(xr, dr, g.Slice({layer.WeightOffset}, {layer.WeightCount}), {Bias(layer, "g")});");
+            if (spans.PreviousD is not null) writer.WriteLine($"{Kernels}.InputGradient({Weights(layer)}, dr, dx);");
+        }, rows.ToArray());
+    }
+
+    /// <summary>Straight-line <c>z = b + x W</c>: eight units per vector, broadcasting each input; leftover units scalar.</summary>
+    private static void EmitUnrolledForward(SourceWriter writer, LayerModel layer, string x, string z)
+    {
+        int blocks = layer.Units / Lanes;
+        if (blocks > 0)
+        {
+            using (writer.Open(""))
+            {
+                writer.WriteLine($"ref float w = ref {GetReference}(p);");
+                for (int b = 0; b < blocks; b++)
+                    writer.WriteLine($"var acc{b} = {(layer.UseBias ? $"{Vector}.LoadUnsafe(ref w, {layer.BiasOffset + b * Lanes})" : $"{Vector}<float>.Zero")};");
                 for (int i = 0; i < layer.Inputs; i++)
-                    writer.WriteLine($"g[{layer.WeightOffset + j * layer.Inputs + i}] += {d}[{j}] * {x}[{i}];");
+                {
+                    var line = new StringBuilder($"var xv{i} = {Vector}.Create({x}[{i}]);");
+                    for (int b = 0; b < blocks; b++)
+                        line.Append($" acc{b} = {Kernels}.MultiplyAdd({Vector}.LoadUnsafe(ref w, {W(layer, i, b * Lanes)}), xv{i}, acc{b});");
+                    writer.WriteLine(line.ToString());
+                }
+                for (int b = 0; b < blocks; b++) writer.WriteLine($"{Vector}.CopyTo(acc{b}, {z}.Slice({b * Lanes}));");
+            }
+        }
+        for (int j = blocks * Lanes; j < layer.Units; j++)
+        {
+            var terms = new List<string>();
+            for (int i = 0; i < layer.Inputs; i++) terms.Add($"p[{W(layer, i, j)}] * {x}[{i}]");
+            writer.WriteLine($"{z}[{j}] = {(layer.UseBias ? $"p[{layer.BiasOffset + j}] + " : "")}{Sum(terms)};");
+        }
+    }
+
+    /// <summary>
+    /// Straight-line backward step for one sample: <c>g[W] += x^T d</c>, <c>g[b] += d</c>, and (when
+    /// <paramref name="dx"/> is given) <c>dx = W d</c>, vectorised over the units like the forward pass.
+    /// </summary>
+    private static void EmitUnrolledGradients(SourceWriter writer, LayerModel layer, string x, string d, string? dx)
+    {
+        int blocks = layer.Units / Lanes, tail = blocks * Lanes;
+        using (writer.Open(""))
+        {
+            if (blocks > 0)
+            {
+                writer.WriteLine($"ref float gw = ref {GetReference}(g);");
+                if (dx is not null) writer.WriteLine($"ref float w = ref {GetReference}(p);");
+                writer.WriteLine($"ref float dd = ref {GetReference}({d});");
+                for (int b = 0; b < blocks; b++) writer.WriteLine($"var dv{b} = {Vector}.LoadUnsafe(ref dd, {b * Lanes});");
+                for (int i = 0; i < layer.Inputs; i++)
+                {
+                    var line = new StringBuilder($"var xv{i} = {Vector}.Create({x}[{i}]);");
+                    for (int b = 0; b < blocks; b++)
+                        line.Append($" {Vector}.StoreUnsafe({Kernels}.MultiplyAdd(dv{b}, xv{i}, {Vector}.LoadUnsafe(ref gw, {W(layer, i, b * Lanes)})), ref gw, {W(layer, i, b * Lanes)});");
+                    writer.WriteLine(line.ToString());
+                }
+                if (layer.UseBias)
+                    for (int b = 0; b < blocks; b++)
+                        writer.WriteLine($"{Vector}.StoreUnsafe({Vector}.LoadUnsafe(ref gw, {layer.BiasOffset + b * Lanes}) + dv{b}, ref gw, {layer.BiasOffset + b * Lanes});");
+            }
+            for (int j = tail; j < layer.Units; j++)
+            {
+                for (int i = 0; i < layer.Inputs; i++) writer.WriteLine($"g[{W(layer, i, j)}] += {d}[{j}] * {x}[{i}];");
                 if (layer.UseBias) writer.WriteLine($"g[{layer.BiasOffset + j}] += {d}[{j}];");
             }
-            return;
-        }
-        using (writer.Open($"for (int j = 0; j < {layer.Units}; j++)"))
-        {
-            writer.WriteLine($"{Kernels}.Axpy({d}[j], {x}, g.Slice({Row(layer)}, {layer.Inputs}));");
-            if (layer.UseBias) writer.WriteLine($"g[{ActivationEmitter.Offset(layer.BiasOffset, "j")}] += {d}[j];");
-        }
-    }
-
-    /// <summary>Writes the gradient with respect to the layer's input, <c>W^T d</c>, into <paramref name="dx"/>.</summary>
-    private static void EmitInputGradient(SourceWriter writer, LayerModel layer, string d, string dx)
-    {
-        if (EmitPolicy.IsUnrolled(layer))
-        {
+            if (dx is null) return;
             for (int i = 0; i < layer.Inputs; i++)
             {
                 var terms = new List<string>();
-                for (int j = 0; j < layer.Units; j++) terms.Add($"p[{layer.WeightOffset + j * layer.Inputs + i}] * {d}[{j}]");
+                if (blocks > 0)
+                {
+                    var vector = new List<string>();
+                    for (int b = 0; b < blocks; b++) vector.Add($"{Vector}.LoadUnsafe(ref w, {W(layer, i, b * Lanes)}) * dv{b}");
+                    terms.Add($"{Vector}.Sum({string.Join(" + ", vector)})");
+                }
+                for (int j = tail; j < layer.Units; j++) terms.Add($"p[{W(layer, i, j)}] * {d}[{j}]");
                 writer.WriteLine($"{dx}[{i}] = {Sum(terms)};");
             }
-            return;
-        }
-        writer.WriteLine($"{dx}.Clear();");
-        using (writer.Open($"for (int j = 0; j < {layer.Units}; j++)"))
-        {
-            writer.WriteLine($"{Kernels}.Axpy({d}[j], p.Slice({Row(layer)}, {layer.Inputs}), {dx});");
         }
     }
-
-    /// <summary>Index of row j of the weight matrix, without a zero offset.</summary>
-    private static string Row(LayerModel layer) =>
-        layer.WeightOffset == 0 ? $"j * {layer.Inputs}" : $"{layer.WeightOffset} + j * {layer.Inputs}";
 
     /// <summary>Joins terms with <c>+</c>, <see cref="EmitPolicy.TermsPerLine"/> to a line.</summary>
     private static string Sum(List<string> terms)

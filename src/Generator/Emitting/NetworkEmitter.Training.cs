@@ -111,7 +111,9 @@ internal sealed partial class NetworkEmitter
                 _writer.WriteLine();
                 _writer.WriteLine($"// Forward, {emitter.Describe(layer)}");
                 emitter.EmitTrainingTransform(_writer, layer, spans);
-                if (layer.Activation != ActivationKind.Linear)
+                if (layer.Activation == ActivationKind.Linear && spans.Z != spans.A)
+                    _writer.WriteLine($"{spans.Z}.CopyTo({spans.A});"); // a linear Activation layer passes its input on
+                else if (layer.Activation != ActivationKind.Linear)
                     LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar"), (spans.Z, "zr", layer.Units), (spans.A, "ar", layer.Units));
             }
 
@@ -156,7 +158,7 @@ internal sealed partial class NetworkEmitter
             private void EnsureCapacity(int batch)
             {
                 if (batch <= _capacity) return;
-                _scratch = new float[batch * {{buffers.PerSample}} + {{buffers.Fixed}}];
+                _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, {{buffers.PerSample}}, {{buffers.Fixed}})];
                 _capacity = batch;
             }
             """);

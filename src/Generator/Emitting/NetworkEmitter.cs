@@ -156,6 +156,7 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine();
         _writer.WriteLine("private readonly float[] _parameters = new float[ParameterCount];");
         _writer.WriteLine(HasState ? "private readonly float[] _state = new float[StateCount];" : "private readonly float[] _state = global::System.Array.Empty<float>();");
+        if (HasDropout) _writer.WriteLine("private global::NeuralDsl.SeededRandom _dropoutRandom;");
         if (!_model.IsTrainable) return;
         OptimizerSpec o = _model.Optimizer;
         _writer.WriteLine($$"""
@@ -168,14 +169,13 @@ internal sealed partial class NetworkEmitter
                 global::NeuralDsl.Optimizer.{{o.Kind}}, ParameterCount, DefaultLearningRate, {{Literals.Float(o.Momentum)}}, {{(o.Nesterov ? "true" : "false")}},
                 {{Literals.Float(o.Beta1)}}, {{Literals.Float(o.Beta2)}}, {{Literals.Float(o.Epsilon)}}, {{Literals.Float(o.WeightDecay)}});
             """);
-        if (HasDropout) _writer.WriteLine("private global::NeuralDsl.SeededRandom _dropoutRandom;");
     }
 
     private void EmitProperties()
     {
         _writer.WriteLine($$"""
 
-            /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+            /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
             public global::System.Span<float> Parameters => _parameters;
 
             /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>

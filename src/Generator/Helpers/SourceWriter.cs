@@ -35,10 +35,10 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the returned scope is disposed.</summary>
+    /// <summary>Writes <paramref name="header"/> (none when empty: a bare block), an opening brace, and indents until the returned scope is disposed.</summary>
     public Block Open(string header)
     {
-        WriteLine(header);
+        if (header.Length > 0) WriteLine(header);
         WriteLine("{");
         Indentation++;
         return new Block(this);

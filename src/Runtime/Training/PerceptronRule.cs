@@ -4,7 +4,7 @@ namespace NeuralDsl.Training;
 
 /// <summary>
 /// Rosenblatt's perceptron learning rule for a network of one Dense layer with the Step activation:
-/// <c>w += lr (y - y_hat) x</c> and <c>b += lr (y - y_hat)</c>, one sample at a time.
+/// <c>w += lr (y - y_hat) x</c> and <c>b += lr (y - y_hat)</c> (when the layer has biases), one sample at a time.
 /// </summary>
 /// <example>
 /// <code>
@@ -33,9 +33,9 @@ public static class PerceptronRule
             float error = target[j] - predicted[j];
             if (error == 0f) continue;
             errors++;
-            Span<float> row = p.Slice(layer.WeightOffset + j * layer.Inputs, layer.Inputs);
-            for (int i = 0; i < row.Length; i++) row[i] += learningRate * error * input[i];
-            p[layer.BiasOffset + j] += learningRate * error;
+            // Weights are input-major: unit j's weight from input i is at WeightOffset + i * Units + j.
+            for (int i = 0; i < layer.Inputs; i++) p[layer.WeightOffset + i * layer.Units + j] += learningRate * error * input[i];
+            if (layer.UseBias) p[layer.BiasOffset + j] += learningRate * error;
         }
         return errors;
     }

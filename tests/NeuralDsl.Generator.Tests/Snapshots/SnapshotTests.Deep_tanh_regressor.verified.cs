@@ -107,7 +107,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 9's first bias in <see cref="Parameters"/>.</summary>
     public const int Layer9BiasOffset = 712;
 
-    // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [1 x 8], biases p[728..729).
+    // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
     /// <summary>Units of layer 10.</summary>
     public const int Layer10Units = 1;
     /// <summary>Index of layer 10's first weight in <see cref="Parameters"/>.</summary>
@@ -142,7 +142,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -273,196 +273,166 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2, global::System.Span<float> z3, global::System.Span<float> a3, global::System.Span<float> z4, global::System.Span<float> a4, global::System.Span<float> z5, global::System.Span<float> a5, global::System.Span<float> z6, global::System.Span<float> a6, global::System.Span<float> z7, global::System.Span<float> a7, global::System.Span<float> z8, global::System.Span<float> a8, global::System.Span<float> z9, global::System.Span<float> a9, global::System.Span<float> a10)
     {
         // Layer 0: Dense 8 -> 8, Tanh. Weights p[0..64) as [8 x 8], biases p[64..72).
-        z0[0] = p[64] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[3] * x[3]
-            + p[4] * x[4] + p[5] * x[5] + p[6] * x[6] + p[7] * x[7];
-        z0[1] = p[65] + p[8] * x[0] + p[9] * x[1] + p[10] * x[2] + p[11] * x[3]
-            + p[12] * x[4] + p[13] * x[5] + p[14] * x[6] + p[15] * x[7];
-        z0[2] = p[66] + p[16] * x[0] + p[17] * x[1] + p[18] * x[2] + p[19] * x[3]
-            + p[20] * x[4] + p[21] * x[5] + p[22] * x[6] + p[23] * x[7];
-        z0[3] = p[67] + p[24] * x[0] + p[25] * x[1] + p[26] * x[2] + p[27] * x[3]
-            + p[28] * x[4] + p[29] * x[5] + p[30] * x[6] + p[31] * x[7];
-        z0[4] = p[68] + p[32] * x[0] + p[33] * x[1] + p[34] * x[2] + p[35] * x[3]
-            + p[36] * x[4] + p[37] * x[5] + p[38] * x[6] + p[39] * x[7];
-        z0[5] = p[69] + p[40] * x[0] + p[41] * x[1] + p[42] * x[2] + p[43] * x[3]
-            + p[44] * x[4] + p[45] * x[5] + p[46] * x[6] + p[47] * x[7];
-        z0[6] = p[70] + p[48] * x[0] + p[49] * x[1] + p[50] * x[2] + p[51] * x[3]
-            + p[52] * x[4] + p[53] * x[5] + p[54] * x[6] + p[55] * x[7];
-        z0[7] = p[71] + p[56] * x[0] + p[57] * x[1] + p[58] * x[2] + p[59] * x[3]
-            + p[60] * x[4] + p[61] * x[5] + p[62] * x[6] + p[63] * x[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(x[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(x[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(x[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(x[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(x[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(x[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(x[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(x[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z0.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z0, a0);
 
         // Layer 1: Dense 8 -> 8, Tanh. Weights p[72..136) as [8 x 8], biases p[136..144).
-        z1[0] = p[136] + p[72] * a0[0] + p[73] * a0[1] + p[74] * a0[2] + p[75] * a0[3]
-            + p[76] * a0[4] + p[77] * a0[5] + p[78] * a0[6] + p[79] * a0[7];
-        z1[1] = p[137] + p[80] * a0[0] + p[81] * a0[1] + p[82] * a0[2] + p[83] * a0[3]
-            + p[84] * a0[4] + p[85] * a0[5] + p[86] * a0[6] + p[87] * a0[7];
-        z1[2] = p[138] + p[88] * a0[0] + p[89] * a0[1] + p[90] * a0[2] + p[91] * a0[3]
-            + p[92] * a0[4] + p[93] * a0[5] + p[94] * a0[6] + p[95] * a0[7];
-        z1[3] = p[139] + p[96] * a0[0] + p[97] * a0[1] + p[98] * a0[2] + p[99] * a0[3]
-            + p[100] * a0[4] + p[101] * a0[5] + p[102] * a0[6] + p[103] * a0[7];
-        z1[4] = p[140] + p[104] * a0[0] + p[105] * a0[1] + p[106] * a0[2] + p[107] * a0[3]
-            + p[108] * a0[4] + p[109] * a0[5] + p[110] * a0[6] + p[111] * a0[7];
-        z1[5] = p[141] + p[112] * a0[0] + p[113] * a0[1] + p[114] * a0[2] + p[115] * a0[3]
-            + p[116] * a0[4] + p[117] * a0[5] + p[118] * a0[6] + p[119] * a0[7];
-        z1[6] = p[142] + p[120] * a0[0] + p[121] * a0[1] + p[122] * a0[2] + p[123] * a0[3]
-            + p[124] * a0[4] + p[125] * a0[5] + p[126] * a0[6] + p[127] * a0[7];
-        z1[7] = p[143] + p[128] * a0[0] + p[129] * a0[1] + p[130] * a0[2] + p[131] * a0[3]
-            + p[132] * a0[4] + p[133] * a0[5] + p[134] * a0[6] + p[135] * a0[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a0[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a0[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a0[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a0[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a0[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a0[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a0[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a0[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z1.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z1, a1);
 
         // Layer 2: Dense 8 -> 8, Tanh. Weights p[144..208) as [8 x 8], biases p[208..216).
-        z2[0] = p[208] + p[144] * a1[0] + p[145] * a1[1] + p[146] * a1[2] + p[147] * a1[3]
-            + p[148] * a1[4] + p[149] * a1[5] + p[150] * a1[6] + p[151] * a1[7];
-        z2[1] = p[209] + p[152] * a1[0] + p[153] * a1[1] + p[154] * a1[2] + p[155] * a1[3]
-            + p[156] * a1[4] + p[157] * a1[5] + p[158] * a1[6] + p[159] * a1[7];
-        z2[2] = p[210] + p[160] * a1[0] + p[161] * a1[1] + p[162] * a1[2] + p[163] * a1[3]
-            + p[164] * a1[4] + p[165] * a1[5] + p[166] * a1[6] + p[167] * a1[7];
-        z2[3] = p[211] + p[168] * a1[0] + p[169] * a1[1] + p[170] * a1[2] + p[171] * a1[3]
-            + p[172] * a1[4] + p[173] * a1[5] + p[174] * a1[6] + p[175] * a1[7];
-        z2[4] = p[212] + p[176] * a1[0] + p[177] * a1[1] + p[178] * a1[2] + p[179] * a1[3]
-            + p[180] * a1[4] + p[181] * a1[5] + p[182] * a1[6] + p[183] * a1[7];
-        z2[5] = p[213] + p[184] * a1[0] + p[185] * a1[1] + p[186] * a1[2] + p[187] * a1[3]
-            + p[188] * a1[4] + p[189] * a1[5] + p[190] * a1[6] + p[191] * a1[7];
-        z2[6] = p[214] + p[192] * a1[0] + p[193] * a1[1] + p[194] * a1[2] + p[195] * a1[3]
-            + p[196] * a1[4] + p[197] * a1[5] + p[198] * a1[6] + p[199] * a1[7];
-        z2[7] = p[215] + p[200] * a1[0] + p[201] * a1[1] + p[202] * a1[2] + p[203] * a1[3]
-            + p[204] * a1[4] + p[205] * a1[5] + p[206] * a1[6] + p[207] * a1[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a1[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a1[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a1[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a1[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a1[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a1[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a1[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a1[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z2.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z2, a2);
 
         // Layer 3: Dense 8 -> 8, Tanh. Weights p[216..280) as [8 x 8], biases p[280..288).
-        z3[0] = p[280] + p[216] * a2[0] + p[217] * a2[1] + p[218] * a2[2] + p[219] * a2[3]
-            + p[220] * a2[4] + p[221] * a2[5] + p[222] * a2[6] + p[223] * a2[7];
-        z3[1] = p[281] + p[224] * a2[0] + p[225] * a2[1] + p[226] * a2[2] + p[227] * a2[3]
-            + p[228] * a2[4] + p[229] * a2[5] + p[230] * a2[6] + p[231] * a2[7];
-        z3[2] = p[282] + p[232] * a2[0] + p[233] * a2[1] + p[234] * a2[2] + p[235] * a2[3]
-            + p[236] * a2[4] + p[237] * a2[5] + p[238] * a2[6] + p[239] * a2[7];
-        z3[3] = p[283] + p[240] * a2[0] + p[241] * a2[1] + p[242] * a2[2] + p[243] * a2[3]
-            + p[244] * a2[4] + p[245] * a2[5] + p[246] * a2[6] + p[247] * a2[7];
-        z3[4] = p[284] + p[248] * a2[0] + p[249] * a2[1] + p[250] * a2[2] + p[251] * a2[3]
-            + p[252] * a2[4] + p[253] * a2[5] + p[254] * a2[6] + p[255] * a2[7];
-        z3[5] = p[285] + p[256] * a2[0] + p[257] * a2[1] + p[258] * a2[2] + p[259] * a2[3]
-            + p[260] * a2[4] + p[261] * a2[5] + p[262] * a2[6] + p[263] * a2[7];
-        z3[6] = p[286] + p[264] * a2[0] + p[265] * a2[1] + p[266] * a2[2] + p[267] * a2[3]
-            + p[268] * a2[4] + p[269] * a2[5] + p[270] * a2[6] + p[271] * a2[7];
-        z3[7] = p[287] + p[272] * a2[0] + p[273] * a2[1] + p[274] * a2[2] + p[275] * a2[3]
-            + p[276] * a2[4] + p[277] * a2[5] + p[278] * a2[6] + p[279] * a2[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a2[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a2[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a2[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a2[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a2[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a2[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a2[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a2[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z3.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z3, a3);
 
         // Layer 4: Dense 8 -> 8, Tanh. Weights p[288..352) as [8 x 8], biases p[352..360).
-        z4[0] = p[352] + p[288] * a3[0] + p[289] * a3[1] + p[290] * a3[2] + p[291] * a3[3]
-            + p[292] * a3[4] + p[293] * a3[5] + p[294] * a3[6] + p[295] * a3[7];
-        z4[1] = p[353] + p[296] * a3[0] + p[297] * a3[1] + p[298] * a3[2] + p[299] * a3[3]
-            + p[300] * a3[4] + p[301] * a3[5] + p[302] * a3[6] + p[303] * a3[7];
-        z4[2] = p[354] + p[304] * a3[0] + p[305] * a3[1] + p[306] * a3[2] + p[307] * a3[3]
-            + p[308] * a3[4] + p[309] * a3[5] + p[310] * a3[6] + p[311] * a3[7];
-        z4[3] = p[355] + p[312] * a3[0] + p[313] * a3[1] + p[314] * a3[2] + p[315] * a3[3]
-            + p[316] * a3[4] + p[317] * a3[5] + p[318] * a3[6] + p[319] * a3[7];
-        z4[4] = p[356] + p[320] * a3[0] + p[321] * a3[1] + p[322] * a3[2] + p[323] * a3[3]
-            + p[324] * a3[4] + p[325] * a3[5] + p[326] * a3[6] + p[327] * a3[7];
-        z4[5] = p[357] + p[328] * a3[0] + p[329] * a3[1] + p[330] * a3[2] + p[331] * a3[3]
-            + p[332] * a3[4] + p[333] * a3[5] + p[334] * a3[6] + p[335] * a3[7];
-        z4[6] = p[358] + p[336] * a3[0] + p[337] * a3[1] + p[338] * a3[2] + p[339] * a3[3]
-            + p[340] * a3[4] + p[341] * a3[5] + p[342] * a3[6] + p[343] * a3[7];
-        z4[7] = p[359] + p[344] * a3[0] + p[345] * a3[1] + p[346] * a3[2] + p[347] * a3[3]
-            + p[348] * a3[4] + p[349] * a3[5] + p[350] * a3[6] + p[351] * a3[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a3[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a3[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a3[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a3[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a3[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a3[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a3[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a3[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z4.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z4, a4);
 
         // Layer 5: Dense 8 -> 8, Tanh. Weights p[360..424) as [8 x 8], biases p[424..432).
-        z5[0] = p[424] + p[360] * a4[0] + p[361] * a4[1] + p[362] * a4[2] + p[363] * a4[3]
-            + p[364] * a4[4] + p[365] * a4[5] + p[366] * a4[6] + p[367] * a4[7];
-        z5[1] = p[425] + p[368] * a4[0] + p[369] * a4[1] + p[370] * a4[2] + p[371] * a4[3]
-            + p[372] * a4[4] + p[373] * a4[5] + p[374] * a4[6] + p[375] * a4[7];
-        z5[2] = p[426] + p[376] * a4[0] + p[377] * a4[1] + p[378] * a4[2] + p[379] * a4[3]
-            + p[380] * a4[4] + p[381] * a4[5] + p[382] * a4[6] + p[383] * a4[7];
-        z5[3] = p[427] + p[384] * a4[0] + p[385] * a4[1] + p[386] * a4[2] + p[387] * a4[3]
-            + p[388] * a4[4] + p[389] * a4[5] + p[390] * a4[6] + p[391] * a4[7];
-        z5[4] = p[428] + p[392] * a4[0] + p[393] * a4[1] + p[394] * a4[2] + p[395] * a4[3]
-            + p[396] * a4[4] + p[397] * a4[5] + p[398] * a4[6] + p[399] * a4[7];
-        z5[5] = p[429] + p[400] * a4[0] + p[401] * a4[1] + p[402] * a4[2] + p[403] * a4[3]
-            + p[404] * a4[4] + p[405] * a4[5] + p[406] * a4[6] + p[407] * a4[7];
-        z5[6] = p[430] + p[408] * a4[0] + p[409] * a4[1] + p[410] * a4[2] + p[411] * a4[3]
-            + p[412] * a4[4] + p[413] * a4[5] + p[414] * a4[6] + p[415] * a4[7];
-        z5[7] = p[431] + p[416] * a4[0] + p[417] * a4[1] + p[418] * a4[2] + p[419] * a4[3]
-            + p[420] * a4[4] + p[421] * a4[5] + p[422] * a4[6] + p[423] * a4[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a4[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a4[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a4[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a4[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a4[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a4[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a4[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a4[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z5.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z5, a5);
 
         // Layer 6: Dense 8 -> 8, Tanh. Weights p[432..496) as [8 x 8], biases p[496..504).
-        z6[0] = p[496] + p[432] * a5[0] + p[433] * a5[1] + p[434] * a5[2] + p[435] * a5[3]
-            + p[436] * a5[4] + p[437] * a5[5] + p[438] * a5[6] + p[439] * a5[7];
-        z6[1] = p[497] + p[440] * a5[0] + p[441] * a5[1] + p[442] * a5[2] + p[443] * a5[3]
-            + p[444] * a5[4] + p[445] * a5[5] + p[446] * a5[6] + p[447] * a5[7];
-        z6[2] = p[498] + p[448] * a5[0] + p[449] * a5[1] + p[450] * a5[2] + p[451] * a5[3]
-            + p[452] * a5[4] + p[453] * a5[5] + p[454] * a5[6] + p[455] * a5[7];
-        z6[3] = p[499] + p[456] * a5[0] + p[457] * a5[1] + p[458] * a5[2] + p[459] * a5[3]
-            + p[460] * a5[4] + p[461] * a5[5] + p[462] * a5[6] + p[463] * a5[7];
-        z6[4] = p[500] + p[464] * a5[0] + p[465] * a5[1] + p[466] * a5[2] + p[467] * a5[3]
-            + p[468] * a5[4] + p[469] * a5[5] + p[470] * a5[6] + p[471] * a5[7];
-        z6[5] = p[501] + p[472] * a5[0] + p[473] * a5[1] + p[474] * a5[2] + p[475] * a5[3]
-            + p[476] * a5[4] + p[477] * a5[5] + p[478] * a5[6] + p[479] * a5[7];
-        z6[6] = p[502] + p[480] * a5[0] + p[481] * a5[1] + p[482] * a5[2] + p[483] * a5[3]
-            + p[484] * a5[4] + p[485] * a5[5] + p[486] * a5[6] + p[487] * a5[7];
-        z6[7] = p[503] + p[488] * a5[0] + p[489] * a5[1] + p[490] * a5[2] + p[491] * a5[3]
-            + p[492] * a5[4] + p[493] * a5[5] + p[494] * a5[6] + p[495] * a5[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a5[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a5[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a5[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a5[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a5[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a5[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a5[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a5[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z6.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z6, a6);
 
         // Layer 7: Dense 8 -> 8, Tanh. Weights p[504..568) as [8 x 8], biases p[568..576).
-        z7[0] = p[568] + p[504] * a6[0] + p[505] * a6[1] + p[506] * a6[2] + p[507] * a6[3]
-            + p[508] * a6[4] + p[509] * a6[5] + p[510] * a6[6] + p[511] * a6[7];
-        z7[1] = p[569] + p[512] * a6[0] + p[513] * a6[1] + p[514] * a6[2] + p[515] * a6[3]
-            + p[516] * a6[4] + p[517] * a6[5] + p[518] * a6[6] + p[519] * a6[7];
-        z7[2] = p[570] + p[520] * a6[0] + p[521] * a6[1] + p[522] * a6[2] + p[523] * a6[3]
-            + p[524] * a6[4] + p[525] * a6[5] + p[526] * a6[6] + p[527] * a6[7];
-        z7[3] = p[571] + p[528] * a6[0] + p[529] * a6[1] + p[530] * a6[2] + p[531] * a6[3]
-            + p[532] * a6[4] + p[533] * a6[5] + p[534] * a6[6] + p[535] * a6[7];
-        z7[4] = p[572] + p[536] * a6[0] + p[537] * a6[1] + p[538] * a6[2] + p[539] * a6[3]
-            + p[540] * a6[4] + p[541] * a6[5] + p[542] * a6[6] + p[543] * a6[7];
-        z7[5] = p[573] + p[544] * a6[0] + p[545] * a6[1] + p[546] * a6[2] + p[547] * a6[3]
-            + p[548] * a6[4] + p[549] * a6[5] + p[550] * a6[6] + p[551] * a6[7];
-        z7[6] = p[574] + p[552] * a6[0] + p[553] * a6[1] + p[554] * a6[2] + p[555] * a6[3]
-            + p[556] * a6[4] + p[557] * a6[5] + p[558] * a6[6] + p[559] * a6[7];
-        z7[7] = p[575] + p[560] * a6[0] + p[561] * a6[1] + p[562] * a6[2] + p[563] * a6[3]
-            + p[564] * a6[4] + p[565] * a6[5] + p[566] * a6[6] + p[567] * a6[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a6[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a6[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a6[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a6[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a6[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a6[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a6[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a6[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z7.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z7, a7);
 
         // Layer 8: Dense 8 -> 8, Tanh. Weights p[576..640) as [8 x 8], biases p[640..648).
-        z8[0] = p[640] + p[576] * a7[0] + p[577] * a7[1] + p[578] * a7[2] + p[579] * a7[3]
-            + p[580] * a7[4] + p[581] * a7[5] + p[582] * a7[6] + p[583] * a7[7];
-        z8[1] = p[641] + p[584] * a7[0] + p[585] * a7[1] + p[586] * a7[2] + p[587] * a7[3]
-            + p[588] * a7[4] + p[589] * a7[5] + p[590] * a7[6] + p[591] * a7[7];
-        z8[2] = p[642] + p[592] * a7[0] + p[593] * a7[1] + p[594] * a7[2] + p[595] * a7[3]
-            + p[596] * a7[4] + p[597] * a7[5] + p[598] * a7[6] + p[599] * a7[7];
-        z8[3] = p[643] + p[600] * a7[0] + p[601] * a7[1] + p[602] * a7[2] + p[603] * a7[3]
-            + p[604] * a7[4] + p[605] * a7[5] + p[606] * a7[6] + p[607] * a7[7];
-        z8[4] = p[644] + p[608] * a7[0] + p[609] * a7[1] + p[610] * a7[2] + p[611] * a7[3]
-            + p[612] * a7[4] + p[613] * a7[5] + p[614] * a7[6] + p[615] * a7[7];
-        z8[5] = p[645] + p[616] * a7[0] + p[617] * a7[1] + p[618] * a7[2] + p[619] * a7[3]
-            + p[620] * a7[4] + p[621] * a7[5] + p[622] * a7[6] + p[623] * a7[7];
-        z8[6] = p[646] + p[624] * a7[0] + p[625] * a7[1] + p[626] * a7[2] + p[627] * a7[3]
-            + p[628] * a7[4] + p[629] * a7[5] + p[630] * a7[6] + p[631] * a7[7];
-        z8[7] = p[647] + p[632] * a7[0] + p[633] * a7[1] + p[634] * a7[2] + p[635] * a7[3]
-            + p[636] * a7[4] + p[637] * a7[5] + p[638] * a7[6] + p[639] * a7[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a7[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a7[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a7[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a7[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a7[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a7[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a7[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a7[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z8.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z8, a8);
 
         // Layer 9: Dense 8 -> 8, Tanh. Weights p[648..712) as [8 x 8], biases p[712..720).
-        z9[0] = p[712] + p[648] * a8[0] + p[649] * a8[1] + p[650] * a8[2] + p[651] * a8[3]
-            + p[652] * a8[4] + p[653] * a8[5] + p[654] * a8[6] + p[655] * a8[7];
-        z9[1] = p[713] + p[656] * a8[0] + p[657] * a8[1] + p[658] * a8[2] + p[659] * a8[3]
-            + p[660] * a8[4] + p[661] * a8[5] + p[662] * a8[6] + p[663] * a8[7];
-        z9[2] = p[714] + p[664] * a8[0] + p[665] * a8[1] + p[666] * a8[2] + p[667] * a8[3]
-            + p[668] * a8[4] + p[669] * a8[5] + p[670] * a8[6] + p[671] * a8[7];
-        z9[3] = p[715] + p[672] * a8[0] + p[673] * a8[1] + p[674] * a8[2] + p[675] * a8[3]
-            + p[676] * a8[4] + p[677] * a8[5] + p[678] * a8[6] + p[679] * a8[7];
-        z9[4] = p[716] + p[680] * a8[0] + p[681] * a8[1] + p[682] * a8[2] + p[683] * a8[3]
-            + p[684] * a8[4] + p[685] * a8[5] + p[686] * a8[6] + p[687] * a8[7];
-        z9[5] = p[717] + p[688] * a8[0] + p[689] * a8[1] + p[690] * a8[2] + p[691] * a8[3]
-            + p[692] * a8[4] + p[693] * a8[5] + p[694] * a8[6] + p[695] * a8[7];
-        z9[6] = p[718] + p[696] * a8[0] + p[697] * a8[1] + p[698] * a8[2] + p[699] * a8[3]
-            + p[700] * a8[4] + p[701] * a8[5] + p[702] * a8[6] + p[703] * a8[7];
-        z9[7] = p[719] + p[704] * a8[0] + p[705] * a8[1] + p[706] * a8[2] + p[707] * a8[3]
-            + p[708] * a8[4] + p[709] * a8[5] + p[710] * a8[6] + p[711] * a8[7];
+        {
+            ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
+            var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a8[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648), xv0, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a8[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, acc0);
+            var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a8[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664), xv2, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a8[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, acc0);
+            var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a8[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680), xv4, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a8[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, acc0);
+            var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a8[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a8[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, acc0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z9.Slice(0));
+        }
         global::NeuralDsl.Activations.Tanh(z9, a9);
 
-        // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [1 x 8], biases p[728..729).
+        // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
         a10[0] = p[728] + p[720] * a9[0] + p[721] * a9[1] + p[722] * a9[2] + p[723] * a9[3]
             + p[724] * a9[4] + p[725] * a9[5] + p[726] * a9[6] + p[727] * a9[7];
     }
@@ -543,22 +513,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 8, 8);
             global::System.Span<float> zr = z0.Slice(n * 8, 8);
-            zr[0] = p[64] + p[0] * xr[0] + p[1] * xr[1] + p[2] * xr[2] + p[3] * xr[3]
-                + p[4] * xr[4] + p[5] * xr[5] + p[6] * xr[6] + p[7] * xr[7];
-            zr[1] = p[65] + p[8] * xr[0] + p[9] * xr[1] + p[10] * xr[2] + p[11] * xr[3]
-                + p[12] * xr[4] + p[13] * xr[5] + p[14] * xr[6] + p[15] * xr[7];
-            zr[2] = p[66] + p[16] * xr[0] + p[17] * xr[1] + p[18] * xr[2] + p[19] * xr[3]
-                + p[20] * xr[4] + p[21] * xr[5] + p[22] * xr[6] + p[23] * xr[7];
-            zr[3] = p[67] + p[24] * xr[0] + p[25] * xr[1] + p[26] * xr[2] + p[27] * xr[3]
-                + p[28] * xr[4] + p[29] * xr[5] + p[30] * xr[6] + p[31] * xr[7];
-            zr[4] = p[68] + p[32] * xr[0] + p[33] * xr[1] + p[34] * xr[2] + p[35] * xr[3]
-                + p[36] * xr[4] + p[37] * xr[5] + p[38] * xr[6] + p[39] * xr[7];
-            zr[5] = p[69] + p[40] * xr[0] + p[41] * xr[1] + p[42] * xr[2] + p[43] * xr[3]
-                + p[44] * xr[4] + p[45] * xr[5] + p[46] * xr[6] + p[47] * xr[7];
-            zr[6] = p[70] + p[48] * xr[0] + p[49] * xr[1] + p[50] * xr[2] + p[51] * xr[3]
-                + p[52] * xr[4] + p[53] * xr[5] + p[54] * xr[6] + p[55] * xr[7];
-            zr[7] = p[71] + p[56] * xr[0] + p[57] * xr[1] + p[58] * xr[2] + p[59] * xr[3]
-                + p[60] * xr[4] + p[61] * xr[5] + p[62] * xr[6] + p[63] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -572,22 +539,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 8, 8);
             global::System.Span<float> zr = z1.Slice(n * 8, 8);
-            zr[0] = p[136] + p[72] * xr[0] + p[73] * xr[1] + p[74] * xr[2] + p[75] * xr[3]
-                + p[76] * xr[4] + p[77] * xr[5] + p[78] * xr[6] + p[79] * xr[7];
-            zr[1] = p[137] + p[80] * xr[0] + p[81] * xr[1] + p[82] * xr[2] + p[83] * xr[3]
-                + p[84] * xr[4] + p[85] * xr[5] + p[86] * xr[6] + p[87] * xr[7];
-            zr[2] = p[138] + p[88] * xr[0] + p[89] * xr[1] + p[90] * xr[2] + p[91] * xr[3]
-                + p[92] * xr[4] + p[93] * xr[5] + p[94] * xr[6] + p[95] * xr[7];
-            zr[3] = p[139] + p[96] * xr[0] + p[97] * xr[1] + p[98] * xr[2] + p[99] * xr[3]
-                + p[100] * xr[4] + p[101] * xr[5] + p[102] * xr[6] + p[103] * xr[7];
-            zr[4] = p[140] + p[104] * xr[0] + p[105] * xr[1] + p[106] * xr[2] + p[107] * xr[3]
-                + p[108] * xr[4] + p[109] * xr[5] + p[110] * xr[6] + p[111] * xr[7];
-            zr[5] = p[141] + p[112] * xr[0] + p[113] * xr[1] + p[114] * xr[2] + p[115] * xr[3]
-                + p[116] * xr[4] + p[117] * xr[5] + p[118] * xr[6] + p[119] * xr[7];
-            zr[6] = p[142] + p[120] * xr[0] + p[121] * xr[1] + p[122] * xr[2] + p[123] * xr[3]
-                + p[124] * xr[4] + p[125] * xr[5] + p[126] * xr[6] + p[127] * xr[7];
-            zr[7] = p[143] + p[128] * xr[0] + p[129] * xr[1] + p[130] * xr[2] + p[131] * xr[3]
-                + p[132] * xr[4] + p[133] * xr[5] + p[134] * xr[6] + p[135] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -601,22 +565,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a1.Slice(n * 8, 8);
             global::System.Span<float> zr = z2.Slice(n * 8, 8);
-            zr[0] = p[208] + p[144] * xr[0] + p[145] * xr[1] + p[146] * xr[2] + p[147] * xr[3]
-                + p[148] * xr[4] + p[149] * xr[5] + p[150] * xr[6] + p[151] * xr[7];
-            zr[1] = p[209] + p[152] * xr[0] + p[153] * xr[1] + p[154] * xr[2] + p[155] * xr[3]
-                + p[156] * xr[4] + p[157] * xr[5] + p[158] * xr[6] + p[159] * xr[7];
-            zr[2] = p[210] + p[160] * xr[0] + p[161] * xr[1] + p[162] * xr[2] + p[163] * xr[3]
-                + p[164] * xr[4] + p[165] * xr[5] + p[166] * xr[6] + p[167] * xr[7];
-            zr[3] = p[211] + p[168] * xr[0] + p[169] * xr[1] + p[170] * xr[2] + p[171] * xr[3]
-                + p[172] * xr[4] + p[173] * xr[5] + p[174] * xr[6] + p[175] * xr[7];
-            zr[4] = p[212] + p[176] * xr[0] + p[177] * xr[1] + p[178] * xr[2] + p[179] * xr[3]
-                + p[180] * xr[4] + p[181] * xr[5] + p[182] * xr[6] + p[183] * xr[7];
-            zr[5] = p[213] + p[184] * xr[0] + p[185] * xr[1] + p[186] * xr[2] + p[187] * xr[3]
-                + p[188] * xr[4] + p[189] * xr[5] + p[190] * xr[6] + p[191] * xr[7];
-            zr[6] = p[214] + p[192] * xr[0] + p[193] * xr[1] + p[194] * xr[2] + p[195] * xr[3]
-                + p[196] * xr[4] + p[197] * xr[5] + p[198] * xr[6] + p[199] * xr[7];
-            zr[7] = p[215] + p[200] * xr[0] + p[201] * xr[1] + p[202] * xr[2] + p[203] * xr[3]
-                + p[204] * xr[4] + p[205] * xr[5] + p[206] * xr[6] + p[207] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -630,22 +591,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a2.Slice(n * 8, 8);
             global::System.Span<float> zr = z3.Slice(n * 8, 8);
-            zr[0] = p[280] + p[216] * xr[0] + p[217] * xr[1] + p[218] * xr[2] + p[219] * xr[3]
-                + p[220] * xr[4] + p[221] * xr[5] + p[222] * xr[6] + p[223] * xr[7];
-            zr[1] = p[281] + p[224] * xr[0] + p[225] * xr[1] + p[226] * xr[2] + p[227] * xr[3]
-                + p[228] * xr[4] + p[229] * xr[5] + p[230] * xr[6] + p[231] * xr[7];
-            zr[2] = p[282] + p[232] * xr[0] + p[233] * xr[1] + p[234] * xr[2] + p[235] * xr[3]
-                + p[236] * xr[4] + p[237] * xr[5] + p[238] * xr[6] + p[239] * xr[7];
-            zr[3] = p[283] + p[240] * xr[0] + p[241] * xr[1] + p[242] * xr[2] + p[243] * xr[3]
-                + p[244] * xr[4] + p[245] * xr[5] + p[246] * xr[6] + p[247] * xr[7];
-            zr[4] = p[284] + p[248] * xr[0] + p[249] * xr[1] + p[250] * xr[2] + p[251] * xr[3]
-                + p[252] * xr[4] + p[253] * xr[5] + p[254] * xr[6] + p[255] * xr[7];
-            zr[5] = p[285] + p[256] * xr[0] + p[257] * xr[1] + p[258] * xr[2] + p[259] * xr[3]
-                + p[260] * xr[4] + p[261] * xr[5] + p[262] * xr[6] + p[263] * xr[7];
-            zr[6] = p[286] + p[264] * xr[0] + p[265] * xr[1] + p[266] * xr[2] + p[267] * xr[3]
-                + p[268] * xr[4] + p[269] * xr[5] + p[270] * xr[6] + p[271] * xr[7];
-            zr[7] = p[287] + p[272] * xr[0] + p[273] * xr[1] + p[274] * xr[2] + p[275] * xr[3]
-                + p[276] * xr[4] + p[277] * xr[5] + p[278] * xr[6] + p[279] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -659,22 +617,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a3.Slice(n * 8, 8);
             global::System.Span<float> zr = z4.Slice(n * 8, 8);
-            zr[0] = p[352] + p[288] * xr[0] + p[289] * xr[1] + p[290] * xr[2] + p[291] * xr[3]
-                + p[292] * xr[4] + p[293] * xr[5] + p[294] * xr[6] + p[295] * xr[7];
-            zr[1] = p[353] + p[296] * xr[0] + p[297] * xr[1] + p[298] * xr[2] + p[299] * xr[3]
-                + p[300] * xr[4] + p[301] * xr[5] + p[302] * xr[6] + p[303] * xr[7];
-            zr[2] = p[354] + p[304] * xr[0] + p[305] * xr[1] + p[306] * xr[2] + p[307] * xr[3]
-                + p[308] * xr[4] + p[309] * xr[5] + p[310] * xr[6] + p[311] * xr[7];
-            zr[3] = p[355] + p[312] * xr[0] + p[313] * xr[1] + p[314] * xr[2] + p[315] * xr[3]
-                + p[316] * xr[4] + p[317] * xr[5] + p[318] * xr[6] + p[319] * xr[7];
-            zr[4] = p[356] + p[320] * xr[0] + p[321] * xr[1] + p[322] * xr[2] + p[323] * xr[3]
-                + p[324] * xr[4] + p[325] * xr[5] + p[326] * xr[6] + p[327] * xr[7];
-            zr[5] = p[357] + p[328] * xr[0] + p[329] * xr[1] + p[330] * xr[2] + p[331] * xr[3]
-                + p[332] * xr[4] + p[333] * xr[5] + p[334] * xr[6] + p[335] * xr[7];
-            zr[6] = p[358] + p[336] * xr[0] + p[337] * xr[1] + p[338] * xr[2] + p[339] * xr[3]
-                + p[340] * xr[4] + p[341] * xr[5] + p[342] * xr[6] + p[343] * xr[7];
-            zr[7] = p[359] + p[344] * xr[0] + p[345] * xr[1] + p[346] * xr[2] + p[347] * xr[3]
-                + p[348] * xr[4] + p[349] * xr[5] + p[350] * xr[6] + p[351] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -688,22 +643,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a4.Slice(n * 8, 8);
             global::System.Span<float> zr = z5.Slice(n * 8, 8);
-            zr[0] = p[424] + p[360] * xr[0] + p[361] * xr[1] + p[362] * xr[2] + p[363] * xr[3]
-                + p[364] * xr[4] + p[365] * xr[5] + p[366] * xr[6] + p[367] * xr[7];
-            zr[1] = p[425] + p[368] * xr[0] + p[369] * xr[1] + p[370] * xr[2] + p[371] * xr[3]
-                + p[372] * xr[4] + p[373] * xr[5] + p[374] * xr[6] + p[375] * xr[7];
-            zr[2] = p[426] + p[376] * xr[0] + p[377] * xr[1] + p[378] * xr[2] + p[379] * xr[3]
-                + p[380] * xr[4] + p[381] * xr[5] + p[382] * xr[6] + p[383] * xr[7];
-            zr[3] = p[427] + p[384] * xr[0] + p[385] * xr[1] + p[386] * xr[2] + p[387] * xr[3]
-                + p[388] * xr[4] + p[389] * xr[5] + p[390] * xr[6] + p[391] * xr[7];
-            zr[4] = p[428] + p[392] * xr[0] + p[393] * xr[1] + p[394] * xr[2] + p[395] * xr[3]
-                + p[396] * xr[4] + p[397] * xr[5] + p[398] * xr[6] + p[399] * xr[7];
-            zr[5] = p[429] + p[400] * xr[0] + p[401] * xr[1] + p[402] * xr[2] + p[403] * xr[3]
-                + p[404] * xr[4] + p[405] * xr[5] + p[406] * xr[6] + p[407] * xr[7];
-            zr[6] = p[430] + p[408] * xr[0] + p[409] * xr[1] + p[410] * xr[2] + p[411] * xr[3]
-                + p[412] * xr[4] + p[413] * xr[5] + p[414] * xr[6] + p[415] * xr[7];
-            zr[7] = p[431] + p[416] * xr[0] + p[417] * xr[1] + p[418] * xr[2] + p[419] * xr[3]
-                + p[420] * xr[4] + p[421] * xr[5] + p[422] * xr[6] + p[423] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -717,22 +669,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a5.Slice(n * 8, 8);
             global::System.Span<float> zr = z6.Slice(n * 8, 8);
-            zr[0] = p[496] + p[432] * xr[0] + p[433] * xr[1] + p[434] * xr[2] + p[435] * xr[3]
-                + p[436] * xr[4] + p[437] * xr[5] + p[438] * xr[6] + p[439] * xr[7];
-            zr[1] = p[497] + p[440] * xr[0] + p[441] * xr[1] + p[442] * xr[2] + p[443] * xr[3]
-                + p[444] * xr[4] + p[445] * xr[5] + p[446] * xr[6] + p[447] * xr[7];
-            zr[2] = p[498] + p[448] * xr[0] + p[449] * xr[1] + p[450] * xr[2] + p[451] * xr[3]
-                + p[452] * xr[4] + p[453] * xr[5] + p[454] * xr[6] + p[455] * xr[7];
-            zr[3] = p[499] + p[456] * xr[0] + p[457] * xr[1] + p[458] * xr[2] + p[459] * xr[3]
-                + p[460] * xr[4] + p[461] * xr[5] + p[462] * xr[6] + p[463] * xr[7];
-            zr[4] = p[500] + p[464] * xr[0] + p[465] * xr[1] + p[466] * xr[2] + p[467] * xr[3]
-                + p[468] * xr[4] + p[469] * xr[5] + p[470] * xr[6] + p[471] * xr[7];
-            zr[5] = p[501] + p[472] * xr[0] + p[473] * xr[1] + p[474] * xr[2] + p[475] * xr[3]
-                + p[476] * xr[4] + p[477] * xr[5] + p[478] * xr[6] + p[479] * xr[7];
-            zr[6] = p[502] + p[480] * xr[0] + p[481] * xr[1] + p[482] * xr[2] + p[483] * xr[3]
-                + p[484] * xr[4] + p[485] * xr[5] + p[486] * xr[6] + p[487] * xr[7];
-            zr[7] = p[503] + p[488] * xr[0] + p[489] * xr[1] + p[490] * xr[2] + p[491] * xr[3]
-                + p[492] * xr[4] + p[493] * xr[5] + p[494] * xr[6] + p[495] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -746,22 +695,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a6.Slice(n * 8, 8);
             global::System.Span<float> zr = z7.Slice(n * 8, 8);
-            zr[0] = p[568] + p[504] * xr[0] + p[505] * xr[1] + p[506] * xr[2] + p[507] * xr[3]
-                + p[508] * xr[4] + p[509] * xr[5] + p[510] * xr[6] + p[511] * xr[7];
-            zr[1] = p[569] + p[512] * xr[0] + p[513] * xr[1] + p[514] * xr[2] + p[515] * xr[3]
-                + p[516] * xr[4] + p[517] * xr[5] + p[518] * xr[6] + p[519] * xr[7];
-            zr[2] = p[570] + p[520] * xr[0] + p[521] * xr[1] + p[522] * xr[2] + p[523] * xr[3]
-                + p[524] * xr[4] + p[525] * xr[5] + p[526] * xr[6] + p[527] * xr[7];
-            zr[3] = p[571] + p[528] * xr[0] + p[529] * xr[1] + p[530] * xr[2] + p[531] * xr[3]
-                + p[532] * xr[4] + p[533] * xr[5] + p[534] * xr[6] + p[535] * xr[7];
-            zr[4] = p[572] + p[536] * xr[0] + p[537] * xr[1] + p[538] * xr[2] + p[539] * xr[3]
-                + p[540] * xr[4] + p[541] * xr[5] + p[542] * xr[6] + p[543] * xr[7];
-            zr[5] = p[573] + p[544] * xr[0] + p[545] * xr[1] + p[546] * xr[2] + p[547] * xr[3]
-                + p[548] * xr[4] + p[549] * xr[5] + p[550] * xr[6] + p[551] * xr[7];
-            zr[6] = p[574] + p[552] * xr[0] + p[553] * xr[1] + p[554] * xr[2] + p[555] * xr[3]
-                + p[556] * xr[4] + p[557] * xr[5] + p[558] * xr[6] + p[559] * xr[7];
-            zr[7] = p[575] + p[560] * xr[0] + p[561] * xr[1] + p[562] * xr[2] + p[563] * xr[3]
-                + p[564] * xr[4] + p[565] * xr[5] + p[566] * xr[6] + p[567] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -775,22 +721,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a7.Slice(n * 8, 8);
             global::System.Span<float> zr = z8.Slice(n * 8, 8);
-            zr[0] = p[640] + p[576] * xr[0] + p[577] * xr[1] + p[578] * xr[2] + p[579] * xr[3]
-                + p[580] * xr[4] + p[581] * xr[5] + p[582] * xr[6] + p[583] * xr[7];
-            zr[1] = p[641] + p[584] * xr[0] + p[585] * xr[1] + p[586] * xr[2] + p[587] * xr[3]
-                + p[588] * xr[4] + p[589] * xr[5] + p[590] * xr[6] + p[591] * xr[7];
-            zr[2] = p[642] + p[592] * xr[0] + p[593] * xr[1] + p[594] * xr[2] + p[595] * xr[3]
-                + p[596] * xr[4] + p[597] * xr[5] + p[598] * xr[6] + p[599] * xr[7];
-            zr[3] = p[643] + p[600] * xr[0] + p[601] * xr[1] + p[602] * xr[2] + p[603] * xr[3]
-                + p[604] * xr[4] + p[605] * xr[5] + p[606] * xr[6] + p[607] * xr[7];
-            zr[4] = p[644] + p[608] * xr[0] + p[609] * xr[1] + p[610] * xr[2] + p[611] * xr[3]
-                + p[612] * xr[4] + p[613] * xr[5] + p[614] * xr[6] + p[615] * xr[7];
-            zr[5] = p[645] + p[616] * xr[0] + p[617] * xr[1] + p[618] * xr[2] + p[619] * xr[3]
-                + p[620] * xr[4] + p[621] * xr[5] + p[622] * xr[6] + p[623] * xr[7];
-            zr[6] = p[646] + p[624] * xr[0] + p[625] * xr[1] + p[626] * xr[2] + p[627] * xr[3]
-                + p[628] * xr[4] + p[629] * xr[5] + p[630] * xr[6] + p[631] * xr[7];
-            zr[7] = p[647] + p[632] * xr[0] + p[633] * xr[1] + p[634] * xr[2] + p[635] * xr[3]
-                + p[636] * xr[4] + p[637] * xr[5] + p[638] * xr[6] + p[639] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -804,22 +747,19 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a8.Slice(n * 8, 8);
             global::System.Span<float> zr = z9.Slice(n * 8, 8);
-            zr[0] = p[712] + p[648] * xr[0] + p[649] * xr[1] + p[650] * xr[2] + p[651] * xr[3]
-                + p[652] * xr[4] + p[653] * xr[5] + p[654] * xr[6] + p[655] * xr[7];
-            zr[1] = p[713] + p[656] * xr[0] + p[657] * xr[1] + p[658] * xr[2] + p[659] * xr[3]
-                + p[660] * xr[4] + p[661] * xr[5] + p[662] * xr[6] + p[663] * xr[7];
-            zr[2] = p[714] + p[664] * xr[0] + p[665] * xr[1] + p[666] * xr[2] + p[667] * xr[3]
-                + p[668] * xr[4] + p[669] * xr[5] + p[670] * xr[6] + p[671] * xr[7];
-            zr[3] = p[715] + p[672] * xr[0] + p[673] * xr[1] + p[674] * xr[2] + p[675] * xr[3]
-                + p[676] * xr[4] + p[677] * xr[5] + p[678] * xr[6] + p[679] * xr[7];
-            zr[4] = p[716] + p[680] * xr[0] + p[681] * xr[1] + p[682] * xr[2] + p[683] * xr[3]
-                + p[684] * xr[4] + p[685] * xr[5] + p[686] * xr[6] + p[687] * xr[7];
-            zr[5] = p[717] + p[688] * xr[0] + p[689] * xr[1] + p[690] * xr[2] + p[691] * xr[3]
-                + p[692] * xr[4] + p[693] * xr[5] + p[694] * xr[6] + p[695] * xr[7];
-            zr[6] = p[718] + p[696] * xr[0] + p[697] * xr[1] + p[698] * xr[2] + p[699] * xr[3]
-                + p[700] * xr[4] + p[701] * xr[5] + p[702] * xr[6] + p[703] * xr[7];
-            zr[7] = p[719] + p[704] * xr[0] + p[705] * xr[1] + p[706] * xr[2] + p[707] * xr[3]
-                + p[708] * xr[4] + p[709] * xr[5] + p[710] * xr[6] + p[711] * xr[7];
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -828,7 +768,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
-        // Forward, Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [1 x 8], biases p[728..729).
+        // Forward, Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a9.Slice(n * 8, 8);
@@ -855,23 +795,25 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a9.Slice(n * 8, 8);
             global::System.Span<float> dr = d10.Slice(n * 1, 1);
             global::System.Span<float> dx = d9.Slice(n * 8, 8);
-            g[720] += dr[0] * xr[0];
-            g[721] += dr[0] * xr[1];
-            g[722] += dr[0] * xr[2];
-            g[723] += dr[0] * xr[3];
-            g[724] += dr[0] * xr[4];
-            g[725] += dr[0] * xr[5];
-            g[726] += dr[0] * xr[6];
-            g[727] += dr[0] * xr[7];
-            g[728] += dr[0];
-            dx[0] = p[720] * dr[0];
-            dx[1] = p[721] * dr[0];
-            dx[2] = p[722] * dr[0];
-            dx[3] = p[723] * dr[0];
-            dx[4] = p[724] * dr[0];
-            dx[5] = p[725] * dr[0];
-            dx[6] = p[726] * dr[0];
-            dx[7] = p[727] * dr[0];
+            {
+                g[720] += dr[0] * xr[0];
+                g[721] += dr[0] * xr[1];
+                g[722] += dr[0] * xr[2];
+                g[723] += dr[0] * xr[3];
+                g[724] += dr[0] * xr[4];
+                g[725] += dr[0] * xr[5];
+                g[726] += dr[0] * xr[6];
+                g[727] += dr[0] * xr[7];
+                g[728] += dr[0];
+                dx[0] = p[720] * dr[0];
+                dx[1] = p[721] * dr[0];
+                dx[2] = p[722] * dr[0];
+                dx[3] = p[723] * dr[0];
+                dx[4] = p[724] * dr[0];
+                dx[5] = p[725] * dr[0];
+                dx[6] = p[726] * dr[0];
+                dx[7] = p[727] * dr[0];
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -894,94 +836,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a8.Slice(n * 8, 8);
             global::System.Span<float> dr = d9.Slice(n * 8, 8);
             global::System.Span<float> dx = d8.Slice(n * 8, 8);
-            g[648] += dr[0] * xr[0];
-            g[649] += dr[0] * xr[1];
-            g[650] += dr[0] * xr[2];
-            g[651] += dr[0] * xr[3];
-            g[652] += dr[0] * xr[4];
-            g[653] += dr[0] * xr[5];
-            g[654] += dr[0] * xr[6];
-            g[655] += dr[0] * xr[7];
-            g[712] += dr[0];
-            g[656] += dr[1] * xr[0];
-            g[657] += dr[1] * xr[1];
-            g[658] += dr[1] * xr[2];
-            g[659] += dr[1] * xr[3];
-            g[660] += dr[1] * xr[4];
-            g[661] += dr[1] * xr[5];
-            g[662] += dr[1] * xr[6];
-            g[663] += dr[1] * xr[7];
-            g[713] += dr[1];
-            g[664] += dr[2] * xr[0];
-            g[665] += dr[2] * xr[1];
-            g[666] += dr[2] * xr[2];
-            g[667] += dr[2] * xr[3];
-            g[668] += dr[2] * xr[4];
-            g[669] += dr[2] * xr[5];
-            g[670] += dr[2] * xr[6];
-            g[671] += dr[2] * xr[7];
-            g[714] += dr[2];
-            g[672] += dr[3] * xr[0];
-            g[673] += dr[3] * xr[1];
-            g[674] += dr[3] * xr[2];
-            g[675] += dr[3] * xr[3];
-            g[676] += dr[3] * xr[4];
-            g[677] += dr[3] * xr[5];
-            g[678] += dr[3] * xr[6];
-            g[679] += dr[3] * xr[7];
-            g[715] += dr[3];
-            g[680] += dr[4] * xr[0];
-            g[681] += dr[4] * xr[1];
-            g[682] += dr[4] * xr[2];
-            g[683] += dr[4] * xr[3];
-            g[684] += dr[4] * xr[4];
-            g[685] += dr[4] * xr[5];
-            g[686] += dr[4] * xr[6];
-            g[687] += dr[4] * xr[7];
-            g[716] += dr[4];
-            g[688] += dr[5] * xr[0];
-            g[689] += dr[5] * xr[1];
-            g[690] += dr[5] * xr[2];
-            g[691] += dr[5] * xr[3];
-            g[692] += dr[5] * xr[4];
-            g[693] += dr[5] * xr[5];
-            g[694] += dr[5] * xr[6];
-            g[695] += dr[5] * xr[7];
-            g[717] += dr[5];
-            g[696] += dr[6] * xr[0];
-            g[697] += dr[6] * xr[1];
-            g[698] += dr[6] * xr[2];
-            g[699] += dr[6] * xr[3];
-            g[700] += dr[6] * xr[4];
-            g[701] += dr[6] * xr[5];
-            g[702] += dr[6] * xr[6];
-            g[703] += dr[6] * xr[7];
-            g[718] += dr[6];
-            g[704] += dr[7] * xr[0];
-            g[705] += dr[7] * xr[1];
-            g[706] += dr[7] * xr[2];
-            g[707] += dr[7] * xr[3];
-            g[708] += dr[7] * xr[4];
-            g[709] += dr[7] * xr[5];
-            g[710] += dr[7] * xr[6];
-            g[711] += dr[7] * xr[7];
-            g[719] += dr[7];
-            dx[0] = p[648] * dr[0] + p[656] * dr[1] + p[664] * dr[2] + p[672] * dr[3]
-                + p[680] * dr[4] + p[688] * dr[5] + p[696] * dr[6] + p[704] * dr[7];
-            dx[1] = p[649] * dr[0] + p[657] * dr[1] + p[665] * dr[2] + p[673] * dr[3]
-                + p[681] * dr[4] + p[689] * dr[5] + p[697] * dr[6] + p[705] * dr[7];
-            dx[2] = p[650] * dr[0] + p[658] * dr[1] + p[666] * dr[2] + p[674] * dr[3]
-                + p[682] * dr[4] + p[690] * dr[5] + p[698] * dr[6] + p[706] * dr[7];
-            dx[3] = p[651] * dr[0] + p[659] * dr[1] + p[667] * dr[2] + p[675] * dr[3]
-                + p[683] * dr[4] + p[691] * dr[5] + p[699] * dr[6] + p[707] * dr[7];
-            dx[4] = p[652] * dr[0] + p[660] * dr[1] + p[668] * dr[2] + p[676] * dr[3]
-                + p[684] * dr[4] + p[692] * dr[5] + p[700] * dr[6] + p[708] * dr[7];
-            dx[5] = p[653] * dr[0] + p[661] * dr[1] + p[669] * dr[2] + p[677] * dr[3]
-                + p[685] * dr[4] + p[693] * dr[5] + p[701] * dr[6] + p[709] * dr[7];
-            dx[6] = p[654] * dr[0] + p[662] * dr[1] + p[670] * dr[2] + p[678] * dr[3]
-                + p[686] * dr[4] + p[694] * dr[5] + p[702] * dr[6] + p[710] * dr[7];
-            dx[7] = p[655] * dr[0] + p[663] * dr[1] + p[671] * dr[2] + p[679] * dr[3]
-                + p[687] * dr[4] + p[695] * dr[5] + p[703] * dr[6] + p[711] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 648)), ref gw, 648);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 656)), ref gw, 656);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 664)), ref gw, 664);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 672)), ref gw, 672);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 680)), ref gw, 680);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 688)), ref gw, 688);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 696)), ref gw, 696);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 704)), ref gw, 704);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 712) + dv0, ref gw, 712);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1004,94 +881,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a7.Slice(n * 8, 8);
             global::System.Span<float> dr = d8.Slice(n * 8, 8);
             global::System.Span<float> dx = d7.Slice(n * 8, 8);
-            g[576] += dr[0] * xr[0];
-            g[577] += dr[0] * xr[1];
-            g[578] += dr[0] * xr[2];
-            g[579] += dr[0] * xr[3];
-            g[580] += dr[0] * xr[4];
-            g[581] += dr[0] * xr[5];
-            g[582] += dr[0] * xr[6];
-            g[583] += dr[0] * xr[7];
-            g[640] += dr[0];
-            g[584] += dr[1] * xr[0];
-            g[585] += dr[1] * xr[1];
-            g[586] += dr[1] * xr[2];
-            g[587] += dr[1] * xr[3];
-            g[588] += dr[1] * xr[4];
-            g[589] += dr[1] * xr[5];
-            g[590] += dr[1] * xr[6];
-            g[591] += dr[1] * xr[7];
-            g[641] += dr[1];
-            g[592] += dr[2] * xr[0];
-            g[593] += dr[2] * xr[1];
-            g[594] += dr[2] * xr[2];
-            g[595] += dr[2] * xr[3];
-            g[596] += dr[2] * xr[4];
-            g[597] += dr[2] * xr[5];
-            g[598] += dr[2] * xr[6];
-            g[599] += dr[2] * xr[7];
-            g[642] += dr[2];
-            g[600] += dr[3] * xr[0];
-            g[601] += dr[3] * xr[1];
-            g[602] += dr[3] * xr[2];
-            g[603] += dr[3] * xr[3];
-            g[604] += dr[3] * xr[4];
-            g[605] += dr[3] * xr[5];
-            g[606] += dr[3] * xr[6];
-            g[607] += dr[3] * xr[7];
-            g[643] += dr[3];
-            g[608] += dr[4] * xr[0];
-            g[609] += dr[4] * xr[1];
-            g[610] += dr[4] * xr[2];
-            g[611] += dr[4] * xr[3];
-            g[612] += dr[4] * xr[4];
-            g[613] += dr[4] * xr[5];
-            g[614] += dr[4] * xr[6];
-            g[615] += dr[4] * xr[7];
-            g[644] += dr[4];
-            g[616] += dr[5] * xr[0];
-            g[617] += dr[5] * xr[1];
-            g[618] += dr[5] * xr[2];
-            g[619] += dr[5] * xr[3];
-            g[620] += dr[5] * xr[4];
-            g[621] += dr[5] * xr[5];
-            g[622] += dr[5] * xr[6];
-            g[623] += dr[5] * xr[7];
-            g[645] += dr[5];
-            g[624] += dr[6] * xr[0];
-            g[625] += dr[6] * xr[1];
-            g[626] += dr[6] * xr[2];
-            g[627] += dr[6] * xr[3];
-            g[628] += dr[6] * xr[4];
-            g[629] += dr[6] * xr[5];
-            g[630] += dr[6] * xr[6];
-            g[631] += dr[6] * xr[7];
-            g[646] += dr[6];
-            g[632] += dr[7] * xr[0];
-            g[633] += dr[7] * xr[1];
-            g[634] += dr[7] * xr[2];
-            g[635] += dr[7] * xr[3];
-            g[636] += dr[7] * xr[4];
-            g[637] += dr[7] * xr[5];
-            g[638] += dr[7] * xr[6];
-            g[639] += dr[7] * xr[7];
-            g[647] += dr[7];
-            dx[0] = p[576] * dr[0] + p[584] * dr[1] + p[592] * dr[2] + p[600] * dr[3]
-                + p[608] * dr[4] + p[616] * dr[5] + p[624] * dr[6] + p[632] * dr[7];
-            dx[1] = p[577] * dr[0] + p[585] * dr[1] + p[593] * dr[2] + p[601] * dr[3]
-                + p[609] * dr[4] + p[617] * dr[5] + p[625] * dr[6] + p[633] * dr[7];
-            dx[2] = p[578] * dr[0] + p[586] * dr[1] + p[594] * dr[2] + p[602] * dr[3]
-                + p[610] * dr[4] + p[618] * dr[5] + p[626] * dr[6] + p[634] * dr[7];
-            dx[3] = p[579] * dr[0] + p[587] * dr[1] + p[595] * dr[2] + p[603] * dr[3]
-                + p[611] * dr[4] + p[619] * dr[5] + p[627] * dr[6] + p[635] * dr[7];
-            dx[4] = p[580] * dr[0] + p[588] * dr[1] + p[596] * dr[2] + p[604] * dr[3]
-                + p[612] * dr[4] + p[620] * dr[5] + p[628] * dr[6] + p[636] * dr[7];
-            dx[5] = p[581] * dr[0] + p[589] * dr[1] + p[597] * dr[2] + p[605] * dr[3]
-                + p[613] * dr[4] + p[621] * dr[5] + p[629] * dr[6] + p[637] * dr[7];
-            dx[6] = p[582] * dr[0] + p[590] * dr[1] + p[598] * dr[2] + p[606] * dr[3]
-                + p[614] * dr[4] + p[622] * dr[5] + p[630] * dr[6] + p[638] * dr[7];
-            dx[7] = p[583] * dr[0] + p[591] * dr[1] + p[599] * dr[2] + p[607] * dr[3]
-                + p[615] * dr[4] + p[623] * dr[5] + p[631] * dr[6] + p[639] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 576)), ref gw, 576);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 584)), ref gw, 584);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 592)), ref gw, 592);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 600)), ref gw, 600);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 608)), ref gw, 608);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 616)), ref gw, 616);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 624)), ref gw, 624);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 632)), ref gw, 632);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 640) + dv0, ref gw, 640);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1114,94 +926,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a6.Slice(n * 8, 8);
             global::System.Span<float> dr = d7.Slice(n * 8, 8);
             global::System.Span<float> dx = d6.Slice(n * 8, 8);
-            g[504] += dr[0] * xr[0];
-            g[505] += dr[0] * xr[1];
-            g[506] += dr[0] * xr[2];
-            g[507] += dr[0] * xr[3];
-            g[508] += dr[0] * xr[4];
-            g[509] += dr[0] * xr[5];
-            g[510] += dr[0] * xr[6];
-            g[511] += dr[0] * xr[7];
-            g[568] += dr[0];
-            g[512] += dr[1] * xr[0];
-            g[513] += dr[1] * xr[1];
-            g[514] += dr[1] * xr[2];
-            g[515] += dr[1] * xr[3];
-            g[516] += dr[1] * xr[4];
-            g[517] += dr[1] * xr[5];
-            g[518] += dr[1] * xr[6];
-            g[519] += dr[1] * xr[7];
-            g[569] += dr[1];
-            g[520] += dr[2] * xr[0];
-            g[521] += dr[2] * xr[1];
-            g[522] += dr[2] * xr[2];
-            g[523] += dr[2] * xr[3];
-            g[524] += dr[2] * xr[4];
-            g[525] += dr[2] * xr[5];
-            g[526] += dr[2] * xr[6];
-            g[527] += dr[2] * xr[7];
-            g[570] += dr[2];
-            g[528] += dr[3] * xr[0];
-            g[529] += dr[3] * xr[1];
-            g[530] += dr[3] * xr[2];
-            g[531] += dr[3] * xr[3];
-            g[532] += dr[3] * xr[4];
-            g[533] += dr[3] * xr[5];
-            g[534] += dr[3] * xr[6];
-            g[535] += dr[3] * xr[7];
-            g[571] += dr[3];
-            g[536] += dr[4] * xr[0];
-            g[537] += dr[4] * xr[1];
-            g[538] += dr[4] * xr[2];
-            g[539] += dr[4] * xr[3];
-            g[540] += dr[4] * xr[4];
-            g[541] += dr[4] * xr[5];
-            g[542] += dr[4] * xr[6];
-            g[543] += dr[4] * xr[7];
-            g[572] += dr[4];
-            g[544] += dr[5] * xr[0];
-            g[545] += dr[5] * xr[1];
-            g[546] += dr[5] * xr[2];
-            g[547] += dr[5] * xr[3];
-            g[548] += dr[5] * xr[4];
-            g[549] += dr[5] * xr[5];
-            g[550] += dr[5] * xr[6];
-            g[551] += dr[5] * xr[7];
-            g[573] += dr[5];
-            g[552] += dr[6] * xr[0];
-            g[553] += dr[6] * xr[1];
-            g[554] += dr[6] * xr[2];
-            g[555] += dr[6] * xr[3];
-            g[556] += dr[6] * xr[4];
-            g[557] += dr[6] * xr[5];
-            g[558] += dr[6] * xr[6];
-            g[559] += dr[6] * xr[7];
-            g[574] += dr[6];
-            g[560] += dr[7] * xr[0];
-            g[561] += dr[7] * xr[1];
-            g[562] += dr[7] * xr[2];
-            g[563] += dr[7] * xr[3];
-            g[564] += dr[7] * xr[4];
-            g[565] += dr[7] * xr[5];
-            g[566] += dr[7] * xr[6];
-            g[567] += dr[7] * xr[7];
-            g[575] += dr[7];
-            dx[0] = p[504] * dr[0] + p[512] * dr[1] + p[520] * dr[2] + p[528] * dr[3]
-                + p[536] * dr[4] + p[544] * dr[5] + p[552] * dr[6] + p[560] * dr[7];
-            dx[1] = p[505] * dr[0] + p[513] * dr[1] + p[521] * dr[2] + p[529] * dr[3]
-                + p[537] * dr[4] + p[545] * dr[5] + p[553] * dr[6] + p[561] * dr[7];
-            dx[2] = p[506] * dr[0] + p[514] * dr[1] + p[522] * dr[2] + p[530] * dr[3]
-                + p[538] * dr[4] + p[546] * dr[5] + p[554] * dr[6] + p[562] * dr[7];
-            dx[3] = p[507] * dr[0] + p[515] * dr[1] + p[523] * dr[2] + p[531] * dr[3]
-                + p[539] * dr[4] + p[547] * dr[5] + p[555] * dr[6] + p[563] * dr[7];
-            dx[4] = p[508] * dr[0] + p[516] * dr[1] + p[524] * dr[2] + p[532] * dr[3]
-                + p[540] * dr[4] + p[548] * dr[5] + p[556] * dr[6] + p[564] * dr[7];
-            dx[5] = p[509] * dr[0] + p[517] * dr[1] + p[525] * dr[2] + p[533] * dr[3]
-                + p[541] * dr[4] + p[549] * dr[5] + p[557] * dr[6] + p[565] * dr[7];
-            dx[6] = p[510] * dr[0] + p[518] * dr[1] + p[526] * dr[2] + p[534] * dr[3]
-                + p[542] * dr[4] + p[550] * dr[5] + p[558] * dr[6] + p[566] * dr[7];
-            dx[7] = p[511] * dr[0] + p[519] * dr[1] + p[527] * dr[2] + p[535] * dr[3]
-                + p[543] * dr[4] + p[551] * dr[5] + p[559] * dr[6] + p[567] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 504)), ref gw, 504);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 512)), ref gw, 512);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 520)), ref gw, 520);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 528)), ref gw, 528);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 536)), ref gw, 536);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 544)), ref gw, 544);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 552)), ref gw, 552);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 560)), ref gw, 560);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 568) + dv0, ref gw, 568);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1224,94 +971,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a5.Slice(n * 8, 8);
             global::System.Span<float> dr = d6.Slice(n * 8, 8);
             global::System.Span<float> dx = d5.Slice(n * 8, 8);
-            g[432] += dr[0] * xr[0];
-            g[433] += dr[0] * xr[1];
-            g[434] += dr[0] * xr[2];
-            g[435] += dr[0] * xr[3];
-            g[436] += dr[0] * xr[4];
-            g[437] += dr[0] * xr[5];
-            g[438] += dr[0] * xr[6];
-            g[439] += dr[0] * xr[7];
-            g[496] += dr[0];
-            g[440] += dr[1] * xr[0];
-            g[441] += dr[1] * xr[1];
-            g[442] += dr[1] * xr[2];
-            g[443] += dr[1] * xr[3];
-            g[444] += dr[1] * xr[4];
-            g[445] += dr[1] * xr[5];
-            g[446] += dr[1] * xr[6];
-            g[447] += dr[1] * xr[7];
-            g[497] += dr[1];
-            g[448] += dr[2] * xr[0];
-            g[449] += dr[2] * xr[1];
-            g[450] += dr[2] * xr[2];
-            g[451] += dr[2] * xr[3];
-            g[452] += dr[2] * xr[4];
-            g[453] += dr[2] * xr[5];
-            g[454] += dr[2] * xr[6];
-            g[455] += dr[2] * xr[7];
-            g[498] += dr[2];
-            g[456] += dr[3] * xr[0];
-            g[457] += dr[3] * xr[1];
-            g[458] += dr[3] * xr[2];
-            g[459] += dr[3] * xr[3];
-            g[460] += dr[3] * xr[4];
-            g[461] += dr[3] * xr[5];
-            g[462] += dr[3] * xr[6];
-            g[463] += dr[3] * xr[7];
-            g[499] += dr[3];
-            g[464] += dr[4] * xr[0];
-            g[465] += dr[4] * xr[1];
-            g[466] += dr[4] * xr[2];
-            g[467] += dr[4] * xr[3];
-            g[468] += dr[4] * xr[4];
-            g[469] += dr[4] * xr[5];
-            g[470] += dr[4] * xr[6];
-            g[471] += dr[4] * xr[7];
-            g[500] += dr[4];
-            g[472] += dr[5] * xr[0];
-            g[473] += dr[5] * xr[1];
-            g[474] += dr[5] * xr[2];
-            g[475] += dr[5] * xr[3];
-            g[476] += dr[5] * xr[4];
-            g[477] += dr[5] * xr[5];
-            g[478] += dr[5] * xr[6];
-            g[479] += dr[5] * xr[7];
-            g[501] += dr[5];
-            g[480] += dr[6] * xr[0];
-            g[481] += dr[6] * xr[1];
-            g[482] += dr[6] * xr[2];
-            g[483] += dr[6] * xr[3];
-            g[484] += dr[6] * xr[4];
-            g[485] += dr[6] * xr[5];
-            g[486] += dr[6] * xr[6];
-            g[487] += dr[6] * xr[7];
-            g[502] += dr[6];
-            g[488] += dr[7] * xr[0];
-            g[489] += dr[7] * xr[1];
-            g[490] += dr[7] * xr[2];
-            g[491] += dr[7] * xr[3];
-            g[492] += dr[7] * xr[4];
-            g[493] += dr[7] * xr[5];
-            g[494] += dr[7] * xr[6];
-            g[495] += dr[7] * xr[7];
-            g[503] += dr[7];
-            dx[0] = p[432] * dr[0] + p[440] * dr[1] + p[448] * dr[2] + p[456] * dr[3]
-                + p[464] * dr[4] + p[472] * dr[5] + p[480] * dr[6] + p[488] * dr[7];
-            dx[1] = p[433] * dr[0] + p[441] * dr[1] + p[449] * dr[2] + p[457] * dr[3]
-                + p[465] * dr[4] + p[473] * dr[5] + p[481] * dr[6] + p[489] * dr[7];
-            dx[2] = p[434] * dr[0] + p[442] * dr[1] + p[450] * dr[2] + p[458] * dr[3]
-                + p[466] * dr[4] + p[474] * dr[5] + p[482] * dr[6] + p[490] * dr[7];
-            dx[3] = p[435] * dr[0] + p[443] * dr[1] + p[451] * dr[2] + p[459] * dr[3]
-                + p[467] * dr[4] + p[475] * dr[5] + p[483] * dr[6] + p[491] * dr[7];
-            dx[4] = p[436] * dr[0] + p[444] * dr[1] + p[452] * dr[2] + p[460] * dr[3]
-                + p[468] * dr[4] + p[476] * dr[5] + p[484] * dr[6] + p[492] * dr[7];
-            dx[5] = p[437] * dr[0] + p[445] * dr[1] + p[453] * dr[2] + p[461] * dr[3]
-                + p[469] * dr[4] + p[477] * dr[5] + p[485] * dr[6] + p[493] * dr[7];
-            dx[6] = p[438] * dr[0] + p[446] * dr[1] + p[454] * dr[2] + p[462] * dr[3]
-                + p[470] * dr[4] + p[478] * dr[5] + p[486] * dr[6] + p[494] * dr[7];
-            dx[7] = p[439] * dr[0] + p[447] * dr[1] + p[455] * dr[2] + p[463] * dr[3]
-                + p[471] * dr[4] + p[479] * dr[5] + p[487] * dr[6] + p[495] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 432)), ref gw, 432);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 440)), ref gw, 440);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 448)), ref gw, 448);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 456)), ref gw, 456);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 464)), ref gw, 464);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 472)), ref gw, 472);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 480)), ref gw, 480);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 488)), ref gw, 488);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 496) + dv0, ref gw, 496);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1334,94 +1016,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a4.Slice(n * 8, 8);
             global::System.Span<float> dr = d5.Slice(n * 8, 8);
             global::System.Span<float> dx = d4.Slice(n * 8, 8);
-            g[360] += dr[0] * xr[0];
-            g[361] += dr[0] * xr[1];
-            g[362] += dr[0] * xr[2];
-            g[363] += dr[0] * xr[3];
-            g[364] += dr[0] * xr[4];
-            g[365] += dr[0] * xr[5];
-            g[366] += dr[0] * xr[6];
-            g[367] += dr[0] * xr[7];
-            g[424] += dr[0];
-            g[368] += dr[1] * xr[0];
-            g[369] += dr[1] * xr[1];
-            g[370] += dr[1] * xr[2];
-            g[371] += dr[1] * xr[3];
-            g[372] += dr[1] * xr[4];
-            g[373] += dr[1] * xr[5];
-            g[374] += dr[1] * xr[6];
-            g[375] += dr[1] * xr[7];
-            g[425] += dr[1];
-            g[376] += dr[2] * xr[0];
-            g[377] += dr[2] * xr[1];
-            g[378] += dr[2] * xr[2];
-            g[379] += dr[2] * xr[3];
-            g[380] += dr[2] * xr[4];
-            g[381] += dr[2] * xr[5];
-            g[382] += dr[2] * xr[6];
-            g[383] += dr[2] * xr[7];
-            g[426] += dr[2];
-            g[384] += dr[3] * xr[0];
-            g[385] += dr[3] * xr[1];
-            g[386] += dr[3] * xr[2];
-            g[387] += dr[3] * xr[3];
-            g[388] += dr[3] * xr[4];
-            g[389] += dr[3] * xr[5];
-            g[390] += dr[3] * xr[6];
-            g[391] += dr[3] * xr[7];
-            g[427] += dr[3];
-            g[392] += dr[4] * xr[0];
-            g[393] += dr[4] * xr[1];
-            g[394] += dr[4] * xr[2];
-            g[395] += dr[4] * xr[3];
-            g[396] += dr[4] * xr[4];
-            g[397] += dr[4] * xr[5];
-            g[398] += dr[4] * xr[6];
-            g[399] += dr[4] * xr[7];
-            g[428] += dr[4];
-            g[400] += dr[5] * xr[0];
-            g[401] += dr[5] * xr[1];
-            g[402] += dr[5] * xr[2];
-            g[403] += dr[5] * xr[3];
-            g[404] += dr[5] * xr[4];
-            g[405] += dr[5] * xr[5];
-            g[406] += dr[5] * xr[6];
-            g[407] += dr[5] * xr[7];
-            g[429] += dr[5];
-            g[408] += dr[6] * xr[0];
-            g[409] += dr[6] * xr[1];
-            g[410] += dr[6] * xr[2];
-            g[411] += dr[6] * xr[3];
-            g[412] += dr[6] * xr[4];
-            g[413] += dr[6] * xr[5];
-            g[414] += dr[6] * xr[6];
-            g[415] += dr[6] * xr[7];
-            g[430] += dr[6];
-            g[416] += dr[7] * xr[0];
-            g[417] += dr[7] * xr[1];
-            g[418] += dr[7] * xr[2];
-            g[419] += dr[7] * xr[3];
-            g[420] += dr[7] * xr[4];
-            g[421] += dr[7] * xr[5];
-            g[422] += dr[7] * xr[6];
-            g[423] += dr[7] * xr[7];
-            g[431] += dr[7];
-            dx[0] = p[360] * dr[0] + p[368] * dr[1] + p[376] * dr[2] + p[384] * dr[3]
-                + p[392] * dr[4] + p[400] * dr[5] + p[408] * dr[6] + p[416] * dr[7];
-            dx[1] = p[361] * dr[0] + p[369] * dr[1] + p[377] * dr[2] + p[385] * dr[3]
-                + p[393] * dr[4] + p[401] * dr[5] + p[409] * dr[6] + p[417] * dr[7];
-            dx[2] = p[362] * dr[0] + p[370] * dr[1] + p[378] * dr[2] + p[386] * dr[3]
-                + p[394] * dr[4] + p[402] * dr[5] + p[410] * dr[6] + p[418] * dr[7];
-            dx[3] = p[363] * dr[0] + p[371] * dr[1] + p[379] * dr[2] + p[387] * dr[3]
-                + p[395] * dr[4] + p[403] * dr[5] + p[411] * dr[6] + p[419] * dr[7];
-            dx[4] = p[364] * dr[0] + p[372] * dr[1] + p[380] * dr[2] + p[388] * dr[3]
-                + p[396] * dr[4] + p[404] * dr[5] + p[412] * dr[6] + p[420] * dr[7];
-            dx[5] = p[365] * dr[0] + p[373] * dr[1] + p[381] * dr[2] + p[389] * dr[3]
-                + p[397] * dr[4] + p[405] * dr[5] + p[413] * dr[6] + p[421] * dr[7];
-            dx[6] = p[366] * dr[0] + p[374] * dr[1] + p[382] * dr[2] + p[390] * dr[3]
-                + p[398] * dr[4] + p[406] * dr[5] + p[414] * dr[6] + p[422] * dr[7];
-            dx[7] = p[367] * dr[0] + p[375] * dr[1] + p[383] * dr[2] + p[391] * dr[3]
-                + p[399] * dr[4] + p[407] * dr[5] + p[415] * dr[6] + p[423] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 360)), ref gw, 360);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 368)), ref gw, 368);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 376)), ref gw, 376);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 384)), ref gw, 384);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 392)), ref gw, 392);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 400)), ref gw, 400);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 408)), ref gw, 408);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 416)), ref gw, 416);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 424) + dv0, ref gw, 424);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1444,94 +1061,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a3.Slice(n * 8, 8);
             global::System.Span<float> dr = d4.Slice(n * 8, 8);
             global::System.Span<float> dx = d3.Slice(n * 8, 8);
-            g[288] += dr[0] * xr[0];
-            g[289] += dr[0] * xr[1];
-            g[290] += dr[0] * xr[2];
-            g[291] += dr[0] * xr[3];
-            g[292] += dr[0] * xr[4];
-            g[293] += dr[0] * xr[5];
-            g[294] += dr[0] * xr[6];
-            g[295] += dr[0] * xr[7];
-            g[352] += dr[0];
-            g[296] += dr[1] * xr[0];
-            g[297] += dr[1] * xr[1];
-            g[298] += dr[1] * xr[2];
-            g[299] += dr[1] * xr[3];
-            g[300] += dr[1] * xr[4];
-            g[301] += dr[1] * xr[5];
-            g[302] += dr[1] * xr[6];
-            g[303] += dr[1] * xr[7];
-            g[353] += dr[1];
-            g[304] += dr[2] * xr[0];
-            g[305] += dr[2] * xr[1];
-            g[306] += dr[2] * xr[2];
-            g[307] += dr[2] * xr[3];
-            g[308] += dr[2] * xr[4];
-            g[309] += dr[2] * xr[5];
-            g[310] += dr[2] * xr[6];
-            g[311] += dr[2] * xr[7];
-            g[354] += dr[2];
-            g[312] += dr[3] * xr[0];
-            g[313] += dr[3] * xr[1];
-            g[314] += dr[3] * xr[2];
-            g[315] += dr[3] * xr[3];
-            g[316] += dr[3] * xr[4];
-            g[317] += dr[3] * xr[5];
-            g[318] += dr[3] * xr[6];
-            g[319] += dr[3] * xr[7];
-            g[355] += dr[3];
-            g[320] += dr[4] * xr[0];
-            g[321] += dr[4] * xr[1];
-            g[322] += dr[4] * xr[2];
-            g[323] += dr[4] * xr[3];
-            g[324] += dr[4] * xr[4];
-            g[325] += dr[4] * xr[5];
-            g[326] += dr[4] * xr[6];
-            g[327] += dr[4] * xr[7];
-            g[356] += dr[4];
-            g[328] += dr[5] * xr[0];
-            g[329] += dr[5] * xr[1];
-            g[330] += dr[5] * xr[2];
-            g[331] += dr[5] * xr[3];
-            g[332] += dr[5] * xr[4];
-            g[333] += dr[5] * xr[5];
-            g[334] += dr[5] * xr[6];
-            g[335] += dr[5] * xr[7];
-            g[357] += dr[5];
-            g[336] += dr[6] * xr[0];
-            g[337] += dr[6] * xr[1];
-            g[338] += dr[6] * xr[2];
-            g[339] += dr[6] * xr[3];
-            g[340] += dr[6] * xr[4];
-            g[341] += dr[6] * xr[5];
-            g[342] += dr[6] * xr[6];
-            g[343] += dr[6] * xr[7];
-            g[358] += dr[6];
-            g[344] += dr[7] * xr[0];
-            g[345] += dr[7] * xr[1];
-            g[346] += dr[7] * xr[2];
-            g[347] += dr[7] * xr[3];
-            g[348] += dr[7] * xr[4];
-            g[349] += dr[7] * xr[5];
-            g[350] += dr[7] * xr[6];
-            g[351] += dr[7] * xr[7];
-            g[359] += dr[7];
-            dx[0] = p[288] * dr[0] + p[296] * dr[1] + p[304] * dr[2] + p[312] * dr[3]
-                + p[320] * dr[4] + p[328] * dr[5] + p[336] * dr[6] + p[344] * dr[7];
-            dx[1] = p[289] * dr[0] + p[297] * dr[1] + p[305] * dr[2] + p[313] * dr[3]
-                + p[321] * dr[4] + p[329] * dr[5] + p[337] * dr[6] + p[345] * dr[7];
-            dx[2] = p[290] * dr[0] + p[298] * dr[1] + p[306] * dr[2] + p[314] * dr[3]
-                + p[322] * dr[4] + p[330] * dr[5] + p[338] * dr[6] + p[346] * dr[7];
-            dx[3] = p[291] * dr[0] + p[299] * dr[1] + p[307] * dr[2] + p[315] * dr[3]
-                + p[323] * dr[4] + p[331] * dr[5] + p[339] * dr[6] + p[347] * dr[7];
-            dx[4] = p[292] * dr[0] + p[300] * dr[1] + p[308] * dr[2] + p[316] * dr[3]
-                + p[324] * dr[4] + p[332] * dr[5] + p[340] * dr[6] + p[348] * dr[7];
-            dx[5] = p[293] * dr[0] + p[301] * dr[1] + p[309] * dr[2] + p[317] * dr[3]
-                + p[325] * dr[4] + p[333] * dr[5] + p[341] * dr[6] + p[349] * dr[7];
-            dx[6] = p[294] * dr[0] + p[302] * dr[1] + p[310] * dr[2] + p[318] * dr[3]
-                + p[326] * dr[4] + p[334] * dr[5] + p[342] * dr[6] + p[350] * dr[7];
-            dx[7] = p[295] * dr[0] + p[303] * dr[1] + p[311] * dr[2] + p[319] * dr[3]
-                + p[327] * dr[4] + p[335] * dr[5] + p[343] * dr[6] + p[351] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 288)), ref gw, 288);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 296)), ref gw, 296);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 304)), ref gw, 304);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 312)), ref gw, 312);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 320)), ref gw, 320);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 328)), ref gw, 328);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 336)), ref gw, 336);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 344)), ref gw, 344);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 352) + dv0, ref gw, 352);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1554,94 +1106,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a2.Slice(n * 8, 8);
             global::System.Span<float> dr = d3.Slice(n * 8, 8);
             global::System.Span<float> dx = d2.Slice(n * 8, 8);
-            g[216] += dr[0] * xr[0];
-            g[217] += dr[0] * xr[1];
-            g[218] += dr[0] * xr[2];
-            g[219] += dr[0] * xr[3];
-            g[220] += dr[0] * xr[4];
-            g[221] += dr[0] * xr[5];
-            g[222] += dr[0] * xr[6];
-            g[223] += dr[0] * xr[7];
-            g[280] += dr[0];
-            g[224] += dr[1] * xr[0];
-            g[225] += dr[1] * xr[1];
-            g[226] += dr[1] * xr[2];
-            g[227] += dr[1] * xr[3];
-            g[228] += dr[1] * xr[4];
-            g[229] += dr[1] * xr[5];
-            g[230] += dr[1] * xr[6];
-            g[231] += dr[1] * xr[7];
-            g[281] += dr[1];
-            g[232] += dr[2] * xr[0];
-            g[233] += dr[2] * xr[1];
-            g[234] += dr[2] * xr[2];
-            g[235] += dr[2] * xr[3];
-            g[236] += dr[2] * xr[4];
-            g[237] += dr[2] * xr[5];
-            g[238] += dr[2] * xr[6];
-            g[239] += dr[2] * xr[7];
-            g[282] += dr[2];
-            g[240] += dr[3] * xr[0];
-            g[241] += dr[3] * xr[1];
-            g[242] += dr[3] * xr[2];
-            g[243] += dr[3] * xr[3];
-            g[244] += dr[3] * xr[4];
-            g[245] += dr[3] * xr[5];
-            g[246] += dr[3] * xr[6];
-            g[247] += dr[3] * xr[7];
-            g[283] += dr[3];
-            g[248] += dr[4] * xr[0];
-            g[249] += dr[4] * xr[1];
-            g[250] += dr[4] * xr[2];
-            g[251] += dr[4] * xr[3];
-            g[252] += dr[4] * xr[4];
-            g[253] += dr[4] * xr[5];
-            g[254] += dr[4] * xr[6];
-            g[255] += dr[4] * xr[7];
-            g[284] += dr[4];
-            g[256] += dr[5] * xr[0];
-            g[257] += dr[5] * xr[1];
-            g[258] += dr[5] * xr[2];
-            g[259] += dr[5] * xr[3];
-            g[260] += dr[5] * xr[4];
-            g[261] += dr[5] * xr[5];
-            g[262] += dr[5] * xr[6];
-            g[263] += dr[5] * xr[7];
-            g[285] += dr[5];
-            g[264] += dr[6] * xr[0];
-            g[265] += dr[6] * xr[1];
-            g[266] += dr[6] * xr[2];
-            g[267] += dr[6] * xr[3];
-            g[268] += dr[6] * xr[4];
-            g[269] += dr[6] * xr[5];
-            g[270] += dr[6] * xr[6];
-            g[271] += dr[6] * xr[7];
-            g[286] += dr[6];
-            g[272] += dr[7] * xr[0];
-            g[273] += dr[7] * xr[1];
-            g[274] += dr[7] * xr[2];
-            g[275] += dr[7] * xr[3];
-            g[276] += dr[7] * xr[4];
-            g[277] += dr[7] * xr[5];
-            g[278] += dr[7] * xr[6];
-            g[279] += dr[7] * xr[7];
-            g[287] += dr[7];
-            dx[0] = p[216] * dr[0] + p[224] * dr[1] + p[232] * dr[2] + p[240] * dr[3]
-                + p[248] * dr[4] + p[256] * dr[5] + p[264] * dr[6] + p[272] * dr[7];
-            dx[1] = p[217] * dr[0] + p[225] * dr[1] + p[233] * dr[2] + p[241] * dr[3]
-                + p[249] * dr[4] + p[257] * dr[5] + p[265] * dr[6] + p[273] * dr[7];
-            dx[2] = p[218] * dr[0] + p[226] * dr[1] + p[234] * dr[2] + p[242] * dr[3]
-                + p[250] * dr[4] + p[258] * dr[5] + p[266] * dr[6] + p[274] * dr[7];
-            dx[3] = p[219] * dr[0] + p[227] * dr[1] + p[235] * dr[2] + p[243] * dr[3]
-                + p[251] * dr[4] + p[259] * dr[5] + p[267] * dr[6] + p[275] * dr[7];
-            dx[4] = p[220] * dr[0] + p[228] * dr[1] + p[236] * dr[2] + p[244] * dr[3]
-                + p[252] * dr[4] + p[260] * dr[5] + p[268] * dr[6] + p[276] * dr[7];
-            dx[5] = p[221] * dr[0] + p[229] * dr[1] + p[237] * dr[2] + p[245] * dr[3]
-                + p[253] * dr[4] + p[261] * dr[5] + p[269] * dr[6] + p[277] * dr[7];
-            dx[6] = p[222] * dr[0] + p[230] * dr[1] + p[238] * dr[2] + p[246] * dr[3]
-                + p[254] * dr[4] + p[262] * dr[5] + p[270] * dr[6] + p[278] * dr[7];
-            dx[7] = p[223] * dr[0] + p[231] * dr[1] + p[239] * dr[2] + p[247] * dr[3]
-                + p[255] * dr[4] + p[263] * dr[5] + p[271] * dr[6] + p[279] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 216)), ref gw, 216);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 224)), ref gw, 224);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 232)), ref gw, 232);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 240)), ref gw, 240);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 248)), ref gw, 248);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 256)), ref gw, 256);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 264)), ref gw, 264);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 272)), ref gw, 272);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 280) + dv0, ref gw, 280);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1664,94 +1151,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a1.Slice(n * 8, 8);
             global::System.Span<float> dr = d2.Slice(n * 8, 8);
             global::System.Span<float> dx = d1.Slice(n * 8, 8);
-            g[144] += dr[0] * xr[0];
-            g[145] += dr[0] * xr[1];
-            g[146] += dr[0] * xr[2];
-            g[147] += dr[0] * xr[3];
-            g[148] += dr[0] * xr[4];
-            g[149] += dr[0] * xr[5];
-            g[150] += dr[0] * xr[6];
-            g[151] += dr[0] * xr[7];
-            g[208] += dr[0];
-            g[152] += dr[1] * xr[0];
-            g[153] += dr[1] * xr[1];
-            g[154] += dr[1] * xr[2];
-            g[155] += dr[1] * xr[3];
-            g[156] += dr[1] * xr[4];
-            g[157] += dr[1] * xr[5];
-            g[158] += dr[1] * xr[6];
-            g[159] += dr[1] * xr[7];
-            g[209] += dr[1];
-            g[160] += dr[2] * xr[0];
-            g[161] += dr[2] * xr[1];
-            g[162] += dr[2] * xr[2];
-            g[163] += dr[2] * xr[3];
-            g[164] += dr[2] * xr[4];
-            g[165] += dr[2] * xr[5];
-            g[166] += dr[2] * xr[6];
-            g[167] += dr[2] * xr[7];
-            g[210] += dr[2];
-            g[168] += dr[3] * xr[0];
-            g[169] += dr[3] * xr[1];
-            g[170] += dr[3] * xr[2];
-            g[171] += dr[3] * xr[3];
-            g[172] += dr[3] * xr[4];
-            g[173] += dr[3] * xr[5];
-            g[174] += dr[3] * xr[6];
-            g[175] += dr[3] * xr[7];
-            g[211] += dr[3];
-            g[176] += dr[4] * xr[0];
-            g[177] += dr[4] * xr[1];
-            g[178] += dr[4] * xr[2];
-            g[179] += dr[4] * xr[3];
-            g[180] += dr[4] * xr[4];
-            g[181] += dr[4] * xr[5];
-            g[182] += dr[4] * xr[6];
-            g[183] += dr[4] * xr[7];
-            g[212] += dr[4];
-            g[184] += dr[5] * xr[0];
-            g[185] += dr[5] * xr[1];
-            g[186] += dr[5] * xr[2];
-            g[187] += dr[5] * xr[3];
-            g[188] += dr[5] * xr[4];
-            g[189] += dr[5] * xr[5];
-            g[190] += dr[5] * xr[6];
-            g[191] += dr[5] * xr[7];
-            g[213] += dr[5];
-            g[192] += dr[6] * xr[0];
-            g[193] += dr[6] * xr[1];
-            g[194] += dr[6] * xr[2];
-            g[195] += dr[6] * xr[3];
-            g[196] += dr[6] * xr[4];
-            g[197] += dr[6] * xr[5];
-            g[198] += dr[6] * xr[6];
-            g[199] += dr[6] * xr[7];
-            g[214] += dr[6];
-            g[200] += dr[7] * xr[0];
-            g[201] += dr[7] * xr[1];
-            g[202] += dr[7] * xr[2];
-            g[203] += dr[7] * xr[3];
-            g[204] += dr[7] * xr[4];
-            g[205] += dr[7] * xr[5];
-            g[206] += dr[7] * xr[6];
-            g[207] += dr[7] * xr[7];
-            g[215] += dr[7];
-            dx[0] = p[144] * dr[0] + p[152] * dr[1] + p[160] * dr[2] + p[168] * dr[3]
-                + p[176] * dr[4] + p[184] * dr[5] + p[192] * dr[6] + p[200] * dr[7];
-            dx[1] = p[145] * dr[0] + p[153] * dr[1] + p[161] * dr[2] + p[169] * dr[3]
-                + p[177] * dr[4] + p[185] * dr[5] + p[193] * dr[6] + p[201] * dr[7];
-            dx[2] = p[146] * dr[0] + p[154] * dr[1] + p[162] * dr[2] + p[170] * dr[3]
-                + p[178] * dr[4] + p[186] * dr[5] + p[194] * dr[6] + p[202] * dr[7];
-            dx[3] = p[147] * dr[0] + p[155] * dr[1] + p[163] * dr[2] + p[171] * dr[3]
-                + p[179] * dr[4] + p[187] * dr[5] + p[195] * dr[6] + p[203] * dr[7];
-            dx[4] = p[148] * dr[0] + p[156] * dr[1] + p[164] * dr[2] + p[172] * dr[3]
-                + p[180] * dr[4] + p[188] * dr[5] + p[196] * dr[6] + p[204] * dr[7];
-            dx[5] = p[149] * dr[0] + p[157] * dr[1] + p[165] * dr[2] + p[173] * dr[3]
-                + p[181] * dr[4] + p[189] * dr[5] + p[197] * dr[6] + p[205] * dr[7];
-            dx[6] = p[150] * dr[0] + p[158] * dr[1] + p[166] * dr[2] + p[174] * dr[3]
-                + p[182] * dr[4] + p[190] * dr[5] + p[198] * dr[6] + p[206] * dr[7];
-            dx[7] = p[151] * dr[0] + p[159] * dr[1] + p[167] * dr[2] + p[175] * dr[3]
-                + p[183] * dr[4] + p[191] * dr[5] + p[199] * dr[6] + p[207] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 144)), ref gw, 144);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 152)), ref gw, 152);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 160)), ref gw, 160);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 168)), ref gw, 168);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 176)), ref gw, 176);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 184)), ref gw, 184);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 192)), ref gw, 192);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 200)), ref gw, 200);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 208) + dv0, ref gw, 208);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1774,94 +1196,29 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a0.Slice(n * 8, 8);
             global::System.Span<float> dr = d1.Slice(n * 8, 8);
             global::System.Span<float> dx = d0.Slice(n * 8, 8);
-            g[72] += dr[0] * xr[0];
-            g[73] += dr[0] * xr[1];
-            g[74] += dr[0] * xr[2];
-            g[75] += dr[0] * xr[3];
-            g[76] += dr[0] * xr[4];
-            g[77] += dr[0] * xr[5];
-            g[78] += dr[0] * xr[6];
-            g[79] += dr[0] * xr[7];
-            g[136] += dr[0];
-            g[80] += dr[1] * xr[0];
-            g[81] += dr[1] * xr[1];
-            g[82] += dr[1] * xr[2];
-            g[83] += dr[1] * xr[3];
-            g[84] += dr[1] * xr[4];
-            g[85] += dr[1] * xr[5];
-            g[86] += dr[1] * xr[6];
-            g[87] += dr[1] * xr[7];
-            g[137] += dr[1];
-            g[88] += dr[2] * xr[0];
-            g[89] += dr[2] * xr[1];
-            g[90] += dr[2] * xr[2];
-            g[91] += dr[2] * xr[3];
-            g[92] += dr[2] * xr[4];
-            g[93] += dr[2] * xr[5];
-            g[94] += dr[2] * xr[6];
-            g[95] += dr[2] * xr[7];
-            g[138] += dr[2];
-            g[96] += dr[3] * xr[0];
-            g[97] += dr[3] * xr[1];
-            g[98] += dr[3] * xr[2];
-            g[99] += dr[3] * xr[3];
-            g[100] += dr[3] * xr[4];
-            g[101] += dr[3] * xr[5];
-            g[102] += dr[3] * xr[6];
-            g[103] += dr[3] * xr[7];
-            g[139] += dr[3];
-            g[104] += dr[4] * xr[0];
-            g[105] += dr[4] * xr[1];
-            g[106] += dr[4] * xr[2];
-            g[107] += dr[4] * xr[3];
-            g[108] += dr[4] * xr[4];
-            g[109] += dr[4] * xr[5];
-            g[110] += dr[4] * xr[6];
-            g[111] += dr[4] * xr[7];
-            g[140] += dr[4];
-            g[112] += dr[5] * xr[0];
-            g[113] += dr[5] * xr[1];
-            g[114] += dr[5] * xr[2];
-            g[115] += dr[5] * xr[3];
-            g[116] += dr[5] * xr[4];
-            g[117] += dr[5] * xr[5];
-            g[118] += dr[5] * xr[6];
-            g[119] += dr[5] * xr[7];
-            g[141] += dr[5];
-            g[120] += dr[6] * xr[0];
-            g[121] += dr[6] * xr[1];
-            g[122] += dr[6] * xr[2];
-            g[123] += dr[6] * xr[3];
-            g[124] += dr[6] * xr[4];
-            g[125] += dr[6] * xr[5];
-            g[126] += dr[6] * xr[6];
-            g[127] += dr[6] * xr[7];
-            g[142] += dr[6];
-            g[128] += dr[7] * xr[0];
-            g[129] += dr[7] * xr[1];
-            g[130] += dr[7] * xr[2];
-            g[131] += dr[7] * xr[3];
-            g[132] += dr[7] * xr[4];
-            g[133] += dr[7] * xr[5];
-            g[134] += dr[7] * xr[6];
-            g[135] += dr[7] * xr[7];
-            g[143] += dr[7];
-            dx[0] = p[72] * dr[0] + p[80] * dr[1] + p[88] * dr[2] + p[96] * dr[3]
-                + p[104] * dr[4] + p[112] * dr[5] + p[120] * dr[6] + p[128] * dr[7];
-            dx[1] = p[73] * dr[0] + p[81] * dr[1] + p[89] * dr[2] + p[97] * dr[3]
-                + p[105] * dr[4] + p[113] * dr[5] + p[121] * dr[6] + p[129] * dr[7];
-            dx[2] = p[74] * dr[0] + p[82] * dr[1] + p[90] * dr[2] + p[98] * dr[3]
-                + p[106] * dr[4] + p[114] * dr[5] + p[122] * dr[6] + p[130] * dr[7];
-            dx[3] = p[75] * dr[0] + p[83] * dr[1] + p[91] * dr[2] + p[99] * dr[3]
-                + p[107] * dr[4] + p[115] * dr[5] + p[123] * dr[6] + p[131] * dr[7];
-            dx[4] = p[76] * dr[0] + p[84] * dr[1] + p[92] * dr[2] + p[100] * dr[3]
-                + p[108] * dr[4] + p[116] * dr[5] + p[124] * dr[6] + p[132] * dr[7];
-            dx[5] = p[77] * dr[0] + p[85] * dr[1] + p[93] * dr[2] + p[101] * dr[3]
-                + p[109] * dr[4] + p[117] * dr[5] + p[125] * dr[6] + p[133] * dr[7];
-            dx[6] = p[78] * dr[0] + p[86] * dr[1] + p[94] * dr[2] + p[102] * dr[3]
-                + p[110] * dr[4] + p[118] * dr[5] + p[126] * dr[6] + p[134] * dr[7];
-            dx[7] = p[79] * dr[0] + p[87] * dr[1] + p[95] * dr[2] + p[103] * dr[3]
-                + p[111] * dr[4] + p[119] * dr[5] + p[127] * dr[6] + p[135] * dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 72)), ref gw, 72);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 80)), ref gw, 80);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 88)), ref gw, 88);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 96)), ref gw, 96);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 104)), ref gw, 104);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 112)), ref gw, 112);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 120)), ref gw, 120);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 128)), ref gw, 128);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 136) + dv0, ref gw, 136);
+                dx[0] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72) * dv0);
+                dx[1] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80) * dv0);
+                dx[2] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88) * dv0);
+                dx[3] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96) * dv0);
+                dx[4] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104) * dv0);
+                dx[5] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112) * dv0);
+                dx[6] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120) * dv0);
+                dx[7] = global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128) * dv0);
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -1883,78 +1240,20 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 8, 8);
             global::System.Span<float> dr = d0.Slice(n * 8, 8);
-            g[0] += dr[0] * xr[0];
-            g[1] += dr[0] * xr[1];
-            g[2] += dr[0] * xr[2];
-            g[3] += dr[0] * xr[3];
-            g[4] += dr[0] * xr[4];
-            g[5] += dr[0] * xr[5];
-            g[6] += dr[0] * xr[6];
-            g[7] += dr[0] * xr[7];
-            g[64] += dr[0];
-            g[8] += dr[1] * xr[0];
-            g[9] += dr[1] * xr[1];
-            g[10] += dr[1] * xr[2];
-            g[11] += dr[1] * xr[3];
-            g[12] += dr[1] * xr[4];
-            g[13] += dr[1] * xr[5];
-            g[14] += dr[1] * xr[6];
-            g[15] += dr[1] * xr[7];
-            g[65] += dr[1];
-            g[16] += dr[2] * xr[0];
-            g[17] += dr[2] * xr[1];
-            g[18] += dr[2] * xr[2];
-            g[19] += dr[2] * xr[3];
-            g[20] += dr[2] * xr[4];
-            g[21] += dr[2] * xr[5];
-            g[22] += dr[2] * xr[6];
-            g[23] += dr[2] * xr[7];
-            g[66] += dr[2];
-            g[24] += dr[3] * xr[0];
-            g[25] += dr[3] * xr[1];
-            g[26] += dr[3] * xr[2];
-            g[27] += dr[3] * xr[3];
-            g[28] += dr[3] * xr[4];
-            g[29] += dr[3] * xr[5];
-            g[30] += dr[3] * xr[6];
-            g[31] += dr[3] * xr[7];
-            g[67] += dr[3];
-            g[32] += dr[4] * xr[0];
-            g[33] += dr[4] * xr[1];
-            g[34] += dr[4] * xr[2];
-            g[35] += dr[4] * xr[3];
-            g[36] += dr[4] * xr[4];
-            g[37] += dr[4] * xr[5];
-            g[38] += dr[4] * xr[6];
-            g[39] += dr[4] * xr[7];
-            g[68] += dr[4];
-            g[40] += dr[5] * xr[0];
-            g[41] += dr[5] * xr[1];
-            g[42] += dr[5] * xr[2];
-            g[43] += dr[5] * xr[3];
-            g[44] += dr[5] * xr[4];
-            g[45] += dr[5] * xr[5];
-            g[46] += dr[5] * xr[6];
-            g[47] += dr[5] * xr[7];
-            g[69] += dr[5];
-            g[48] += dr[6] * xr[0];
-            g[49] += dr[6] * xr[1];
-            g[50] += dr[6] * xr[2];
-            g[51] += dr[6] * xr[3];
-            g[52] += dr[6] * xr[4];
-            g[53] += dr[6] * xr[5];
-            g[54] += dr[6] * xr[6];
-            g[55] += dr[6] * xr[7];
-            g[70] += dr[6];
-            g[56] += dr[7] * xr[0];
-            g[57] += dr[7] * xr[1];
-            g[58] += dr[7] * xr[2];
-            g[59] += dr[7] * xr[3];
-            g[60] += dr[7] * xr[4];
-            g[61] += dr[7] * xr[5];
-            g[62] += dr[7] * xr[6];
-            g[63] += dr[7] * xr[7];
-            g[71] += dr[7];
+            {
+                ref float gw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                ref float dd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dr);
+                var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dd, 0);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 0)), ref gw, 0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 8)), ref gw, 8);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 16)), ref gw, 16);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 24)), ref gw, 24);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv4, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 32)), ref gw, 32);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv5, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 40)), ref gw, 40);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv6, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 48)), ref gw, 48);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NeuralDsl.DenseKernels.MultiplyAdd(dv0, xv7, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 56)), ref gw, 56);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw, 64) + dv0, ref gw, 64);
+            }
         }
         return (float)(total / (batch * (double)OutputSize));
     }
@@ -1971,7 +1270,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 242 + 0];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 242, 0)];
         _capacity = batch;
     }
 }

@@ -25,7 +25,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Declared learning rate of the optimiser.</summary>
     public const float DefaultLearningRate = 0.01f;
 
-    // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [6 x 3], biases p[18..24).
+    // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 6;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -33,7 +33,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 0's first bias in <see cref="Parameters"/>.</summary>
     public const int Layer0BiasOffset = 18;
 
-    // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [3 x 6], biases p[42..45).
+    // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [6 x 3], biases p[42..45).
     /// <summary>Units of layer 1.</summary>
     public const int Layer1Units = 3;
     /// <summary>Index of layer 1's first weight in <see cref="Parameters"/>.</summary>
@@ -59,7 +59,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -144,13 +144,13 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
-        // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [6 x 3], biases p[18..24).
-        z0[0] = p[18] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
-        z0[1] = p[19] + p[3] * x[0] + p[4] * x[1] + p[5] * x[2];
-        z0[2] = p[20] + p[6] * x[0] + p[7] * x[1] + p[8] * x[2];
-        z0[3] = p[21] + p[9] * x[0] + p[10] * x[1] + p[11] * x[2];
-        z0[4] = p[22] + p[12] * x[0] + p[13] * x[1] + p[14] * x[2];
-        z0[5] = p[23] + p[15] * x[0] + p[16] * x[1] + p[17] * x[2];
+        // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
+        z0[0] = p[18] + p[0] * x[0] + p[6] * x[1] + p[12] * x[2];
+        z0[1] = p[19] + p[1] * x[0] + p[7] * x[1] + p[13] * x[2];
+        z0[2] = p[20] + p[2] * x[0] + p[8] * x[1] + p[14] * x[2];
+        z0[3] = p[21] + p[3] * x[0] + p[9] * x[1] + p[15] * x[2];
+        z0[4] = p[22] + p[4] * x[0] + p[10] * x[1] + p[16] * x[2];
+        z0[5] = p[23] + p[5] * x[0] + p[11] * x[1] + p[17] * x[2];
         a0[0] = global::NeuralDsl.Activations.LeakyReLU(z0[0], 0.2f);
         a0[1] = global::NeuralDsl.Activations.LeakyReLU(z0[1], 0.2f);
         a0[2] = global::NeuralDsl.Activations.LeakyReLU(z0[2], 0.2f);
@@ -158,13 +158,13 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         a0[4] = global::NeuralDsl.Activations.LeakyReLU(z0[4], 0.2f);
         a0[5] = global::NeuralDsl.Activations.LeakyReLU(z0[5], 0.2f);
 
-        // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [3 x 6], biases p[42..45).
-        z1[0] = p[42] + p[24] * a0[0] + p[25] * a0[1] + p[26] * a0[2] + p[27] * a0[3]
-            + p[28] * a0[4] + p[29] * a0[5];
-        z1[1] = p[43] + p[30] * a0[0] + p[31] * a0[1] + p[32] * a0[2] + p[33] * a0[3]
-            + p[34] * a0[4] + p[35] * a0[5];
-        z1[2] = p[44] + p[36] * a0[0] + p[37] * a0[1] + p[38] * a0[2] + p[39] * a0[3]
-            + p[40] * a0[4] + p[41] * a0[5];
+        // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [6 x 3], biases p[42..45).
+        z1[0] = p[42] + p[24] * a0[0] + p[27] * a0[1] + p[30] * a0[2] + p[33] * a0[3]
+            + p[36] * a0[4] + p[39] * a0[5];
+        z1[1] = p[43] + p[25] * a0[0] + p[28] * a0[1] + p[31] * a0[2] + p[34] * a0[3]
+            + p[37] * a0[4] + p[40] * a0[5];
+        z1[2] = p[44] + p[26] * a0[0] + p[29] * a0[1] + p[32] * a0[2] + p[35] * a0[3]
+            + p[38] * a0[4] + p[41] * a0[5];
         global::NeuralDsl.Activations.Softmax(z1, a1);
     }
 
@@ -207,17 +207,17 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d1 = s.Slice(c * 24, batch * 3);
         global::System.Array.Clear(_gradients);
 
-        // Forward, Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [6 x 3], biases p[18..24).
+        // Forward, Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> zr = z0.Slice(n * 6, 6);
-            zr[0] = p[18] + p[0] * xr[0] + p[1] * xr[1] + p[2] * xr[2];
-            zr[1] = p[19] + p[3] * xr[0] + p[4] * xr[1] + p[5] * xr[2];
-            zr[2] = p[20] + p[6] * xr[0] + p[7] * xr[1] + p[8] * xr[2];
-            zr[3] = p[21] + p[9] * xr[0] + p[10] * xr[1] + p[11] * xr[2];
-            zr[4] = p[22] + p[12] * xr[0] + p[13] * xr[1] + p[14] * xr[2];
-            zr[5] = p[23] + p[15] * xr[0] + p[16] * xr[1] + p[17] * xr[2];
+            zr[0] = p[18] + p[0] * xr[0] + p[6] * xr[1] + p[12] * xr[2];
+            zr[1] = p[19] + p[1] * xr[0] + p[7] * xr[1] + p[13] * xr[2];
+            zr[2] = p[20] + p[2] * xr[0] + p[8] * xr[1] + p[14] * xr[2];
+            zr[3] = p[21] + p[3] * xr[0] + p[9] * xr[1] + p[15] * xr[2];
+            zr[4] = p[22] + p[4] * xr[0] + p[10] * xr[1] + p[16] * xr[2];
+            zr[5] = p[23] + p[5] * xr[0] + p[11] * xr[1] + p[17] * xr[2];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -231,17 +231,17 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
             ar[5] = global::NeuralDsl.Activations.LeakyReLU(zr[5], 0.2f);
         }
 
-        // Forward, Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [3 x 6], biases p[42..45).
+        // Forward, Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [6 x 3], biases p[42..45).
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a0.Slice(n * 6, 6);
             global::System.Span<float> zr = z1.Slice(n * 3, 3);
-            zr[0] = p[42] + p[24] * xr[0] + p[25] * xr[1] + p[26] * xr[2] + p[27] * xr[3]
-                + p[28] * xr[4] + p[29] * xr[5];
-            zr[1] = p[43] + p[30] * xr[0] + p[31] * xr[1] + p[32] * xr[2] + p[33] * xr[3]
-                + p[34] * xr[4] + p[35] * xr[5];
-            zr[2] = p[44] + p[36] * xr[0] + p[37] * xr[1] + p[38] * xr[2] + p[39] * xr[3]
-                + p[40] * xr[4] + p[41] * xr[5];
+            zr[0] = p[42] + p[24] * xr[0] + p[27] * xr[1] + p[30] * xr[2] + p[33] * xr[3]
+                + p[36] * xr[4] + p[39] * xr[5];
+            zr[1] = p[43] + p[25] * xr[0] + p[28] * xr[1] + p[31] * xr[2] + p[34] * xr[3]
+                + p[37] * xr[4] + p[40] * xr[5];
+            zr[2] = p[44] + p[26] * xr[0] + p[29] * xr[1] + p[32] * xr[2] + p[35] * xr[3]
+                + p[38] * xr[4] + p[41] * xr[5];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -268,33 +268,35 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a0.Slice(n * 6, 6);
             global::System.Span<float> dr = d1.Slice(n * 3, 3);
             global::System.Span<float> dx = d0.Slice(n * 6, 6);
-            g[24] += dr[0] * xr[0];
-            g[25] += dr[0] * xr[1];
-            g[26] += dr[0] * xr[2];
-            g[27] += dr[0] * xr[3];
-            g[28] += dr[0] * xr[4];
-            g[29] += dr[0] * xr[5];
-            g[42] += dr[0];
-            g[30] += dr[1] * xr[0];
-            g[31] += dr[1] * xr[1];
-            g[32] += dr[1] * xr[2];
-            g[33] += dr[1] * xr[3];
-            g[34] += dr[1] * xr[4];
-            g[35] += dr[1] * xr[5];
-            g[43] += dr[1];
-            g[36] += dr[2] * xr[0];
-            g[37] += dr[2] * xr[1];
-            g[38] += dr[2] * xr[2];
-            g[39] += dr[2] * xr[3];
-            g[40] += dr[2] * xr[4];
-            g[41] += dr[2] * xr[5];
-            g[44] += dr[2];
-            dx[0] = p[24] * dr[0] + p[30] * dr[1] + p[36] * dr[2];
-            dx[1] = p[25] * dr[0] + p[31] * dr[1] + p[37] * dr[2];
-            dx[2] = p[26] * dr[0] + p[32] * dr[1] + p[38] * dr[2];
-            dx[3] = p[27] * dr[0] + p[33] * dr[1] + p[39] * dr[2];
-            dx[4] = p[28] * dr[0] + p[34] * dr[1] + p[40] * dr[2];
-            dx[5] = p[29] * dr[0] + p[35] * dr[1] + p[41] * dr[2];
+            {
+                g[24] += dr[0] * xr[0];
+                g[27] += dr[0] * xr[1];
+                g[30] += dr[0] * xr[2];
+                g[33] += dr[0] * xr[3];
+                g[36] += dr[0] * xr[4];
+                g[39] += dr[0] * xr[5];
+                g[42] += dr[0];
+                g[25] += dr[1] * xr[0];
+                g[28] += dr[1] * xr[1];
+                g[31] += dr[1] * xr[2];
+                g[34] += dr[1] * xr[3];
+                g[37] += dr[1] * xr[4];
+                g[40] += dr[1] * xr[5];
+                g[43] += dr[1];
+                g[26] += dr[2] * xr[0];
+                g[29] += dr[2] * xr[1];
+                g[32] += dr[2] * xr[2];
+                g[35] += dr[2] * xr[3];
+                g[38] += dr[2] * xr[4];
+                g[41] += dr[2] * xr[5];
+                g[44] += dr[2];
+                dx[0] = p[24] * dr[0] + p[25] * dr[1] + p[26] * dr[2];
+                dx[1] = p[27] * dr[0] + p[28] * dr[1] + p[29] * dr[2];
+                dx[2] = p[30] * dr[0] + p[31] * dr[1] + p[32] * dr[2];
+                dx[3] = p[33] * dr[0] + p[34] * dr[1] + p[35] * dr[2];
+                dx[4] = p[36] * dr[0] + p[37] * dr[1] + p[38] * dr[2];
+                dx[5] = p[39] * dr[0] + p[40] * dr[1] + p[41] * dr[2];
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -314,30 +316,32 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> dr = d0.Slice(n * 6, 6);
-            g[0] += dr[0] * xr[0];
-            g[1] += dr[0] * xr[1];
-            g[2] += dr[0] * xr[2];
-            g[18] += dr[0];
-            g[3] += dr[1] * xr[0];
-            g[4] += dr[1] * xr[1];
-            g[5] += dr[1] * xr[2];
-            g[19] += dr[1];
-            g[6] += dr[2] * xr[0];
-            g[7] += dr[2] * xr[1];
-            g[8] += dr[2] * xr[2];
-            g[20] += dr[2];
-            g[9] += dr[3] * xr[0];
-            g[10] += dr[3] * xr[1];
-            g[11] += dr[3] * xr[2];
-            g[21] += dr[3];
-            g[12] += dr[4] * xr[0];
-            g[13] += dr[4] * xr[1];
-            g[14] += dr[4] * xr[2];
-            g[22] += dr[4];
-            g[15] += dr[5] * xr[0];
-            g[16] += dr[5] * xr[1];
-            g[17] += dr[5] * xr[2];
-            g[23] += dr[5];
+            {
+                g[0] += dr[0] * xr[0];
+                g[6] += dr[0] * xr[1];
+                g[12] += dr[0] * xr[2];
+                g[18] += dr[0];
+                g[1] += dr[1] * xr[0];
+                g[7] += dr[1] * xr[1];
+                g[13] += dr[1] * xr[2];
+                g[19] += dr[1];
+                g[2] += dr[2] * xr[0];
+                g[8] += dr[2] * xr[1];
+                g[14] += dr[2] * xr[2];
+                g[20] += dr[2];
+                g[3] += dr[3] * xr[0];
+                g[9] += dr[3] * xr[1];
+                g[15] += dr[3] * xr[2];
+                g[21] += dr[3];
+                g[4] += dr[4] * xr[0];
+                g[10] += dr[4] * xr[1];
+                g[16] += dr[4] * xr[2];
+                g[22] += dr[4];
+                g[5] += dr[5] * xr[0];
+                g[11] += dr[5] * xr[1];
+                g[17] += dr[5] * xr[2];
+                g[23] += dr[5];
+            }
         }
         return (float)(total / batch);
     }
@@ -354,7 +358,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 27 + 0];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 27, 0)];
         _capacity = batch;
     }
 }

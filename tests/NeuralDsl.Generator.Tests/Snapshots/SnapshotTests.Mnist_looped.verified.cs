@@ -27,7 +27,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Declared learning rate of the optimiser.</summary>
     public const float DefaultLearningRate = 0.1f;
 
-    // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [128 x 784], biases p[100352..100480).
+    // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [784 x 128], biases p[100352..100480).
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 128;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -35,7 +35,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 0's first bias in <see cref="Parameters"/>.</summary>
     public const int Layer0BiasOffset = 100352;
 
-    // Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [64 x 128], biases p[108672..108736).
+    // Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [128 x 64], biases p[108672..108736).
     /// <summary>Units of layer 1.</summary>
     public const int Layer1Units = 64;
     /// <summary>Index of layer 1's first weight in <see cref="Parameters"/>.</summary>
@@ -43,7 +43,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 1's first bias in <see cref="Parameters"/>.</summary>
     public const int Layer1BiasOffset = 108672;
 
-    // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [10 x 64], biases p[109376..109386).
+    // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [64 x 10], biases p[109376..109386).
     /// <summary>Units of layer 2.</summary>
     public const int Layer2Units = 10;
     /// <summary>Index of layer 2's first weight in <see cref="Parameters"/>.</summary>
@@ -70,7 +70,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -160,11 +160,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2)
     {
-        // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [128 x 784], biases p[100352..100480).
-        for (int j = 0; j < 128; j++)
-        {
-            z0[j] = p[100352 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(j * 784, 784), x);
-        }
+        // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [784 x 128], biases p[100352..100480).
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(0, 100352), p.Slice(100352, 128), x, z0);
         a0[0] = global::NeuralDsl.Activations.ReLU(z0[0]);
         a0[1] = global::NeuralDsl.Activations.ReLU(z0[1]);
         a0[2] = global::NeuralDsl.Activations.ReLU(z0[2]);
@@ -294,11 +291,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         a0[126] = global::NeuralDsl.Activations.ReLU(z0[126]);
         a0[127] = global::NeuralDsl.Activations.ReLU(z0[127]);
 
-        // Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [64 x 128], biases p[108672..108736).
-        for (int j = 0; j < 64; j++)
-        {
-            z1[j] = p[108672 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(100480 + j * 128, 128), a0);
-        }
+        // Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [128 x 64], biases p[108672..108736).
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(100480, 8192), p.Slice(108672, 64), a0, z1);
         a1[0] = global::NeuralDsl.Activations.ReLU(z1[0]);
         a1[1] = global::NeuralDsl.Activations.ReLU(z1[1]);
         a1[2] = global::NeuralDsl.Activations.ReLU(z1[2]);
@@ -364,11 +358,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         a1[62] = global::NeuralDsl.Activations.ReLU(z1[62]);
         a1[63] = global::NeuralDsl.Activations.ReLU(z1[63]);
 
-        // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [10 x 64], biases p[109376..109386).
-        for (int j = 0; j < 10; j++)
-        {
-            z2[j] = p[109376 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(108736 + j * 64, 64), a1);
-        }
+        // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [64 x 10], biases p[109376..109386).
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(108736, 640), p.Slice(109376, 10), a1, z2);
         global::NeuralDsl.Activations.Softmax(z2, a2);
     }
 
@@ -413,16 +404,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d2 = s.Slice(c * 596, batch * 10);
         global::System.Array.Clear(_gradients);
 
-        // Forward, Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [128 x 784], biases p[100352..100480).
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 784, 784);
-            global::System.Span<float> zr = z0.Slice(n * 128, 128);
-            for (int j = 0; j < 128; j++)
-            {
-                zr[j] = p[100352 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(j * 784, 784), xr);
-            }
-        }
+        // Forward, Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [784 x 128], biases p[100352..100480).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(0, 100352), p.Slice(100352, 128), inputs, z0, 784, 128);
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> zr = z0.Slice(n * 128, 128);
@@ -557,16 +540,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
             ar[127] = global::NeuralDsl.Activations.ReLU(zr[127]);
         }
 
-        // Forward, Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [64 x 128], biases p[108672..108736).
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.Span<float> xr = a0.Slice(n * 128, 128);
-            global::System.Span<float> zr = z1.Slice(n * 64, 64);
-            for (int j = 0; j < 64; j++)
-            {
-                zr[j] = p[108672 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(100480 + j * 128, 128), xr);
-            }
-        }
+        // Forward, Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [128 x 64], biases p[108672..108736).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(100480, 8192), p.Slice(108672, 64), a0, z1, 128, 64);
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> zr = z1.Slice(n * 64, 64);
@@ -637,16 +612,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
             ar[63] = global::NeuralDsl.Activations.ReLU(zr[63]);
         }
 
-        // Forward, Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [10 x 64], biases p[109376..109386).
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.Span<float> xr = a1.Slice(n * 64, 64);
-            global::System.Span<float> zr = z2.Slice(n * 10, 10);
-            for (int j = 0; j < 10; j++)
-            {
-                zr[j] = p[109376 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(108736 + j * 64, 64), xr);
-            }
-        }
+        // Forward, Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [64 x 10], biases p[109376..109386).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(108736, 640), p.Slice(109376, 10), a1, z2, 64, 10);
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> zr = z2.Slice(n * 10, 10);
@@ -672,16 +639,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a1.Slice(n * 64, 64);
             global::System.Span<float> dr = d2.Slice(n * 10, 10);
             global::System.Span<float> dx = d1.Slice(n * 64, 64);
-            for (int j = 0; j < 10; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], xr, g.Slice(108736 + j * 64, 64));
-                g[109376 + j] += dr[j];
-            }
-            dx.Clear();
-            for (int j = 0; j < 10; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], p.Slice(108736 + j * 64, 64), dx);
-            }
+            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(108736, 640), g.Slice(109376, 10));
+            global::NeuralDsl.DenseKernels.InputGradient(p.Slice(108736, 640), dr, dx);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -760,16 +719,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a0.Slice(n * 128, 128);
             global::System.Span<float> dr = d1.Slice(n * 64, 64);
             global::System.Span<float> dx = d0.Slice(n * 128, 128);
-            for (int j = 0; j < 64; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], xr, g.Slice(100480 + j * 128, 128));
-                g[108672 + j] += dr[j];
-            }
-            dx.Clear();
-            for (int j = 0; j < 64; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], p.Slice(100480 + j * 128, 128), dx);
-            }
+            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(100480, 8192), g.Slice(108672, 64));
+            global::NeuralDsl.DenseKernels.InputGradient(p.Slice(100480, 8192), dr, dx);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -911,11 +862,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 784, 784);
             global::System.Span<float> dr = d0.Slice(n * 128, 128);
-            for (int j = 0; j < 128; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], xr, g.Slice(j * 784, 784));
-                g[100352 + j] += dr[j];
-            }
+            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(0, 100352), g.Slice(100352, 128));
         }
         return (float)(total / batch);
     }
@@ -932,7 +879,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 606 + 0];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 606, 0)];
         _capacity = batch;
     }
 }

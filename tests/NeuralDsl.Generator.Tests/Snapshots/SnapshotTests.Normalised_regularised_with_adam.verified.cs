@@ -27,7 +27,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Declared learning rate of the optimiser.</summary>
     public const float DefaultLearningRate = 0.001f;
 
-    // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [4 x 3], no biases.
+    // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 4;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -49,7 +49,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Units of layer 3.</summary>
     public const int Layer3Units = 4;
 
-    // Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [3 x 4], biases p[32..35).
+    // Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [4 x 3], biases p[32..35).
     /// <summary>Units of layer 4.</summary>
     public const int Layer4Units = 3;
     /// <summary>Index of layer 4's first weight in <see cref="Parameters"/>.</summary>
@@ -69,6 +69,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
 
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _state = new float[StateCount];
+    private global::NeuralDsl.SeededRandom _dropoutRandom;
     private readonly float[] _gradients = new float[ParameterCount];
     // Training buffers for batches of up to _capacity samples (see EnsureCapacity).
     private float[] _scratch = global::System.Array.Empty<float>();
@@ -77,9 +78,8 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     private global::NeuralDsl.Optimizers.IOptimizer _optimizer = global::NeuralDsl.Optimizers.OptimizerFactory.Create(
         global::NeuralDsl.Optimizer.Adam, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
-    private global::NeuralDsl.SeededRandom _dropoutRandom;
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -174,11 +174,11 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> st, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> z4, global::System.Span<float> a4)
     {
-        // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [4 x 3], no biases.
-        a0[0] = p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
-        a0[1] = p[3] * x[0] + p[4] * x[1] + p[5] * x[2];
-        a0[2] = p[6] * x[0] + p[7] * x[1] + p[8] * x[2];
-        a0[3] = p[9] * x[0] + p[10] * x[1] + p[11] * x[2];
+        // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.
+        a0[0] = p[0] * x[0] + p[4] * x[1] + p[8] * x[2];
+        a0[1] = p[1] * x[0] + p[5] * x[1] + p[9] * x[2];
+        a0[2] = p[2] * x[0] + p[6] * x[1] + p[10] * x[2];
+        a0[3] = p[3] * x[0] + p[7] * x[1] + p[11] * x[2];
 
         // Layer 1: BatchNormalization over 4 units, momentum 0.99f, epsilon 0.001f. Gamma p[12..16), beta p[16..20); running mean st[0..4), running variance st[4..8).
         global::NeuralDsl.Normalization.BatchNormInfer(a0, p.Slice(12, 4), p.Slice(16, 4), st.Slice(0, 4), st.Slice(4, 4), 0.001f, a1);
@@ -191,10 +191,10 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
 
         // Layer 3: Dropout 0.25f over 4 units (identity at inference).
 
-        // Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [3 x 4], biases p[32..35).
-        z4[0] = p[32] + p[20] * a2[0] + p[21] * a2[1] + p[22] * a2[2] + p[23] * a2[3];
-        z4[1] = p[33] + p[24] * a2[0] + p[25] * a2[1] + p[26] * a2[2] + p[27] * a2[3];
-        z4[2] = p[34] + p[28] * a2[0] + p[29] * a2[1] + p[30] * a2[2] + p[31] * a2[3];
+        // Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [4 x 3], biases p[32..35).
+        z4[0] = p[32] + p[20] * a2[0] + p[23] * a2[1] + p[26] * a2[2] + p[29] * a2[3];
+        z4[1] = p[33] + p[21] * a2[0] + p[24] * a2[1] + p[27] * a2[2] + p[30] * a2[3];
+        z4[2] = p[34] + p[22] * a2[0] + p[25] * a2[1] + p[28] * a2[2] + p[31] * a2[3];
         global::NeuralDsl.Activations.Softmax(z4, a4);
     }
 
@@ -249,15 +249,15 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d4 = s.Slice(c * 46, batch * 3);
         global::System.Array.Clear(_gradients);
 
-        // Forward, Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [4 x 3], no biases.
+        // Forward, Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> zr = a0.Slice(n * 4, 4);
-            zr[0] = p[0] * xr[0] + p[1] * xr[1] + p[2] * xr[2];
-            zr[1] = p[3] * xr[0] + p[4] * xr[1] + p[5] * xr[2];
-            zr[2] = p[6] * xr[0] + p[7] * xr[1] + p[8] * xr[2];
-            zr[3] = p[9] * xr[0] + p[10] * xr[1] + p[11] * xr[2];
+            zr[0] = p[0] * xr[0] + p[4] * xr[1] + p[8] * xr[2];
+            zr[1] = p[1] * xr[0] + p[5] * xr[1] + p[9] * xr[2];
+            zr[2] = p[2] * xr[0] + p[6] * xr[1] + p[10] * xr[2];
+            zr[3] = p[3] * xr[0] + p[7] * xr[1] + p[11] * xr[2];
         }
 
         // Forward, Layer 1: BatchNormalization over 4 units, momentum 0.99f, epsilon 0.001f. Gamma p[12..16), beta p[16..20); running mean st[0..4), running variance st[4..8).
@@ -277,14 +277,14 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         // Forward, Layer 3: Dropout 0.25f over 4 units (identity at inference).
         global::NeuralDsl.DropoutKernel.Forward(a2, e3, a3, 0.25f, ref _dropoutRandom);
 
-        // Forward, Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [3 x 4], biases p[32..35).
+        // Forward, Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [4 x 3], biases p[32..35).
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a3.Slice(n * 4, 4);
             global::System.Span<float> zr = z4.Slice(n * 3, 3);
-            zr[0] = p[32] + p[20] * xr[0] + p[21] * xr[1] + p[22] * xr[2] + p[23] * xr[3];
-            zr[1] = p[33] + p[24] * xr[0] + p[25] * xr[1] + p[26] * xr[2] + p[27] * xr[3];
-            zr[2] = p[34] + p[28] * xr[0] + p[29] * xr[1] + p[30] * xr[2] + p[31] * xr[3];
+            zr[0] = p[32] + p[20] * xr[0] + p[23] * xr[1] + p[26] * xr[2] + p[29] * xr[3];
+            zr[1] = p[33] + p[21] * xr[0] + p[24] * xr[1] + p[27] * xr[2] + p[30] * xr[3];
+            zr[2] = p[34] + p[22] * xr[0] + p[25] * xr[1] + p[28] * xr[2] + p[31] * xr[3];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -311,25 +311,27 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a3.Slice(n * 4, 4);
             global::System.Span<float> dr = d4.Slice(n * 3, 3);
             global::System.Span<float> dx = d3.Slice(n * 4, 4);
-            g[20] += dr[0] * xr[0];
-            g[21] += dr[0] * xr[1];
-            g[22] += dr[0] * xr[2];
-            g[23] += dr[0] * xr[3];
-            g[32] += dr[0];
-            g[24] += dr[1] * xr[0];
-            g[25] += dr[1] * xr[1];
-            g[26] += dr[1] * xr[2];
-            g[27] += dr[1] * xr[3];
-            g[33] += dr[1];
-            g[28] += dr[2] * xr[0];
-            g[29] += dr[2] * xr[1];
-            g[30] += dr[2] * xr[2];
-            g[31] += dr[2] * xr[3];
-            g[34] += dr[2];
-            dx[0] = p[20] * dr[0] + p[24] * dr[1] + p[28] * dr[2];
-            dx[1] = p[21] * dr[0] + p[25] * dr[1] + p[29] * dr[2];
-            dx[2] = p[22] * dr[0] + p[26] * dr[1] + p[30] * dr[2];
-            dx[3] = p[23] * dr[0] + p[27] * dr[1] + p[31] * dr[2];
+            {
+                g[20] += dr[0] * xr[0];
+                g[23] += dr[0] * xr[1];
+                g[26] += dr[0] * xr[2];
+                g[29] += dr[0] * xr[3];
+                g[32] += dr[0];
+                g[21] += dr[1] * xr[0];
+                g[24] += dr[1] * xr[1];
+                g[27] += dr[1] * xr[2];
+                g[30] += dr[1] * xr[3];
+                g[33] += dr[1];
+                g[22] += dr[2] * xr[0];
+                g[25] += dr[2] * xr[1];
+                g[28] += dr[2] * xr[2];
+                g[31] += dr[2] * xr[3];
+                g[34] += dr[2];
+                dx[0] = p[20] * dr[0] + p[21] * dr[1] + p[22] * dr[2];
+                dx[1] = p[23] * dr[0] + p[24] * dr[1] + p[25] * dr[2];
+                dx[2] = p[26] * dr[0] + p[27] * dr[1] + p[28] * dr[2];
+                dx[3] = p[29] * dr[0] + p[30] * dr[1] + p[31] * dr[2];
+            }
         }
 
         // Backward, layer 3: parameter gradients, then the delta of layer 2.
@@ -356,18 +358,20 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> dr = d0.Slice(n * 4, 4);
-            g[0] += dr[0] * xr[0];
-            g[1] += dr[0] * xr[1];
-            g[2] += dr[0] * xr[2];
-            g[3] += dr[1] * xr[0];
-            g[4] += dr[1] * xr[1];
-            g[5] += dr[1] * xr[2];
-            g[6] += dr[2] * xr[0];
-            g[7] += dr[2] * xr[1];
-            g[8] += dr[2] * xr[2];
-            g[9] += dr[3] * xr[0];
-            g[10] += dr[3] * xr[1];
-            g[11] += dr[3] * xr[2];
+            {
+                g[0] += dr[0] * xr[0];
+                g[4] += dr[0] * xr[1];
+                g[8] += dr[0] * xr[2];
+                g[1] += dr[1] * xr[0];
+                g[5] += dr[1] * xr[1];
+                g[9] += dr[1] * xr[2];
+                g[2] += dr[2] * xr[0];
+                g[6] += dr[2] * xr[1];
+                g[10] += dr[2] * xr[2];
+                g[3] += dr[3] * xr[0];
+                g[7] += dr[3] * xr[1];
+                g[11] += dr[3] * xr[2];
+            }
         }
 
         // Declared L1/L2 penalties: added to the loss and to the gradient.
@@ -388,7 +392,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 49 + 4];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 49, 4)];
         _capacity = batch;
     }
 }

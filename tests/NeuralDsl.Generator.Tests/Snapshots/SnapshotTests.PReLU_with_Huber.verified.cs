@@ -27,7 +27,7 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Declared learning rate of the optimiser.</summary>
     public const float DefaultLearningRate = 0.01f;
 
-    // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [5 x 3], biases p[15..20), slopes p[20..25).
+    // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 5;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -37,7 +37,7 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 0's first PReLU slope in <see cref="Parameters"/>.</summary>
     public const int Layer0SlopeOffset = 20;
 
-    // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [2 x 5], biases p[35..37).
+    // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [5 x 2], biases p[35..37).
     /// <summary>Units of layer 1.</summary>
     public const int Layer1Units = 2;
     /// <summary>Index of layer 1's first weight in <see cref="Parameters"/>.</summary>
@@ -63,7 +63,7 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -149,22 +149,22 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> a1)
     {
-        // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [5 x 3], biases p[15..20), slopes p[20..25).
-        z0[0] = p[15] + p[0] * x[0] + p[1] * x[1] + p[2] * x[2];
-        z0[1] = p[16] + p[3] * x[0] + p[4] * x[1] + p[5] * x[2];
-        z0[2] = p[17] + p[6] * x[0] + p[7] * x[1] + p[8] * x[2];
-        z0[3] = p[18] + p[9] * x[0] + p[10] * x[1] + p[11] * x[2];
-        z0[4] = p[19] + p[12] * x[0] + p[13] * x[1] + p[14] * x[2];
+        // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
+        z0[0] = p[15] + p[0] * x[0] + p[5] * x[1] + p[10] * x[2];
+        z0[1] = p[16] + p[1] * x[0] + p[6] * x[1] + p[11] * x[2];
+        z0[2] = p[17] + p[2] * x[0] + p[7] * x[1] + p[12] * x[2];
+        z0[3] = p[18] + p[3] * x[0] + p[8] * x[1] + p[13] * x[2];
+        z0[4] = p[19] + p[4] * x[0] + p[9] * x[1] + p[14] * x[2];
         a0[0] = global::NeuralDsl.Activations.PReLU(z0[0], p[20]);
         a0[1] = global::NeuralDsl.Activations.PReLU(z0[1], p[21]);
         a0[2] = global::NeuralDsl.Activations.PReLU(z0[2], p[22]);
         a0[3] = global::NeuralDsl.Activations.PReLU(z0[3], p[23]);
         a0[4] = global::NeuralDsl.Activations.PReLU(z0[4], p[24]);
 
-        // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [2 x 5], biases p[35..37).
-        a1[0] = p[35] + p[25] * a0[0] + p[26] * a0[1] + p[27] * a0[2] + p[28] * a0[3]
-            + p[29] * a0[4];
-        a1[1] = p[36] + p[30] * a0[0] + p[31] * a0[1] + p[32] * a0[2] + p[33] * a0[3]
+        // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [5 x 2], biases p[35..37).
+        a1[0] = p[35] + p[25] * a0[0] + p[27] * a0[1] + p[29] * a0[2] + p[31] * a0[3]
+            + p[33] * a0[4];
+        a1[1] = p[36] + p[26] * a0[0] + p[28] * a0[1] + p[30] * a0[2] + p[32] * a0[3]
             + p[34] * a0[4];
     }
 
@@ -203,16 +203,16 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d1 = s.Slice(c * 17, batch * 2);
         global::System.Array.Clear(_gradients);
 
-        // Forward, Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [5 x 3], biases p[15..20), slopes p[20..25).
+        // Forward, Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> zr = z0.Slice(n * 5, 5);
-            zr[0] = p[15] + p[0] * xr[0] + p[1] * xr[1] + p[2] * xr[2];
-            zr[1] = p[16] + p[3] * xr[0] + p[4] * xr[1] + p[5] * xr[2];
-            zr[2] = p[17] + p[6] * xr[0] + p[7] * xr[1] + p[8] * xr[2];
-            zr[3] = p[18] + p[9] * xr[0] + p[10] * xr[1] + p[11] * xr[2];
-            zr[4] = p[19] + p[12] * xr[0] + p[13] * xr[1] + p[14] * xr[2];
+            zr[0] = p[15] + p[0] * xr[0] + p[5] * xr[1] + p[10] * xr[2];
+            zr[1] = p[16] + p[1] * xr[0] + p[6] * xr[1] + p[11] * xr[2];
+            zr[2] = p[17] + p[2] * xr[0] + p[7] * xr[1] + p[12] * xr[2];
+            zr[3] = p[18] + p[3] * xr[0] + p[8] * xr[1] + p[13] * xr[2];
+            zr[4] = p[19] + p[4] * xr[0] + p[9] * xr[1] + p[14] * xr[2];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -225,14 +225,14 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
             ar[4] = global::NeuralDsl.Activations.PReLU(zr[4], p[24]);
         }
 
-        // Forward, Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [2 x 5], biases p[35..37).
+        // Forward, Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [5 x 2], biases p[35..37).
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a0.Slice(n * 5, 5);
             global::System.Span<float> zr = a1.Slice(n * 2, 2);
-            zr[0] = p[35] + p[25] * xr[0] + p[26] * xr[1] + p[27] * xr[2] + p[28] * xr[3]
-                + p[29] * xr[4];
-            zr[1] = p[36] + p[30] * xr[0] + p[31] * xr[1] + p[32] * xr[2] + p[33] * xr[3]
+            zr[0] = p[35] + p[25] * xr[0] + p[27] * xr[1] + p[29] * xr[2] + p[31] * xr[3]
+                + p[33] * xr[4];
+            zr[1] = p[36] + p[26] * xr[0] + p[28] * xr[1] + p[30] * xr[2] + p[32] * xr[3]
                 + p[34] * xr[4];
         }
 
@@ -254,23 +254,25 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a0.Slice(n * 5, 5);
             global::System.Span<float> dr = d1.Slice(n * 2, 2);
             global::System.Span<float> dx = d0.Slice(n * 5, 5);
-            g[25] += dr[0] * xr[0];
-            g[26] += dr[0] * xr[1];
-            g[27] += dr[0] * xr[2];
-            g[28] += dr[0] * xr[3];
-            g[29] += dr[0] * xr[4];
-            g[35] += dr[0];
-            g[30] += dr[1] * xr[0];
-            g[31] += dr[1] * xr[1];
-            g[32] += dr[1] * xr[2];
-            g[33] += dr[1] * xr[3];
-            g[34] += dr[1] * xr[4];
-            g[36] += dr[1];
-            dx[0] = p[25] * dr[0] + p[30] * dr[1];
-            dx[1] = p[26] * dr[0] + p[31] * dr[1];
-            dx[2] = p[27] * dr[0] + p[32] * dr[1];
-            dx[3] = p[28] * dr[0] + p[33] * dr[1];
-            dx[4] = p[29] * dr[0] + p[34] * dr[1];
+            {
+                g[25] += dr[0] * xr[0];
+                g[27] += dr[0] * xr[1];
+                g[29] += dr[0] * xr[2];
+                g[31] += dr[0] * xr[3];
+                g[33] += dr[0] * xr[4];
+                g[35] += dr[0];
+                g[26] += dr[1] * xr[0];
+                g[28] += dr[1] * xr[1];
+                g[30] += dr[1] * xr[2];
+                g[32] += dr[1] * xr[3];
+                g[34] += dr[1] * xr[4];
+                g[36] += dr[1];
+                dx[0] = p[25] * dr[0] + p[26] * dr[1];
+                dx[1] = p[27] * dr[0] + p[28] * dr[1];
+                dx[2] = p[29] * dr[0] + p[30] * dr[1];
+                dx[3] = p[31] * dr[0] + p[32] * dr[1];
+                dx[4] = p[33] * dr[0] + p[34] * dr[1];
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -294,26 +296,28 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> dr = d0.Slice(n * 5, 5);
-            g[0] += dr[0] * xr[0];
-            g[1] += dr[0] * xr[1];
-            g[2] += dr[0] * xr[2];
-            g[15] += dr[0];
-            g[3] += dr[1] * xr[0];
-            g[4] += dr[1] * xr[1];
-            g[5] += dr[1] * xr[2];
-            g[16] += dr[1];
-            g[6] += dr[2] * xr[0];
-            g[7] += dr[2] * xr[1];
-            g[8] += dr[2] * xr[2];
-            g[17] += dr[2];
-            g[9] += dr[3] * xr[0];
-            g[10] += dr[3] * xr[1];
-            g[11] += dr[3] * xr[2];
-            g[18] += dr[3];
-            g[12] += dr[4] * xr[0];
-            g[13] += dr[4] * xr[1];
-            g[14] += dr[4] * xr[2];
-            g[19] += dr[4];
+            {
+                g[0] += dr[0] * xr[0];
+                g[5] += dr[0] * xr[1];
+                g[10] += dr[0] * xr[2];
+                g[15] += dr[0];
+                g[1] += dr[1] * xr[0];
+                g[6] += dr[1] * xr[1];
+                g[11] += dr[1] * xr[2];
+                g[16] += dr[1];
+                g[2] += dr[2] * xr[0];
+                g[7] += dr[2] * xr[1];
+                g[12] += dr[2] * xr[2];
+                g[17] += dr[2];
+                g[3] += dr[3] * xr[0];
+                g[8] += dr[3] * xr[1];
+                g[13] += dr[3] * xr[2];
+                g[18] += dr[3];
+                g[4] += dr[4] * xr[0];
+                g[9] += dr[4] * xr[1];
+                g[14] += dr[4] * xr[2];
+                g[19] += dr[4];
+            }
         }
         return (float)(total / (batch * (double)OutputSize));
     }
@@ -330,7 +334,7 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 19 + 0];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 19, 0)];
         _capacity = batch;
     }
 }

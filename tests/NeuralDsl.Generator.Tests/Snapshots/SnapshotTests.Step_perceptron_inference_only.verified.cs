@@ -21,7 +21,7 @@ partial class AndGate : global::NeuralDsl.INetwork
     /// <summary>Seed used by the parameterless constructor.</summary>
     public const int DefaultSeed = 42;
 
-    // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [1 x 2], biases p[2..3).
+    // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 1;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -38,7 +38,7 @@ partial class AndGate : global::NeuralDsl.INetwork
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _state = global::System.Array.Empty<float>();
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -92,7 +92,7 @@ partial class AndGate : global::NeuralDsl.INetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0)
     {
-        // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [1 x 2], biases p[2..3).
+        // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).
         z0[0] = p[2] + p[0] * x[0] + p[1] * x[1];
         a0[0] = global::NeuralDsl.Activations.Step(z0[0]);
     }

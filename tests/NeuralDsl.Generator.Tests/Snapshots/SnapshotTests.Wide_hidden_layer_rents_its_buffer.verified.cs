@@ -27,7 +27,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Declared learning rate of the optimiser.</summary>
     public const float DefaultLearningRate = 0.01f;
 
-    // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [20000 x 4], biases p[80000..100000).
+    // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [4 x 20000], biases p[80000..100000).
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 20000;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -35,7 +35,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 0's first bias in <see cref="Parameters"/>.</summary>
     public const int Layer0BiasOffset = 80000;
 
-    // Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [2 x 20000], biases p[140000..140002).
+    // Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [20000 x 2], biases p[140000..140002).
     /// <summary>Units of layer 1.</summary>
     public const int Layer1Units = 2;
     /// <summary>Index of layer 1's first weight in <see cref="Parameters"/>.</summary>
@@ -61,7 +61,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -162,21 +162,15 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
-        // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [20000 x 4], biases p[80000..100000).
-        for (int j = 0; j < 20000; j++)
-        {
-            z0[j] = p[80000 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(j * 4, 4), x);
-        }
+        // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [4 x 20000], biases p[80000..100000).
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(0, 80000), p.Slice(80000, 20000), x, z0);
         for (int j = 0; j < 20000; j++)
         {
             a0[j] = global::NeuralDsl.Activations.ELU(z0[j], 1f);
         }
 
-        // Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [2 x 20000], biases p[140000..140002).
-        for (int j = 0; j < 2; j++)
-        {
-            z1[j] = p[140000 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(100000 + j * 20000, 20000), a0);
-        }
+        // Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [20000 x 2], biases p[140000..140002).
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(100000, 40000), p.Slice(140000, 2), a0, z1);
         a1[0] = global::NeuralDsl.Activations.Softplus(z1[0]);
         a1[1] = global::NeuralDsl.Activations.Softplus(z1[1]);
     }
@@ -226,16 +220,8 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d1 = s.Slice(c * 60004, batch * 2);
         global::System.Array.Clear(_gradients);
 
-        // Forward, Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [20000 x 4], biases p[80000..100000).
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 4, 4);
-            global::System.Span<float> zr = z0.Slice(n * 20000, 20000);
-            for (int j = 0; j < 20000; j++)
-            {
-                zr[j] = p[80000 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(j * 4, 4), xr);
-            }
-        }
+        // Forward, Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [4 x 20000], biases p[80000..100000).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(0, 80000), p.Slice(80000, 20000), inputs, z0, 4, 20000);
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> zr = z0.Slice(n * 20000, 20000);
@@ -246,16 +232,8 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
             }
         }
 
-        // Forward, Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [2 x 20000], biases p[140000..140002).
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.Span<float> xr = a0.Slice(n * 20000, 20000);
-            global::System.Span<float> zr = z1.Slice(n * 2, 2);
-            for (int j = 0; j < 2; j++)
-            {
-                zr[j] = p[140000 + j] + global::NeuralDsl.Kernels.Dot(p.Slice(100000 + j * 20000, 20000), xr);
-            }
-        }
+        // Forward, Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [20000 x 2], biases p[140000..140002).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(100000, 40000), p.Slice(140000, 2), a0, z1, 20000, 2);
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> zr = z1.Slice(n * 2, 2);
@@ -284,16 +262,8 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a0.Slice(n * 20000, 20000);
             global::System.Span<float> dr = d1.Slice(n * 2, 2);
             global::System.Span<float> dx = d0.Slice(n * 20000, 20000);
-            for (int j = 0; j < 2; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], xr, g.Slice(100000 + j * 20000, 20000));
-                g[140000 + j] += dr[j];
-            }
-            dx.Clear();
-            for (int j = 0; j < 2; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], p.Slice(100000 + j * 20000, 20000), dx);
-            }
+            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(100000, 40000), g.Slice(140000, 2));
+            global::NeuralDsl.DenseKernels.InputGradient(p.Slice(100000, 40000), dr, dx);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -311,11 +281,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 4, 4);
             global::System.Span<float> dr = d0.Slice(n * 20000, 20000);
-            for (int j = 0; j < 20000; j++)
-            {
-                global::NeuralDsl.Kernels.Axpy(dr[j], xr, g.Slice(j * 4, 4));
-                g[80000 + j] += dr[j];
-            }
+            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(0, 80000), g.Slice(80000, 20000));
         }
         return (float)(total / (batch * (double)OutputSize));
     }
@@ -332,7 +298,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 60006 + 0];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 60006, 0)];
         _capacity = batch;
     }
 }

@@ -27,7 +27,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Declared learning rate of the optimiser.</summary>
     public const float DefaultLearningRate = 0.5f;
 
-    // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [4 x 2], biases p[8..12).
+    // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
     /// <summary>Units of layer 0.</summary>
     public const int Layer0Units = 4;
     /// <summary>Index of layer 0's first weight in <see cref="Parameters"/>.</summary>
@@ -35,7 +35,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     /// <summary>Index of layer 0's first bias in <see cref="Parameters"/>.</summary>
     public const int Layer0BiasOffset = 8;
 
-    // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [1 x 4], biases p[16..17).
+    // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
     /// <summary>Units of layer 1.</summary>
     public const int Layer1Units = 1;
     /// <summary>Index of layer 1's first weight in <see cref="Parameters"/>.</summary>
@@ -61,7 +61,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
         0.9f, 0.999f, float.NaN, float.NaN);
 
-    /// <summary>All parameters, layer after layer (weights row-major [units, inputs], biases, then PReLU slopes). Writable.</summary>
+    /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
@@ -146,14 +146,14 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     // activation a; callers may pass the same span for both.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
-        // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [4 x 2], biases p[8..12).
-        z0[0] = p[8] + p[0] * x[0] + p[1] * x[1];
-        z0[1] = p[9] + p[2] * x[0] + p[3] * x[1];
-        z0[2] = p[10] + p[4] * x[0] + p[5] * x[1];
-        z0[3] = p[11] + p[6] * x[0] + p[7] * x[1];
+        // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
+        z0[0] = p[8] + p[0] * x[0] + p[4] * x[1];
+        z0[1] = p[9] + p[1] * x[0] + p[5] * x[1];
+        z0[2] = p[10] + p[2] * x[0] + p[6] * x[1];
+        z0[3] = p[11] + p[3] * x[0] + p[7] * x[1];
         global::NeuralDsl.Activations.Tanh(z0, a0);
 
-        // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [1 x 4], biases p[16..17).
+        // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
         z1[0] = p[16] + p[12] * a0[0] + p[13] * a0[1] + p[14] * a0[2] + p[15] * a0[3];
         global::NeuralDsl.Activations.Sigmoid(z1, a1);
     }
@@ -195,15 +195,15 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d1 = s.Slice(c * 14, batch * 1);
         global::System.Array.Clear(_gradients);
 
-        // Forward, Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [4 x 2], biases p[8..12).
+        // Forward, Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 2, 2);
             global::System.Span<float> zr = z0.Slice(n * 4, 4);
-            zr[0] = p[8] + p[0] * xr[0] + p[1] * xr[1];
-            zr[1] = p[9] + p[2] * xr[0] + p[3] * xr[1];
-            zr[2] = p[10] + p[4] * xr[0] + p[5] * xr[1];
-            zr[3] = p[11] + p[6] * xr[0] + p[7] * xr[1];
+            zr[0] = p[8] + p[0] * xr[0] + p[4] * xr[1];
+            zr[1] = p[9] + p[1] * xr[0] + p[5] * xr[1];
+            zr[2] = p[10] + p[2] * xr[0] + p[6] * xr[1];
+            zr[3] = p[11] + p[3] * xr[0] + p[7] * xr[1];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -212,7 +212,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
-        // Forward, Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [1 x 4], biases p[16..17).
+        // Forward, Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a0.Slice(n * 4, 4);
@@ -244,15 +244,17 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
             global::System.Span<float> xr = a0.Slice(n * 4, 4);
             global::System.Span<float> dr = d1.Slice(n * 1, 1);
             global::System.Span<float> dx = d0.Slice(n * 4, 4);
-            g[12] += dr[0] * xr[0];
-            g[13] += dr[0] * xr[1];
-            g[14] += dr[0] * xr[2];
-            g[15] += dr[0] * xr[3];
-            g[16] += dr[0];
-            dx[0] = p[12] * dr[0];
-            dx[1] = p[13] * dr[0];
-            dx[2] = p[14] * dr[0];
-            dx[3] = p[15] * dr[0];
+            {
+                g[12] += dr[0] * xr[0];
+                g[13] += dr[0] * xr[1];
+                g[14] += dr[0] * xr[2];
+                g[15] += dr[0] * xr[3];
+                g[16] += dr[0];
+                dx[0] = p[12] * dr[0];
+                dx[1] = p[13] * dr[0];
+                dx[2] = p[14] * dr[0];
+                dx[3] = p[15] * dr[0];
+            }
         }
         for (int n = 0; n < batch; n++)
         {
@@ -270,18 +272,20 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 2, 2);
             global::System.Span<float> dr = d0.Slice(n * 4, 4);
-            g[0] += dr[0] * xr[0];
-            g[1] += dr[0] * xr[1];
-            g[8] += dr[0];
-            g[2] += dr[1] * xr[0];
-            g[3] += dr[1] * xr[1];
-            g[9] += dr[1];
-            g[4] += dr[2] * xr[0];
-            g[5] += dr[2] * xr[1];
-            g[10] += dr[2];
-            g[6] += dr[3] * xr[0];
-            g[7] += dr[3] * xr[1];
-            g[11] += dr[3];
+            {
+                g[0] += dr[0] * xr[0];
+                g[4] += dr[0] * xr[1];
+                g[8] += dr[0];
+                g[1] += dr[1] * xr[0];
+                g[5] += dr[1] * xr[1];
+                g[9] += dr[1];
+                g[2] += dr[2] * xr[0];
+                g[6] += dr[2] * xr[1];
+                g[10] += dr[2];
+                g[3] += dr[3] * xr[0];
+                g[7] += dr[3] * xr[1];
+                g[11] += dr[3];
+            }
         }
         return (float)(total / (batch * (double)OutputSize));
     }
@@ -298,7 +302,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[batch * 15 + 0];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 15, 0)];
         _capacity = batch;
     }
 }

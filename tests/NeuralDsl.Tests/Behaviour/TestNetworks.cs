@@ -31,3 +31,22 @@ public partial class Perceptron;
 [Dense(100, Activation.Tanh, BiasInit = Init.Constant, BiasValue = 0.5f)]
 [Dense(50, Activation.Linear, WeightInit = Init.RandomUniform, WeightMin = -0.3f, WeightMax = 0.1f)]
 public partial class InitDefaultsNet;
+
+/// <summary>Dropout in an inference-only network: it must compile and be the identity.</summary>
+[Network(Inputs = 3)]
+[Dense(4, Activation.ReLU)]
+[Dropout(0.5f)]
+[Dense(2)]
+public partial class InferenceOnlyWithDropout;
+
+/// <summary>A linear Activation layer passes its input on, in training as at inference.</summary>
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError)]
+[Dense(4, Activation.Tanh)]
+[Activation(Activation.Linear)]
+[Dense(2)]
+public partial class LinearActivationLayer;
+
+/// <summary>A perceptron without a bias (through the origin).</summary>
+[Network(Inputs = 2)]
+[Dense(1, Activation.Step, UseBias = false)]
+public partial class PerceptronWithoutBias;

@@ -51,7 +51,7 @@ internal static class ReferenceNetwork
             for (int j = 0; j < layer.Units; j++)
             {
                 double sum = layer.UseBias ? p[layer.BiasOffset + j] : 0;
-                for (int i = 0; i < layer.Inputs; i++) sum += p[layer.WeightOffset + j * layer.Inputs + i] * x[n][i];
+                for (int i = 0; i < layer.Inputs; i++) sum += p[layer.WeightOffset + i * layer.Units + j] * x[n][i]; // input-major [inputs, units]
                 z[n][j] = sum;
             }
         }

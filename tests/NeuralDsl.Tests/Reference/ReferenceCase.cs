@@ -43,8 +43,9 @@ public sealed class ReferenceOptimizer
 
 /// <summary>
 /// One file written by tests/reference/make_reference.py: a network's float32 parameters, inputs and
-/// targets, and what PyTorch computed from them in float64. Arrays are flat and row-major, laid out
-/// like the network's spans. The training members are absent for inference-only networks; the
+/// targets, and what PyTorch computed from them in float64. Arrays are flat and row-major, in PyTorch's
+/// order (a dense weight is [out, in]); <see cref="Load"/> transposes dense weights into the network's
+/// input-major layout ([in, out], Keras' kernel layout), so the script never needs our layout. The training members are absent for inference-only networks; the
 /// optimiser and per-step parameters only appear for networks not trained by plain SGD, and the state
 /// members only for networks with batch normalisation (whose <see cref="Loss"/>, <see cref="StepLosses"/>
 /// and <see cref="TrainingOutputs"/> are in training mode, <see cref="InferenceLoss"/> in inference mode;
@@ -94,6 +95,36 @@ public sealed class ReferenceCase
     {
         string path = Path.Combine(Folder, name + ".json");
         ReferenceCase? reference = JsonSerializer.Deserialize<ReferenceCase>(File.ReadAllText(path), Options);
-        return reference ?? throw new InvalidDataException($"{path} holds no reference.");
+        if (reference is null) throw new InvalidDataException($"{path} holds no reference.");
+        reference.ToNetworkLayout(reference.Parameters);
+        reference.ToNetworkLayout(reference.Gradients);
+        reference.ToNetworkLayout(reference.ParametersAfter);
+        foreach (double[] step in reference.ParametersAfterEachStep ?? []) reference.ToNetworkLayout(step);
+        return reference;
+    }
+
+    /// <summary>Transposes every dense layer's weights in a parameter-shaped array from [out, in] to [in, out].</summary>
+    private void ToNetworkLayout<T>(T[]? flat)
+    {
+        if (flat is null) return;
+        int fanIn = InputSize, offset = 0;
+        foreach (ReferenceLayer layer in Layers)
+        {
+            int units = layer.Units;
+            if (layer.Kind == LayerKind.Dense)
+            {
+                T[] weights = flat.AsSpan(offset, fanIn * units).ToArray();
+                for (int j = 0; j < units; j++)
+                    for (int i = 0; i < fanIn; i++) flat[offset + i * units + j] = weights[j * fanIn + i];
+                offset += fanIn * units + (layer.UseBias ? units : 0);
+            }
+            else if (layer.Kind == LayerKind.BatchNormalization)
+            {
+                offset += 2 * units;
+            }
+            if (layer.Activation == Activation.PReLU) offset += units;
+            fanIn = units;
+        }
+        if (offset != flat.Length) throw new InvalidDataException($"{Name}: the layers account for {offset} parameters, the array has {flat.Length}.");
     }
 }
