@@ -25,6 +25,10 @@ internal sealed class ActivationLayerEmitter : ILayerEmitter
     {
     }
 
+    public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z)
+    {
+    }
+
     public void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans)
     {
     }

@@ -28,6 +28,9 @@ internal sealed class BatchNormalizationEmitter : ILayerEmitter
     public void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z) =>
         writer.WriteLine($"global::NeuralDsl.Normalization.BatchNormInfer({x}, {Gamma(layer)}, {Beta(layer)}, st.Slice({layer.StateOffset}, {layer.Units}), st.Slice({layer.StateOffset + layer.Units}, {layer.Units}), {Literals.Float(layer.Epsilon)}, {z});");
 
+    public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z) =>
+        LayerEmitters.Rows(writer, () => EmitInferenceTransform(writer, layer, "xr", "zr"), (x, "xr", layer.Units), (z, "zr", layer.Units));
+
     public void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans) =>
         writer.WriteLine($"global::NeuralDsl.Normalization.BatchNormTrain({spans.Input}, batch, {layer.Units}, {Gamma(layer)}, {Beta(layer)}, st.Slice({layer.StateOffset}, {layer.Units}), st.Slice({layer.StateOffset + layer.Units}, {layer.Units}), {Literals.Float(layer.Momentum)}, {Literals.Float(layer.Epsilon)}, {spans.Extra}, {spans.Z}, {spans.PerUnit});");
 

@@ -54,6 +54,14 @@ internal sealed class DenseEmitter : ILayerEmitter
         else writer.WriteLine($"{Kernels}.Forward({Weights(layer)}, {Bias(layer)}, {x}, {z});");
     }
 
+    public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z)
+    {
+        if (EmitPolicy.IsUnrolled(layer))
+            LayerEmitters.Rows(writer, () => EmitUnrolledForward(writer, layer, "xr", "zr"), (x, "xr", layer.Inputs), (z, "zr", layer.Units));
+        else
+            writer.WriteLine($"{Kernels}.ForwardBatch({Weights(layer)}, {Bias(layer)}, {x}, {z}, {layer.Inputs}, {layer.Units});");
+    }
+
     public void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans)
     {
         if (EmitPolicy.IsUnrolled(layer))

@@ -23,6 +23,10 @@ internal sealed class DropoutEmitter : ILayerEmitter
     {
     }
 
+    public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z)
+    {
+    }
+
     public void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans) =>
         writer.WriteLine($"global::NeuralDsl.DropoutKernel.Forward({spans.Input}, {spans.Extra}, {spans.Z}, {Literals.Float(layer.Rate)}, ref _dropoutRandom);");
 

@@ -14,6 +14,9 @@ internal static class EmitPolicy
     /// <summary>Hidden activations up to this many floats live on the stack in <c>Predict</c>; above it they are rented.</summary>
     public const int StackLimit = 16 * 1024;
 
+    /// <summary>Samples <c>PredictBatch</c> runs layer by layer at a time, so that large layers multiply whole blocks of rows.</summary>
+    public const int BatchChunk = 16;
+
     /// <summary>Terms per line in unrolled sums, for readable output.</summary>
     public const int TermsPerLine = 4;
 

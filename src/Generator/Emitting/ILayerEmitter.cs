@@ -30,6 +30,9 @@ internal interface ILayerEmitter
     /// <summary>Inference transform of one sample, from <paramref name="x"/> into <paramref name="z"/>; nothing for identity transforms.</summary>
     void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z);
 
+    /// <summary>Inference transform of a batch (variable <c>batch</c>; spans [batch, width]); nothing for identity transforms.</summary>
+    void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z);
+
     /// <summary>Training transform of a whole batch (variable <c>batch</c>).</summary>
     void EmitTrainingTransform(SourceWriter writer, LayerModel layer, TrainingSpans spans);
 
@@ -50,7 +53,7 @@ internal static class LayerEmitters
 
     /// <summary>
     /// Emits a loop over the batch's rows declaring one row span per batch span, then <paramref name="body"/>.
-    /// Each entry is (batch span, row name, row width); <c>inputs</c> and <c>targets</c> are read-only,
+    /// Each entry is (batch span, row name, row width); <c>inputs</c>, <c>targets</c> and <c>x</c> are read-only,
     /// and a batch span listed twice (a linear layer's z and a) gets its second row name as an alias.
     /// </summary>
     public static void Rows(SourceWriter writer, Action body, params (string Batch, string Row, int Width)[] spans)
@@ -60,7 +63,7 @@ internal static class LayerEmitters
             var declared = new Dictionary<string, string>();
             foreach ((string batchSpan, string row, int width) in spans)
             {
-                string type = batchSpan is "inputs" or "targets" ? "global::System.ReadOnlySpan<float>" : "global::System.Span<float>";
+                string type = batchSpan is "inputs" or "targets" or "x" ? "global::System.ReadOnlySpan<float>" : "global::System.Span<float>";
                 if (declared.TryGetValue(batchSpan, out string? first))
                 {
                     writer.WriteLine($"{type} {row} = {first};");

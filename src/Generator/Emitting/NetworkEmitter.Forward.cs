@@ -66,16 +66,18 @@ internal sealed partial class NetworkEmitter
                 int batch = {Guard}.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
                 {Guard}.NoOverlap(inputs, outputs, nameof(outputs));
                 """);
+            // Layer by layer over chunks of samples, so that large layers multiply blocks of rows.
             WithHiddenBuffer(0, () =>
             {
-                using (_writer.Open("for (int n = 0; n < batch; n++)"))
+                using (_writer.Open($"for (int start = 0; start < batch; start += {EmitPolicy.BatchChunk})"))
                 {
-                    _writer.WriteLine($"""
-                        {Span} output = outputs.Slice(n * OutputSize, OutputSize);
-                        Forward(_parameters, {StateArgument}inputs.Slice(n * InputSize, InputSize), {string.Join(", ", OwnedSpans(HiddenThen("output")))});
-                        """);
+                    _writer.WriteLine($"int rows = global::System.Math.Min({EmitPolicy.BatchChunk}, batch - start);");
+                    string spans = string.Join(", ", OwnedSpans((layer, _) => layer == Output
+                        ? "outputs.Slice(start * OutputSize, rows * OutputSize)"
+                        : $"h{layer.Index}.Slice(0, rows * {layer.Units})"));
+                    _writer.WriteLine($"ForwardRows(_parameters, {StateArgument}inputs.Slice(start * InputSize, rows * InputSize), rows, {spans});");
                 }
-            });
+            }, rows: EmitPolicy.BatchChunk);
         }
     }
 
@@ -83,13 +85,13 @@ internal sealed partial class NetworkEmitter
     private int HiddenWidth => Layers.Where(l => l != Output && (OwnsA(l) || OwnsZ(l))).Sum(l => l.Units);
 
     /// <summary>
-    /// Emits <paramref name="body"/> with span <c>h</c> holding the hidden activations (sliced into
-    /// <c>h0</c>, <c>h1</c>, ...) plus <paramref name="extra"/> floats after them, on the stack when
-    /// small, else rented from the shared pool.
+    /// Emits <paramref name="body"/> with span <c>h</c> holding the hidden activations of
+    /// <paramref name="rows"/> samples (sliced into <c>h0</c>, <c>h1</c>, ...) plus <paramref name="extra"/>
+    /// floats after them, on the stack when small, else rented from the shared pool.
     /// </summary>
-    private void WithHiddenBuffer(int extra, Action body)
+    private void WithHiddenBuffer(int extra, Action body, int rows = 1)
     {
-        int size = HiddenWidth + extra;
+        int size = rows * HiddenWidth + extra;
         if (size == 0)
         {
             body();
@@ -113,8 +115,8 @@ internal sealed partial class NetworkEmitter
         int offset = 0;
         foreach (LayerModel layer in Layers.Where(l => l != Output && (OwnsA(l) || OwnsZ(l))))
         {
-            _writer.WriteLine($"{Span} h{layer.Index} = h.Slice({offset}, {layer.Units});");
-            offset += layer.Units;
+            _writer.WriteLine($"{Span} h{layer.Index} = h.Slice({offset}, {rows * layer.Units});");
+            offset += rows * layer.Units;
         }
         body();
         if (!onStack)
@@ -152,6 +154,31 @@ internal sealed partial class NetworkEmitter
                 emitter.EmitInferenceTransform(_writer, layer, input, z);
                 ActivationEmitter.EmitForward(_writer, layer, z, a);
                 if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
+            }
+        }
+    }
+
+    private void EmitForwardRows()
+    {
+        Func<LayerModel, string, string> names = (layer, kind) => OwnsZ(layer) ? kind + layer.Index : "a" + layer.Index;
+        string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
+        string state = HasState ? $"{ReadOnlySpan} st, " : "";
+        _writer.WriteLine();
+        _writer.WriteLine("// The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.");
+        using (_writer.Open($"private static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"))
+        {
+            var plan = InferencePlan("x", names);
+            foreach (LayerModel layer in Layers)
+            {
+                (string input, string z, string a) = plan[layer.Index];
+                ILayerEmitter emitter = LayerEmitters.For(layer);
+                if (layer.Index > 0) _writer.WriteLine();
+                _writer.WriteLine($"// {emitter.Describe(layer)}");
+                emitter.EmitInferenceBatchTransform(_writer, layer, input, z);
+                if (layer.Activation != ActivationKind.Linear)
+                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar"), (z, "zr", layer.Units), (a, "ar", layer.Units));
+                else if (z != a)
+                    _writer.WriteLine($"{z}.CopyTo({a});");
             }
         }
     }

@@ -58,6 +58,7 @@ internal sealed partial class NetworkEmitter
             EmitInitialization();
             EmitPredict();
             EmitForward();
+            EmitForwardRows();
             if (_model.IsTrainable)
             {
                 EmitComputeLoss();

@@ -1,7 +1,8 @@
 namespace NeuralDsl.Generator.Model;
 
 // Mirrors of the runtime enums (the generator cannot reference the runtime assembly). Values must
-// match NeuralDsl.Activation, NeuralDsl.Loss, NeuralDsl.Init and NeuralDsl.LayerKind; a test checks it.
+// match NeuralDsl.Activation, NeuralDsl.Loss, NeuralDsl.Init, NeuralDsl.LayerKind, NeuralDsl.Optimizer,
+// NeuralDsl.LearningTask and NeuralDsl.Scaling; a test checks it.
 
 internal enum ActivationKind
 {
@@ -61,4 +62,23 @@ internal enum OptimizerKind
     RMSprop = 2,
     Adam = 3,
     AdamW = 4,
+}
+
+internal enum LearningTaskKind
+{
+    Unspecified = 0,
+    Binary = 1,
+    Multiclass = 2,
+    Regression = 3,
+}
+
+internal enum ScalingKind
+{
+    Unspecified = 0,
+    None = 1,
+    Standardized = 2,
+    MinMax01 = 3,
+    MinMax11 = 4,
+    NonNegative = 5,
+    Unit = 6,
 }

@@ -16,6 +16,15 @@ internal sealed record NetworkModel(
     float HuberDelta,
     EquatableArray<LayerModel> Layers)
 {
+    /// <summary>Whether the cross-entropy loss applies the sigmoid or softmax to the outputs itself.</summary>
+    public bool FromLogits { get; init; }
+
+    /// <summary>The declared task and data scaling, which only the analyzers read.</summary>
+    public TaskSpec Task { get; init; }
+
+    /// <summary>The declared training settings, which only the analyzers read.</summary>
+    public TrainingSpec Training { get; init; }
+
     public LayerModel Output => Layers[Layers.Count - 1];
 
     public int OutputSize => Output.Units;
@@ -35,6 +44,13 @@ internal sealed record NetworkModel(
 /// <summary>The declared optimiser and its hyperparameters (NaN epsilon or weight decay: the optimiser's default).</summary>
 internal readonly record struct OptimizerSpec(
     OptimizerKind Kind, float LearningRate, float Momentum, bool Nesterov, float Beta1, float Beta2, float Epsilon, float WeightDecay);
+
+/// <summary>The declared task, class count and scaling of inputs and targets (Unspecified and 0: not declared).</summary>
+internal readonly record struct TaskSpec(LearningTaskKind Kind, int Classes, ScalingKind InputScaling, ScalingKind TargetScaling);
+
+/// <summary>The declared training settings; null where the declaration does not write the property.</summary>
+internal readonly record struct TrainingSpec(
+    int? Epochs, int? BatchSize, float? ValidationSplit, int? EarlyStoppingPatience, string? EarlyStoppingMonitor, float? ClipNorm, float? ClipValue);
 
 /// <summary>How one parameter group (weights or biases) is initialised: a concrete kind and its two arguments.</summary>
 internal readonly record struct InitSpec(InitKind Kind, float First, float Second);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NeuralDsl.Generator.Diagnostics;
 
 namespace NeuralDsl.Generator.Parsing;
@@ -59,35 +58,9 @@ internal sealed partial class NetworkParser
     }
 
     private Location AttributeLocation(AttributeData attribute) =>
-        attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation() ?? _type.Locations.FirstOrDefault() ?? Location.None;
+        AttributeLocations.Attribute(attribute, _type, _cancellationToken);
 
-    /// <summary>
-    /// The location of one argument of an attribute: a named property (<c>Alpha = 1</c>), or a
-    /// constructor parameter written by position or as <c>name:</c>. Falls back to the whole attribute.
-    /// </summary>
-    private Location ArgumentLocation(AttributeData attribute, string name, int position = -1)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is not AttributeSyntax syntax)
-            return AttributeLocation(attribute);
-        if (syntax.ArgumentList is { } list)
-        {
-            int positional = 0;
-            foreach (AttributeArgumentSyntax argument in list.Arguments)
-            {
-                if (argument.NameEquals is { } nameEquals)
-                {
-                    if (nameEquals.Name.Identifier.ValueText == name) return argument.GetLocation();
-                }
-                else if (argument.NameColon is { } nameColon)
-                {
-                    if (nameColon.Name.Identifier.ValueText == name) return argument.GetLocation();
-                }
-                else if (positional++ == position)
-                {
-                    return argument.GetLocation();
-                }
-            }
-        }
-        return syntax.GetLocation();
-    }
+    /// <summary>The location of one argument of an attribute; falls back to the whole attribute.</summary>
+    private Location ArgumentLocation(AttributeData attribute, string name, int position = -1) =>
+        AttributeLocations.Argument(attribute, name, position, _type, _cancellationToken);
 }

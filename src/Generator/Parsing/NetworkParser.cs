@@ -122,30 +122,10 @@ internal sealed partial class NetworkParser
     /// <summary>Layer attributes in source order; reports those placed on another partial declaration.</summary>
     private List<AttributeData> LayerAttributesInOrder()
     {
-        SyntaxNode? networkDeclaration = _network.ApplicationSyntaxReference?.GetSyntax(_cancellationToken)
-            .FirstAncestorOrSelf<TypeDeclarationSyntax>();
-        var layers = new List<(AttributeData Attribute, int Position)>();
-        foreach (AttributeData attribute in _type.GetAttributes())
-        {
-            if (!InheritsFrom(attribute.AttributeClass, KnownNames.LayerAttribute)) continue;
-            SyntaxNode? syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken);
-            if (syntax is null || syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() != networkDeclaration)
-            {
-                Report(DiagnosticDescriptors.LayersSplitAcrossDeclarations, AttributeLocation(attribute), _type.Name);
-                continue;
-            }
-            layers.Add((attribute, syntax.SpanStart));
-        }
-        return layers.OrderBy(l => l.Position).Select(l => l.Attribute).ToList();
-    }
-
-    private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)
-    {
-        for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
-        {
-            if (t.ToDisplayString() == metadataName) return true;
-        }
-        return false;
+        (List<AttributeData> layers, List<AttributeData> elsewhere) = AttributeLocations.LayerAttributes(_type, _network, _cancellationToken);
+        foreach (AttributeData attribute in elsewhere)
+            Report(DiagnosticDescriptors.LayersSplitAcrossDeclarations, AttributeLocation(attribute), _type.Name);
+        return layers;
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)

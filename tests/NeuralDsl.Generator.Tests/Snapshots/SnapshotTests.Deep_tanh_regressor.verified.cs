@@ -250,21 +250,21 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        global::System.Span<float> h = stackalloc float[80];
-        global::System.Span<float> h0 = h.Slice(0, 8);
-        global::System.Span<float> h1 = h.Slice(8, 8);
-        global::System.Span<float> h2 = h.Slice(16, 8);
-        global::System.Span<float> h3 = h.Slice(24, 8);
-        global::System.Span<float> h4 = h.Slice(32, 8);
-        global::System.Span<float> h5 = h.Slice(40, 8);
-        global::System.Span<float> h6 = h.Slice(48, 8);
-        global::System.Span<float> h7 = h.Slice(56, 8);
-        global::System.Span<float> h8 = h.Slice(64, 8);
-        global::System.Span<float> h9 = h.Slice(72, 8);
-        for (int n = 0; n < batch; n++)
+        global::System.Span<float> h = stackalloc float[1280];
+        global::System.Span<float> h0 = h.Slice(0, 128);
+        global::System.Span<float> h1 = h.Slice(128, 128);
+        global::System.Span<float> h2 = h.Slice(256, 128);
+        global::System.Span<float> h3 = h.Slice(384, 128);
+        global::System.Span<float> h4 = h.Slice(512, 128);
+        global::System.Span<float> h5 = h.Slice(640, 128);
+        global::System.Span<float> h6 = h.Slice(768, 128);
+        global::System.Span<float> h7 = h.Slice(896, 128);
+        global::System.Span<float> h8 = h.Slice(1024, 128);
+        global::System.Span<float> h9 = h.Slice(1152, 128);
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, inputs.Slice(n * InputSize, InputSize), h0, h0, h1, h1, h2, h2, h3, h3, h4, h4, h5, h5, h6, h6, h7, h7, h8, h8, h9, h9, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 8), h0.Slice(0, rows * 8), h1.Slice(0, rows * 8), h1.Slice(0, rows * 8), h2.Slice(0, rows * 8), h2.Slice(0, rows * 8), h3.Slice(0, rows * 8), h3.Slice(0, rows * 8), h4.Slice(0, rows * 8), h4.Slice(0, rows * 8), h5.Slice(0, rows * 8), h5.Slice(0, rows * 8), h6.Slice(0, rows * 8), h6.Slice(0, rows * 8), h7.Slice(0, rows * 8), h7.Slice(0, rows * 8), h8.Slice(0, rows * 8), h8.Slice(0, rows * 8), h9.Slice(0, rows * 8), h9.Slice(0, rows * 8), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -435,6 +435,279 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
         a10[0] = p[728] + p[720] * a9[0] + p[721] * a9[1] + p[722] * a9[2] + p[723] * a9[3]
             + p[724] * a9[4] + p[725] * a9[5] + p[726] * a9[6] + p[727] * a9[7];
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2, global::System.Span<float> z3, global::System.Span<float> a3, global::System.Span<float> z4, global::System.Span<float> a4, global::System.Span<float> z5, global::System.Span<float> a5, global::System.Span<float> z6, global::System.Span<float> a6, global::System.Span<float> z7, global::System.Span<float> a7, global::System.Span<float> z8, global::System.Span<float> a8, global::System.Span<float> z9, global::System.Span<float> a9, global::System.Span<float> a10)
+    {
+        // Layer 0: Dense 8 -> 8, Tanh. Weights p[0..64) as [8 x 8], biases p[64..72).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.ReadOnlySpan<float> xr = x.Slice(n * 8, 8);
+            global::System.Span<float> zr = z0.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 8, 8);
+            global::System.Span<float> ar = a0.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 1: Dense 8 -> 8, Tanh. Weights p[72..136) as [8 x 8], biases p[136..144).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a0.Slice(n * 8, 8);
+            global::System.Span<float> zr = z1.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z1.Slice(n * 8, 8);
+            global::System.Span<float> ar = a1.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 2: Dense 8 -> 8, Tanh. Weights p[144..208) as [8 x 8], biases p[208..216).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a1.Slice(n * 8, 8);
+            global::System.Span<float> zr = z2.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z2.Slice(n * 8, 8);
+            global::System.Span<float> ar = a2.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 3: Dense 8 -> 8, Tanh. Weights p[216..280) as [8 x 8], biases p[280..288).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a2.Slice(n * 8, 8);
+            global::System.Span<float> zr = z3.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z3.Slice(n * 8, 8);
+            global::System.Span<float> ar = a3.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 4: Dense 8 -> 8, Tanh. Weights p[288..352) as [8 x 8], biases p[352..360).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a3.Slice(n * 8, 8);
+            global::System.Span<float> zr = z4.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z4.Slice(n * 8, 8);
+            global::System.Span<float> ar = a4.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 5: Dense 8 -> 8, Tanh. Weights p[360..424) as [8 x 8], biases p[424..432).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a4.Slice(n * 8, 8);
+            global::System.Span<float> zr = z5.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z5.Slice(n * 8, 8);
+            global::System.Span<float> ar = a5.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 6: Dense 8 -> 8, Tanh. Weights p[432..496) as [8 x 8], biases p[496..504).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a5.Slice(n * 8, 8);
+            global::System.Span<float> zr = z6.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z6.Slice(n * 8, 8);
+            global::System.Span<float> ar = a6.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 7: Dense 8 -> 8, Tanh. Weights p[504..568) as [8 x 8], biases p[568..576).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a6.Slice(n * 8, 8);
+            global::System.Span<float> zr = z7.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z7.Slice(n * 8, 8);
+            global::System.Span<float> ar = a7.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 8: Dense 8 -> 8, Tanh. Weights p[576..640) as [8 x 8], biases p[640..648).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a7.Slice(n * 8, 8);
+            global::System.Span<float> zr = z8.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z8.Slice(n * 8, 8);
+            global::System.Span<float> ar = a8.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 9: Dense 8 -> 8, Tanh. Weights p[648..712) as [8 x 8], biases p[712..720).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a8.Slice(n * 8, 8);
+            global::System.Span<float> zr = z9.Slice(n * 8, 8);
+            {
+                ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
+                var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648), xv0, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, acc0);
+                var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664), xv2, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, acc0);
+                var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680), xv4, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, acc0);
+                var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, acc0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+            }
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z9.Slice(n * 8, 8);
+            global::System.Span<float> ar = a9.Slice(n * 8, 8);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a9.Slice(n * 8, 8);
+            global::System.Span<float> zr = a10.Slice(n * 1, 1);
+            zr[0] = p[728] + p[720] * xr[0] + p[721] * xr[1] + p[722] * xr[2] + p[723] * xr[3]
+                + p[724] * xr[4] + p[725] * xr[5] + p[726] * xr[6] + p[727] * xr[7];
+        }
     }
 
     /// <summary>The mean squared error averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>

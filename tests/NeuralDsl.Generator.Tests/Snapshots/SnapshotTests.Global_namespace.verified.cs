@@ -131,12 +131,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        global::System.Span<float> h = stackalloc float[6];
-        global::System.Span<float> h0 = h.Slice(0, 6);
-        for (int n = 0; n < batch; n++)
+        global::System.Span<float> h = stackalloc float[96];
+        global::System.Span<float> h0 = h.Slice(0, 96);
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, inputs.Slice(n * InputSize, InputSize), h0, h0, output, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 6), h0.Slice(0, rows * 6), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -166,6 +166,53 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         z1[2] = p[44] + p[26] * a0[0] + p[29] * a0[1] + p[32] * a0[2] + p[35] * a0[3]
             + p[38] * a0[4] + p[41] * a0[5];
         global::NeuralDsl.Activations.Softmax(z1, a1);
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    {
+        // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
+            global::System.Span<float> zr = z0.Slice(n * 6, 6);
+            zr[0] = p[18] + p[0] * xr[0] + p[6] * xr[1] + p[12] * xr[2];
+            zr[1] = p[19] + p[1] * xr[0] + p[7] * xr[1] + p[13] * xr[2];
+            zr[2] = p[20] + p[2] * xr[0] + p[8] * xr[1] + p[14] * xr[2];
+            zr[3] = p[21] + p[3] * xr[0] + p[9] * xr[1] + p[15] * xr[2];
+            zr[4] = p[22] + p[4] * xr[0] + p[10] * xr[1] + p[16] * xr[2];
+            zr[5] = p[23] + p[5] * xr[0] + p[11] * xr[1] + p[17] * xr[2];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 6, 6);
+            global::System.Span<float> ar = a0.Slice(n * 6, 6);
+            ar[0] = global::NeuralDsl.Activations.LeakyReLU(zr[0], 0.2f);
+            ar[1] = global::NeuralDsl.Activations.LeakyReLU(zr[1], 0.2f);
+            ar[2] = global::NeuralDsl.Activations.LeakyReLU(zr[2], 0.2f);
+            ar[3] = global::NeuralDsl.Activations.LeakyReLU(zr[3], 0.2f);
+            ar[4] = global::NeuralDsl.Activations.LeakyReLU(zr[4], 0.2f);
+            ar[5] = global::NeuralDsl.Activations.LeakyReLU(zr[5], 0.2f);
+        }
+
+        // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [6 x 3], biases p[42..45).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a0.Slice(n * 6, 6);
+            global::System.Span<float> zr = z1.Slice(n * 3, 3);
+            zr[0] = p[42] + p[24] * xr[0] + p[27] * xr[1] + p[30] * xr[2] + p[33] * xr[3]
+                + p[36] * xr[4] + p[39] * xr[5];
+            zr[1] = p[43] + p[25] * xr[0] + p[28] * xr[1] + p[31] * xr[2] + p[34] * xr[3]
+                + p[37] * xr[4] + p[40] * xr[5];
+            zr[2] = p[44] + p[26] * xr[0] + p[29] * xr[1] + p[32] * xr[2] + p[35] * xr[3]
+                + p[38] * xr[4] + p[41] * xr[5];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z1.Slice(n * 3, 3);
+            global::System.Span<float> ar = a1.Slice(n * 3, 3);
+            global::NeuralDsl.Activations.Softmax(zr, ar);
+        }
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>

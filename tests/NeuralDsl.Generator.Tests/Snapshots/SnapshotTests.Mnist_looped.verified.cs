@@ -146,13 +146,13 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        global::System.Span<float> h = stackalloc float[192];
-        global::System.Span<float> h0 = h.Slice(0, 128);
-        global::System.Span<float> h1 = h.Slice(128, 64);
-        for (int n = 0; n < batch; n++)
+        global::System.Span<float> h = stackalloc float[3072];
+        global::System.Span<float> h0 = h.Slice(0, 2048);
+        global::System.Span<float> h1 = h.Slice(2048, 1024);
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, inputs.Slice(n * InputSize, InputSize), h0, h0, h1, h1, output, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 128), h0.Slice(0, rows * 128), h1.Slice(0, rows * 64), h1.Slice(0, rows * 64), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -361,6 +361,227 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [64 x 10], biases p[109376..109386).
         global::NeuralDsl.DenseKernels.Forward(p.Slice(108736, 640), p.Slice(109376, 10), a1, z2);
         global::NeuralDsl.Activations.Softmax(z2, a2);
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2)
+    {
+        // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [784 x 128], biases p[100352..100480).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(0, 100352), p.Slice(100352, 128), x, z0, 784, 128);
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 128, 128);
+            global::System.Span<float> ar = a0.Slice(n * 128, 128);
+            ar[0] = global::NeuralDsl.Activations.ReLU(zr[0]);
+            ar[1] = global::NeuralDsl.Activations.ReLU(zr[1]);
+            ar[2] = global::NeuralDsl.Activations.ReLU(zr[2]);
+            ar[3] = global::NeuralDsl.Activations.ReLU(zr[3]);
+            ar[4] = global::NeuralDsl.Activations.ReLU(zr[4]);
+            ar[5] = global::NeuralDsl.Activations.ReLU(zr[5]);
+            ar[6] = global::NeuralDsl.Activations.ReLU(zr[6]);
+            ar[7] = global::NeuralDsl.Activations.ReLU(zr[7]);
+            ar[8] = global::NeuralDsl.Activations.ReLU(zr[8]);
+            ar[9] = global::NeuralDsl.Activations.ReLU(zr[9]);
+            ar[10] = global::NeuralDsl.Activations.ReLU(zr[10]);
+            ar[11] = global::NeuralDsl.Activations.ReLU(zr[11]);
+            ar[12] = global::NeuralDsl.Activations.ReLU(zr[12]);
+            ar[13] = global::NeuralDsl.Activations.ReLU(zr[13]);
+            ar[14] = global::NeuralDsl.Activations.ReLU(zr[14]);
+            ar[15] = global::NeuralDsl.Activations.ReLU(zr[15]);
+            ar[16] = global::NeuralDsl.Activations.ReLU(zr[16]);
+            ar[17] = global::NeuralDsl.Activations.ReLU(zr[17]);
+            ar[18] = global::NeuralDsl.Activations.ReLU(zr[18]);
+            ar[19] = global::NeuralDsl.Activations.ReLU(zr[19]);
+            ar[20] = global::NeuralDsl.Activations.ReLU(zr[20]);
+            ar[21] = global::NeuralDsl.Activations.ReLU(zr[21]);
+            ar[22] = global::NeuralDsl.Activations.ReLU(zr[22]);
+            ar[23] = global::NeuralDsl.Activations.ReLU(zr[23]);
+            ar[24] = global::NeuralDsl.Activations.ReLU(zr[24]);
+            ar[25] = global::NeuralDsl.Activations.ReLU(zr[25]);
+            ar[26] = global::NeuralDsl.Activations.ReLU(zr[26]);
+            ar[27] = global::NeuralDsl.Activations.ReLU(zr[27]);
+            ar[28] = global::NeuralDsl.Activations.ReLU(zr[28]);
+            ar[29] = global::NeuralDsl.Activations.ReLU(zr[29]);
+            ar[30] = global::NeuralDsl.Activations.ReLU(zr[30]);
+            ar[31] = global::NeuralDsl.Activations.ReLU(zr[31]);
+            ar[32] = global::NeuralDsl.Activations.ReLU(zr[32]);
+            ar[33] = global::NeuralDsl.Activations.ReLU(zr[33]);
+            ar[34] = global::NeuralDsl.Activations.ReLU(zr[34]);
+            ar[35] = global::NeuralDsl.Activations.ReLU(zr[35]);
+            ar[36] = global::NeuralDsl.Activations.ReLU(zr[36]);
+            ar[37] = global::NeuralDsl.Activations.ReLU(zr[37]);
+            ar[38] = global::NeuralDsl.Activations.ReLU(zr[38]);
+            ar[39] = global::NeuralDsl.Activations.ReLU(zr[39]);
+            ar[40] = global::NeuralDsl.Activations.ReLU(zr[40]);
+            ar[41] = global::NeuralDsl.Activations.ReLU(zr[41]);
+            ar[42] = global::NeuralDsl.Activations.ReLU(zr[42]);
+            ar[43] = global::NeuralDsl.Activations.ReLU(zr[43]);
+            ar[44] = global::NeuralDsl.Activations.ReLU(zr[44]);
+            ar[45] = global::NeuralDsl.Activations.ReLU(zr[45]);
+            ar[46] = global::NeuralDsl.Activations.ReLU(zr[46]);
+            ar[47] = global::NeuralDsl.Activations.ReLU(zr[47]);
+            ar[48] = global::NeuralDsl.Activations.ReLU(zr[48]);
+            ar[49] = global::NeuralDsl.Activations.ReLU(zr[49]);
+            ar[50] = global::NeuralDsl.Activations.ReLU(zr[50]);
+            ar[51] = global::NeuralDsl.Activations.ReLU(zr[51]);
+            ar[52] = global::NeuralDsl.Activations.ReLU(zr[52]);
+            ar[53] = global::NeuralDsl.Activations.ReLU(zr[53]);
+            ar[54] = global::NeuralDsl.Activations.ReLU(zr[54]);
+            ar[55] = global::NeuralDsl.Activations.ReLU(zr[55]);
+            ar[56] = global::NeuralDsl.Activations.ReLU(zr[56]);
+            ar[57] = global::NeuralDsl.Activations.ReLU(zr[57]);
+            ar[58] = global::NeuralDsl.Activations.ReLU(zr[58]);
+            ar[59] = global::NeuralDsl.Activations.ReLU(zr[59]);
+            ar[60] = global::NeuralDsl.Activations.ReLU(zr[60]);
+            ar[61] = global::NeuralDsl.Activations.ReLU(zr[61]);
+            ar[62] = global::NeuralDsl.Activations.ReLU(zr[62]);
+            ar[63] = global::NeuralDsl.Activations.ReLU(zr[63]);
+            ar[64] = global::NeuralDsl.Activations.ReLU(zr[64]);
+            ar[65] = global::NeuralDsl.Activations.ReLU(zr[65]);
+            ar[66] = global::NeuralDsl.Activations.ReLU(zr[66]);
+            ar[67] = global::NeuralDsl.Activations.ReLU(zr[67]);
+            ar[68] = global::NeuralDsl.Activations.ReLU(zr[68]);
+            ar[69] = global::NeuralDsl.Activations.ReLU(zr[69]);
+            ar[70] = global::NeuralDsl.Activations.ReLU(zr[70]);
+            ar[71] = global::NeuralDsl.Activations.ReLU(zr[71]);
+            ar[72] = global::NeuralDsl.Activations.ReLU(zr[72]);
+            ar[73] = global::NeuralDsl.Activations.ReLU(zr[73]);
+            ar[74] = global::NeuralDsl.Activations.ReLU(zr[74]);
+            ar[75] = global::NeuralDsl.Activations.ReLU(zr[75]);
+            ar[76] = global::NeuralDsl.Activations.ReLU(zr[76]);
+            ar[77] = global::NeuralDsl.Activations.ReLU(zr[77]);
+            ar[78] = global::NeuralDsl.Activations.ReLU(zr[78]);
+            ar[79] = global::NeuralDsl.Activations.ReLU(zr[79]);
+            ar[80] = global::NeuralDsl.Activations.ReLU(zr[80]);
+            ar[81] = global::NeuralDsl.Activations.ReLU(zr[81]);
+            ar[82] = global::NeuralDsl.Activations.ReLU(zr[82]);
+            ar[83] = global::NeuralDsl.Activations.ReLU(zr[83]);
+            ar[84] = global::NeuralDsl.Activations.ReLU(zr[84]);
+            ar[85] = global::NeuralDsl.Activations.ReLU(zr[85]);
+            ar[86] = global::NeuralDsl.Activations.ReLU(zr[86]);
+            ar[87] = global::NeuralDsl.Activations.ReLU(zr[87]);
+            ar[88] = global::NeuralDsl.Activations.ReLU(zr[88]);
+            ar[89] = global::NeuralDsl.Activations.ReLU(zr[89]);
+            ar[90] = global::NeuralDsl.Activations.ReLU(zr[90]);
+            ar[91] = global::NeuralDsl.Activations.ReLU(zr[91]);
+            ar[92] = global::NeuralDsl.Activations.ReLU(zr[92]);
+            ar[93] = global::NeuralDsl.Activations.ReLU(zr[93]);
+            ar[94] = global::NeuralDsl.Activations.ReLU(zr[94]);
+            ar[95] = global::NeuralDsl.Activations.ReLU(zr[95]);
+            ar[96] = global::NeuralDsl.Activations.ReLU(zr[96]);
+            ar[97] = global::NeuralDsl.Activations.ReLU(zr[97]);
+            ar[98] = global::NeuralDsl.Activations.ReLU(zr[98]);
+            ar[99] = global::NeuralDsl.Activations.ReLU(zr[99]);
+            ar[100] = global::NeuralDsl.Activations.ReLU(zr[100]);
+            ar[101] = global::NeuralDsl.Activations.ReLU(zr[101]);
+            ar[102] = global::NeuralDsl.Activations.ReLU(zr[102]);
+            ar[103] = global::NeuralDsl.Activations.ReLU(zr[103]);
+            ar[104] = global::NeuralDsl.Activations.ReLU(zr[104]);
+            ar[105] = global::NeuralDsl.Activations.ReLU(zr[105]);
+            ar[106] = global::NeuralDsl.Activations.ReLU(zr[106]);
+            ar[107] = global::NeuralDsl.Activations.ReLU(zr[107]);
+            ar[108] = global::NeuralDsl.Activations.ReLU(zr[108]);
+            ar[109] = global::NeuralDsl.Activations.ReLU(zr[109]);
+            ar[110] = global::NeuralDsl.Activations.ReLU(zr[110]);
+            ar[111] = global::NeuralDsl.Activations.ReLU(zr[111]);
+            ar[112] = global::NeuralDsl.Activations.ReLU(zr[112]);
+            ar[113] = global::NeuralDsl.Activations.ReLU(zr[113]);
+            ar[114] = global::NeuralDsl.Activations.ReLU(zr[114]);
+            ar[115] = global::NeuralDsl.Activations.ReLU(zr[115]);
+            ar[116] = global::NeuralDsl.Activations.ReLU(zr[116]);
+            ar[117] = global::NeuralDsl.Activations.ReLU(zr[117]);
+            ar[118] = global::NeuralDsl.Activations.ReLU(zr[118]);
+            ar[119] = global::NeuralDsl.Activations.ReLU(zr[119]);
+            ar[120] = global::NeuralDsl.Activations.ReLU(zr[120]);
+            ar[121] = global::NeuralDsl.Activations.ReLU(zr[121]);
+            ar[122] = global::NeuralDsl.Activations.ReLU(zr[122]);
+            ar[123] = global::NeuralDsl.Activations.ReLU(zr[123]);
+            ar[124] = global::NeuralDsl.Activations.ReLU(zr[124]);
+            ar[125] = global::NeuralDsl.Activations.ReLU(zr[125]);
+            ar[126] = global::NeuralDsl.Activations.ReLU(zr[126]);
+            ar[127] = global::NeuralDsl.Activations.ReLU(zr[127]);
+        }
+
+        // Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [128 x 64], biases p[108672..108736).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(100480, 8192), p.Slice(108672, 64), a0, z1, 128, 64);
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z1.Slice(n * 64, 64);
+            global::System.Span<float> ar = a1.Slice(n * 64, 64);
+            ar[0] = global::NeuralDsl.Activations.ReLU(zr[0]);
+            ar[1] = global::NeuralDsl.Activations.ReLU(zr[1]);
+            ar[2] = global::NeuralDsl.Activations.ReLU(zr[2]);
+            ar[3] = global::NeuralDsl.Activations.ReLU(zr[3]);
+            ar[4] = global::NeuralDsl.Activations.ReLU(zr[4]);
+            ar[5] = global::NeuralDsl.Activations.ReLU(zr[5]);
+            ar[6] = global::NeuralDsl.Activations.ReLU(zr[6]);
+            ar[7] = global::NeuralDsl.Activations.ReLU(zr[7]);
+            ar[8] = global::NeuralDsl.Activations.ReLU(zr[8]);
+            ar[9] = global::NeuralDsl.Activations.ReLU(zr[9]);
+            ar[10] = global::NeuralDsl.Activations.ReLU(zr[10]);
+            ar[11] = global::NeuralDsl.Activations.ReLU(zr[11]);
+            ar[12] = global::NeuralDsl.Activations.ReLU(zr[12]);
+            ar[13] = global::NeuralDsl.Activations.ReLU(zr[13]);
+            ar[14] = global::NeuralDsl.Activations.ReLU(zr[14]);
+            ar[15] = global::NeuralDsl.Activations.ReLU(zr[15]);
+            ar[16] = global::NeuralDsl.Activations.ReLU(zr[16]);
+            ar[17] = global::NeuralDsl.Activations.ReLU(zr[17]);
+            ar[18] = global::NeuralDsl.Activations.ReLU(zr[18]);
+            ar[19] = global::NeuralDsl.Activations.ReLU(zr[19]);
+            ar[20] = global::NeuralDsl.Activations.ReLU(zr[20]);
+            ar[21] = global::NeuralDsl.Activations.ReLU(zr[21]);
+            ar[22] = global::NeuralDsl.Activations.ReLU(zr[22]);
+            ar[23] = global::NeuralDsl.Activations.ReLU(zr[23]);
+            ar[24] = global::NeuralDsl.Activations.ReLU(zr[24]);
+            ar[25] = global::NeuralDsl.Activations.ReLU(zr[25]);
+            ar[26] = global::NeuralDsl.Activations.ReLU(zr[26]);
+            ar[27] = global::NeuralDsl.Activations.ReLU(zr[27]);
+            ar[28] = global::NeuralDsl.Activations.ReLU(zr[28]);
+            ar[29] = global::NeuralDsl.Activations.ReLU(zr[29]);
+            ar[30] = global::NeuralDsl.Activations.ReLU(zr[30]);
+            ar[31] = global::NeuralDsl.Activations.ReLU(zr[31]);
+            ar[32] = global::NeuralDsl.Activations.ReLU(zr[32]);
+            ar[33] = global::NeuralDsl.Activations.ReLU(zr[33]);
+            ar[34] = global::NeuralDsl.Activations.ReLU(zr[34]);
+            ar[35] = global::NeuralDsl.Activations.ReLU(zr[35]);
+            ar[36] = global::NeuralDsl.Activations.ReLU(zr[36]);
+            ar[37] = global::NeuralDsl.Activations.ReLU(zr[37]);
+            ar[38] = global::NeuralDsl.Activations.ReLU(zr[38]);
+            ar[39] = global::NeuralDsl.Activations.ReLU(zr[39]);
+            ar[40] = global::NeuralDsl.Activations.ReLU(zr[40]);
+            ar[41] = global::NeuralDsl.Activations.ReLU(zr[41]);
+            ar[42] = global::NeuralDsl.Activations.ReLU(zr[42]);
+            ar[43] = global::NeuralDsl.Activations.ReLU(zr[43]);
+            ar[44] = global::NeuralDsl.Activations.ReLU(zr[44]);
+            ar[45] = global::NeuralDsl.Activations.ReLU(zr[45]);
+            ar[46] = global::NeuralDsl.Activations.ReLU(zr[46]);
+            ar[47] = global::NeuralDsl.Activations.ReLU(zr[47]);
+            ar[48] = global::NeuralDsl.Activations.ReLU(zr[48]);
+            ar[49] = global::NeuralDsl.Activations.ReLU(zr[49]);
+            ar[50] = global::NeuralDsl.Activations.ReLU(zr[50]);
+            ar[51] = global::NeuralDsl.Activations.ReLU(zr[51]);
+            ar[52] = global::NeuralDsl.Activations.ReLU(zr[52]);
+            ar[53] = global::NeuralDsl.Activations.ReLU(zr[53]);
+            ar[54] = global::NeuralDsl.Activations.ReLU(zr[54]);
+            ar[55] = global::NeuralDsl.Activations.ReLU(zr[55]);
+            ar[56] = global::NeuralDsl.Activations.ReLU(zr[56]);
+            ar[57] = global::NeuralDsl.Activations.ReLU(zr[57]);
+            ar[58] = global::NeuralDsl.Activations.ReLU(zr[58]);
+            ar[59] = global::NeuralDsl.Activations.ReLU(zr[59]);
+            ar[60] = global::NeuralDsl.Activations.ReLU(zr[60]);
+            ar[61] = global::NeuralDsl.Activations.ReLU(zr[61]);
+            ar[62] = global::NeuralDsl.Activations.ReLU(zr[62]);
+            ar[63] = global::NeuralDsl.Activations.ReLU(zr[63]);
+        }
+
+        // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [64 x 10], biases p[109376..109386).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(108736, 640), p.Slice(109376, 10), a1, z2, 64, 10);
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z2.Slice(n * 10, 10);
+            global::System.Span<float> ar = a2.Slice(n * 10, 10);
+            global::NeuralDsl.Activations.Softmax(zr, ar);
+        }
     }
 
     /// <summary>The categorical cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>

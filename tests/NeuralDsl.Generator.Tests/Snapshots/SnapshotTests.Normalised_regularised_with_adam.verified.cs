@@ -159,14 +159,14 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        global::System.Span<float> h = stackalloc float[12];
-        global::System.Span<float> h0 = h.Slice(0, 4);
-        global::System.Span<float> h1 = h.Slice(4, 4);
-        global::System.Span<float> h2 = h.Slice(8, 4);
-        for (int n = 0; n < batch; n++)
+        global::System.Span<float> h = stackalloc float[192];
+        global::System.Span<float> h0 = h.Slice(0, 64);
+        global::System.Span<float> h1 = h.Slice(64, 64);
+        global::System.Span<float> h2 = h.Slice(128, 64);
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, _state, inputs.Slice(n * InputSize, InputSize), h0, h1, h2, output, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, _state, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 4), h1.Slice(0, rows * 4), h2.Slice(0, rows * 4), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -196,6 +196,58 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         z4[1] = p[33] + p[21] * a2[0] + p[24] * a2[1] + p[27] * a2[2] + p[30] * a2[3];
         z4[2] = p[34] + p[22] * a2[0] + p[25] * a2[1] + p[28] * a2[2] + p[31] * a2[3];
         global::NeuralDsl.Activations.Softmax(z4, a4);
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> st, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> z4, global::System.Span<float> a4)
+    {
+        // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
+            global::System.Span<float> zr = a0.Slice(n * 4, 4);
+            zr[0] = p[0] * xr[0] + p[4] * xr[1] + p[8] * xr[2];
+            zr[1] = p[1] * xr[0] + p[5] * xr[1] + p[9] * xr[2];
+            zr[2] = p[2] * xr[0] + p[6] * xr[1] + p[10] * xr[2];
+            zr[3] = p[3] * xr[0] + p[7] * xr[1] + p[11] * xr[2];
+        }
+
+        // Layer 1: BatchNormalization over 4 units, momentum 0.99f, epsilon 0.001f. Gamma p[12..16), beta p[16..20); running mean st[0..4), running variance st[4..8).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a0.Slice(n * 4, 4);
+            global::System.Span<float> zr = a1.Slice(n * 4, 4);
+            global::NeuralDsl.Normalization.BatchNormInfer(xr, p.Slice(12, 4), p.Slice(16, 4), st.Slice(0, 4), st.Slice(4, 4), 0.001f, zr);
+        }
+
+        // Layer 2: Activation ReLU over 4 units.
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = a1.Slice(n * 4, 4);
+            global::System.Span<float> ar = a2.Slice(n * 4, 4);
+            ar[0] = global::NeuralDsl.Activations.ReLU(zr[0]);
+            ar[1] = global::NeuralDsl.Activations.ReLU(zr[1]);
+            ar[2] = global::NeuralDsl.Activations.ReLU(zr[2]);
+            ar[3] = global::NeuralDsl.Activations.ReLU(zr[3]);
+        }
+
+        // Layer 3: Dropout 0.25f over 4 units (identity at inference).
+
+        // Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [4 x 3], biases p[32..35).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a2.Slice(n * 4, 4);
+            global::System.Span<float> zr = z4.Slice(n * 3, 3);
+            zr[0] = p[32] + p[20] * xr[0] + p[23] * xr[1] + p[26] * xr[2] + p[29] * xr[3];
+            zr[1] = p[33] + p[21] * xr[0] + p[24] * xr[1] + p[27] * xr[2] + p[30] * xr[3];
+            zr[2] = p[34] + p[22] * xr[0] + p[25] * xr[1] + p[28] * xr[2] + p[31] * xr[3];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z4.Slice(n * 3, 3);
+            global::System.Span<float> ar = a4.Slice(n * 3, 3);
+            global::NeuralDsl.Activations.Softmax(zr, ar);
+        }
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in inference mode, plus the declared weight penalties, without touching <see cref="Gradients"/>. Thread-safe.</summary>

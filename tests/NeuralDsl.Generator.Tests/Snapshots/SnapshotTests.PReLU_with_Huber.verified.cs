@@ -136,12 +136,12 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        global::System.Span<float> h = stackalloc float[5];
-        global::System.Span<float> h0 = h.Slice(0, 5);
-        for (int n = 0; n < batch; n++)
+        global::System.Span<float> h = stackalloc float[80];
+        global::System.Span<float> h0 = h.Slice(0, 80);
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, inputs.Slice(n * InputSize, InputSize), h0, h0, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 5), h0.Slice(0, rows * 5), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -166,6 +166,43 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
             + p[33] * a0[4];
         a1[1] = p[36] + p[26] * a0[0] + p[28] * a0[1] + p[30] * a0[2] + p[32] * a0[3]
             + p[34] * a0[4];
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> a1)
+    {
+        // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
+            global::System.Span<float> zr = z0.Slice(n * 5, 5);
+            zr[0] = p[15] + p[0] * xr[0] + p[5] * xr[1] + p[10] * xr[2];
+            zr[1] = p[16] + p[1] * xr[0] + p[6] * xr[1] + p[11] * xr[2];
+            zr[2] = p[17] + p[2] * xr[0] + p[7] * xr[1] + p[12] * xr[2];
+            zr[3] = p[18] + p[3] * xr[0] + p[8] * xr[1] + p[13] * xr[2];
+            zr[4] = p[19] + p[4] * xr[0] + p[9] * xr[1] + p[14] * xr[2];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 5, 5);
+            global::System.Span<float> ar = a0.Slice(n * 5, 5);
+            ar[0] = global::NeuralDsl.Activations.PReLU(zr[0], p[20]);
+            ar[1] = global::NeuralDsl.Activations.PReLU(zr[1], p[21]);
+            ar[2] = global::NeuralDsl.Activations.PReLU(zr[2], p[22]);
+            ar[3] = global::NeuralDsl.Activations.PReLU(zr[3], p[23]);
+            ar[4] = global::NeuralDsl.Activations.PReLU(zr[4], p[24]);
+        }
+
+        // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [5 x 2], biases p[35..37).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a0.Slice(n * 5, 5);
+            global::System.Span<float> zr = a1.Slice(n * 2, 2);
+            zr[0] = p[35] + p[25] * xr[0] + p[27] * xr[1] + p[29] * xr[2] + p[31] * xr[3]
+                + p[33] * xr[4];
+            zr[1] = p[36] + p[26] * xr[0] + p[28] * xr[1] + p[30] * xr[2] + p[32] * xr[3]
+                + p[34] * xr[4];
+        }
     }
 
     /// <summary>The Huber loss averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>

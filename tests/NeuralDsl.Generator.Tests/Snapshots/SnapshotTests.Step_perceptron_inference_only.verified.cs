@@ -81,10 +81,10 @@ partial class AndGate : global::NeuralDsl.INetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        for (int n = 0; n < batch; n++)
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, inputs.Slice(n * InputSize, InputSize), output, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -95,5 +95,23 @@ partial class AndGate : global::NeuralDsl.INetwork
         // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).
         z0[0] = p[2] + p[0] * x[0] + p[1] * x[1];
         a0[0] = global::NeuralDsl.Activations.Step(z0[0]);
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0)
+    {
+        // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.ReadOnlySpan<float> xr = x.Slice(n * 2, 2);
+            global::System.Span<float> zr = z0.Slice(n * 1, 1);
+            zr[0] = p[2] + p[0] * xr[0] + p[1] * xr[1];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 1, 1);
+            global::System.Span<float> ar = a0.Slice(n * 1, 1);
+            ar[0] = global::NeuralDsl.Activations.Step(zr[0]);
+        }
     }
 }

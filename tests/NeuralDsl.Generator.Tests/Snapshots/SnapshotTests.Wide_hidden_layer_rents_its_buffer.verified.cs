@@ -141,15 +141,15 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent(20000);
-        global::System.Span<float> h = new global::System.Span<float>(rented, 0, 20000);
+        float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent(320000);
+        global::System.Span<float> h = new global::System.Span<float>(rented, 0, 320000);
         try
         {
-            global::System.Span<float> h0 = h.Slice(0, 20000);
-            for (int n = 0; n < batch; n++)
+            global::System.Span<float> h0 = h.Slice(0, 320000);
+            for (int start = 0; start < batch; start += 16)
             {
-                global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-                Forward(_parameters, inputs.Slice(n * InputSize, InputSize), h0, h0, output, output);
+                int rows = global::System.Math.Min(16, batch - start);
+                ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 20000), h0.Slice(0, rows * 20000), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
             }
         }
         finally
@@ -173,6 +173,32 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.DenseKernels.Forward(p.Slice(100000, 40000), p.Slice(140000, 2), a0, z1);
         a1[0] = global::NeuralDsl.Activations.Softplus(z1[0]);
         a1[1] = global::NeuralDsl.Activations.Softplus(z1[1]);
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    {
+        // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [4 x 20000], biases p[80000..100000).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(0, 80000), p.Slice(80000, 20000), x, z0, 4, 20000);
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 20000, 20000);
+            global::System.Span<float> ar = a0.Slice(n * 20000, 20000);
+            for (int j = 0; j < 20000; j++)
+            {
+                ar[j] = global::NeuralDsl.Activations.ELU(zr[j], 1f);
+            }
+        }
+
+        // Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [20000 x 2], biases p[140000..140002).
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(100000, 40000), p.Slice(140000, 2), a0, z1, 20000, 2);
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z1.Slice(n * 2, 2);
+            global::System.Span<float> ar = a1.Slice(n * 2, 2);
+            ar[0] = global::NeuralDsl.Activations.Softplus(zr[0]);
+            ar[1] = global::NeuralDsl.Activations.Softplus(zr[1]);
+        }
     }
 
     /// <summary>The mean absolute error averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>

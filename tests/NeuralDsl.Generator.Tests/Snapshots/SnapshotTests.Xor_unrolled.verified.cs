@@ -133,12 +133,12 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), outputs.Length, OutputSize, "OutputSize", nameof(outputs));
         global::NeuralDsl.NetworkGuard.NoOverlap(inputs, outputs, nameof(outputs));
-        global::System.Span<float> h = stackalloc float[4];
-        global::System.Span<float> h0 = h.Slice(0, 4);
-        for (int n = 0; n < batch; n++)
+        global::System.Span<float> h = stackalloc float[64];
+        global::System.Span<float> h0 = h.Slice(0, 64);
+        for (int start = 0; start < batch; start += 16)
         {
-            global::System.Span<float> output = outputs.Slice(n * OutputSize, OutputSize);
-            Forward(_parameters, inputs.Slice(n * InputSize, InputSize), h0, h0, output, output);
+            int rows = global::System.Math.Min(16, batch - start);
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 4), h0.Slice(0, rows * 4), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -156,6 +156,41 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
         z1[0] = p[16] + p[12] * a0[0] + p[13] * a0[1] + p[14] * a0[2] + p[15] * a0[3];
         global::NeuralDsl.Activations.Sigmoid(z1, a1);
+    }
+
+    // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    {
+        // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.ReadOnlySpan<float> xr = x.Slice(n * 2, 2);
+            global::System.Span<float> zr = z0.Slice(n * 4, 4);
+            zr[0] = p[8] + p[0] * xr[0] + p[4] * xr[1];
+            zr[1] = p[9] + p[1] * xr[0] + p[5] * xr[1];
+            zr[2] = p[10] + p[2] * xr[0] + p[6] * xr[1];
+            zr[3] = p[11] + p[3] * xr[0] + p[7] * xr[1];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z0.Slice(n * 4, 4);
+            global::System.Span<float> ar = a0.Slice(n * 4, 4);
+            global::NeuralDsl.Activations.Tanh(zr, ar);
+        }
+
+        // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> xr = a0.Slice(n * 4, 4);
+            global::System.Span<float> zr = z1.Slice(n * 1, 1);
+            zr[0] = p[16] + p[12] * xr[0] + p[13] * xr[1] + p[14] * xr[2] + p[15] * xr[3];
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            global::System.Span<float> zr = z1.Slice(n * 1, 1);
+            global::System.Span<float> ar = a1.Slice(n * 1, 1);
+            global::NeuralDsl.Activations.Sigmoid(zr, ar);
+        }
     }
 
     /// <summary>The binary cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
