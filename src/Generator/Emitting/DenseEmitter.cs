@@ -90,7 +90,12 @@ internal sealed class DenseEmitter : ILayerEmitter
         }, rows.ToArray());
     }
 
-    /// <summary>Straight-line <c>z = b + x W</c>: eight units per vector, broadcasting each input; leftover units scalar.</summary>
+    /// <summary>
+    /// Straight-line <c>z = b + x W</c>: eight units per vector, broadcasting each input; leftover units
+    /// scalar. Each block keeps two partial sums (even and odd inputs) so that consecutive fused
+    /// multiply-adds do not wait on each other, and scalar sums are added as balanced trees: a
+    /// tiny layer is bound by the latency of its dependency chains, not by arithmetic.
+    /// </summary>
     private static void EmitUnrolledForward(SourceWriter writer, LayerModel layer, string x, string z)
     {
         int blocks = layer.Units / Lanes;
@@ -98,24 +103,33 @@ internal sealed class DenseEmitter : ILayerEmitter
         {
             using (writer.Open(""))
             {
+                bool split = layer.Inputs >= 4;
                 writer.WriteLine($"ref float w = ref {GetReference}(p);");
                 for (int b = 0; b < blocks; b++)
+                {
                     writer.WriteLine($"var acc{b} = {(layer.UseBias ? $"{Vector}.LoadUnsafe(ref w, {layer.BiasOffset + b * Lanes})" : $"{Vector}<float>.Zero")};");
+                    if (split) writer.WriteLine($"var odd{b} = {Vector}<float>.Zero;");
+                }
                 for (int i = 0; i < layer.Inputs; i++)
                 {
                     var line = new StringBuilder($"var xv{i} = {Vector}.Create({x}[{i}]);");
                     for (int b = 0; b < blocks; b++)
-                        line.Append($" acc{b} = {Kernels}.MultiplyAdd({Vector}.LoadUnsafe(ref w, {W(layer, i, b * Lanes)}), xv{i}, acc{b});");
+                    {
+                        string accumulator = split && i % 2 == 1 ? $"odd{b}" : $"acc{b}";
+                        line.Append($" {accumulator} = {Kernels}.MultiplyAdd({Vector}.LoadUnsafe(ref w, {W(layer, i, b * Lanes)}), xv{i}, {accumulator});");
+                    }
                     writer.WriteLine(line.ToString());
                 }
-                for (int b = 0; b < blocks; b++) writer.WriteLine($"{Vector}.CopyTo(acc{b}, {z}.Slice({b * Lanes}));");
+                for (int b = 0; b < blocks; b++)
+                    writer.WriteLine($"{Vector}.CopyTo({(split ? $"acc{b} + odd{b}" : $"acc{b}")}, {z}.Slice({b * Lanes}));");
             }
         }
         for (int j = blocks * Lanes; j < layer.Units; j++)
         {
             var terms = new List<string>();
+            if (layer.UseBias) terms.Add($"p[{layer.BiasOffset + j}]");
             for (int i = 0; i < layer.Inputs; i++) terms.Add($"p[{W(layer, i, j)}] * {x}[{i}]");
-            writer.WriteLine($"{z}[{j}] = {(layer.UseBias ? $"p[{layer.BiasOffset + j}] + " : "")}{Sum(terms)};");
+            writer.WriteLine($"{z}[{j}] = {Sum(terms)};");
         }
     }
 
@@ -166,15 +180,25 @@ internal sealed class DenseEmitter : ILayerEmitter
         }
     }
 
-    /// <summary>Joins terms with <c>+</c>, <see cref="EmitPolicy.TermsPerLine"/> to a line.</summary>
+    /// <summary>
+    /// Adds terms as a balanced tree (<c>(t0 + t1) + (t2 + t3)</c>, ...), so that the additions do not
+    /// form one long dependency chain; four terms to a line for readability.
+    /// </summary>
     private static string Sum(List<string> terms)
     {
-        var builder = new StringBuilder();
-        for (int t = 0; t < terms.Count; t++)
+        if (terms.Count <= 2) return string.Join(" + ", terms);
+        var level = new List<string>();
+        for (int t = 0; t < terms.Count; t += 2)
+            level.Add(t + 1 < terms.Count ? $"({terms[t]} + {terms[t + 1]})" : terms[t]);
+        while (level.Count > 2)
         {
-            if (t > 0) builder.Append(t % EmitPolicy.TermsPerLine == 0 ? "\n    + " : " + ");
-            builder.Append(terms[t]);
+            var next = new List<string>();
+            for (int t = 0; t < level.Count; t += 2)
+                next.Add(t + 1 < level.Count ? $"({level[t]} + {level[t + 1]})" : level[t]);
+            level = next;
         }
+        var builder = new StringBuilder(level[0]);
+        if (level.Count == 2) builder.Append(level[0].Length + level[1].Length > 100 ? "\n    + " : " + ").Append(level[1]);
         return builder.ToString();
     }
 }

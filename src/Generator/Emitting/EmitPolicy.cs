@@ -17,8 +17,6 @@ internal static class EmitPolicy
     /// <summary>Samples <c>PredictBatch</c> runs layer by layer at a time, so that large layers multiply whole blocks of rows.</summary>
     public const int BatchChunk = 16;
 
-    /// <summary>Terms per line in unrolled sums, for readable output.</summary>
-    public const int TermsPerLine = 4;
 
     /// <summary>Element-wise steps (activations and their derivatives) are unrolled up to this many units: the same budget of statements per sample.</summary>
     public const int ElementwiseUnrollLimit = UnrollLimit;

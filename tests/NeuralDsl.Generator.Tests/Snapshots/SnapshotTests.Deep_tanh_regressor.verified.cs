@@ -276,15 +276,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(x[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(x[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(x[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(x[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(x[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(x[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(x[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(x[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(x[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(x[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(x[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z0.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(x[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z0.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z0, a0);
 
@@ -292,15 +293,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a0[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a0[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a0[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a0[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a0[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a0[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a0[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a0[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a0[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a0[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a0[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z1.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a0[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z1.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z1, a1);
 
@@ -308,15 +310,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a1[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a1[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a1[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a1[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a1[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a1[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a1[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a1[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a1[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a1[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a1[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z2.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a1[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z2.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z2, a2);
 
@@ -324,15 +327,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a2[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a2[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a2[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a2[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a2[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a2[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a2[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a2[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a2[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a2[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a2[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z3.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a2[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z3.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z3, a3);
 
@@ -340,15 +344,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a3[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a3[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a3[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a3[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a3[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a3[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a3[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a3[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a3[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a3[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a3[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z4.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a3[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z4.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z4, a4);
 
@@ -356,15 +361,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a4[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a4[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a4[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a4[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a4[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a4[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a4[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a4[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a4[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a4[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a4[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z5.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a4[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z5.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z5, a5);
 
@@ -372,15 +378,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a5[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a5[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a5[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a5[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a5[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a5[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a5[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a5[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a5[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a5[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a5[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z6.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a5[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z6.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z6, a6);
 
@@ -388,15 +395,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a6[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a6[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a6[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a6[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a6[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a6[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a6[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a6[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a6[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a6[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a6[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z7.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a6[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z7.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z7, a7);
 
@@ -404,15 +412,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a7[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a7[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a7[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a7[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a7[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a7[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a7[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a7[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a7[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a7[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a7[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z8.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a7[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z8.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z8, a8);
 
@@ -420,21 +429,22 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
+            var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(a8[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648), xv0, acc0);
-            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a8[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, acc0);
+            var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(a8[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, odd0);
             var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(a8[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664), xv2, acc0);
-            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a8[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, acc0);
+            var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(a8[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, odd0);
             var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(a8[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680), xv4, acc0);
-            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a8[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, acc0);
+            var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a8[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a8[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
-            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a8[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, acc0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, z9.Slice(0));
+            var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a8[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, odd0);
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z9.Slice(0));
         }
         global::NeuralDsl.Activations.Tanh(z9, a9);
 
         // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
-        a10[0] = p[728] + p[720] * a9[0] + p[721] * a9[1] + p[722] * a9[2] + p[723] * a9[3]
-            + p[724] * a9[4] + p[725] * a9[5] + p[726] * a9[6] + p[727] * a9[7];
+        a10[0] = (((p[728] + p[720] * a9[0]) + (p[721] * a9[1] + p[722] * a9[2])) + ((p[723] * a9[3] + p[724] * a9[4]) + (p[725] * a9[5] + p[726] * a9[6])))
+            + p[727] * a9[7];
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
@@ -448,15 +458,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -474,15 +485,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -500,15 +512,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -526,15 +539,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -552,15 +566,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -578,15 +593,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -604,15 +620,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -630,15 +647,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -656,15 +674,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -682,15 +701,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -705,8 +725,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a9.Slice(n * 8, 8);
             global::System.Span<float> zr = a10.Slice(n * 1, 1);
-            zr[0] = p[728] + p[720] * xr[0] + p[721] * xr[1] + p[722] * xr[2] + p[723] * xr[3]
-                + p[724] * xr[4] + p[725] * xr[5] + p[726] * xr[6] + p[727] * xr[7];
+            zr[0] = (((p[728] + p[720] * xr[0]) + (p[721] * xr[1] + p[722] * xr[2])) + ((p[723] * xr[3] + p[724] * xr[4]) + (p[725] * xr[5] + p[726] * xr[6])))
+                + p[727] * xr[7];
         }
     }
 
@@ -789,15 +809,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -815,15 +836,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 72), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 80), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 88), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 96), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 104), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -841,15 +863,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 144), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 152), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 160), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 168), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 176), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -867,15 +890,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 216), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 224), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 232), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 240), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 248), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -893,15 +917,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 296), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 304), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 312), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 320), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -919,15 +944,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 360), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 368), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 376), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 384), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 392), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -945,15 +971,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 432), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 440), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 448), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 456), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 464), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -971,15 +998,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 504), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 512), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 520), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 528), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 536), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -997,15 +1025,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 576), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 584), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 592), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 600), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 608), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -1023,15 +1052,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
+                var odd0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var xv0 = global::System.Runtime.Intrinsics.Vector256.Create(xr[0]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 648), xv0, acc0);
-                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, acc0);
+                var xv1 = global::System.Runtime.Intrinsics.Vector256.Create(xr[1]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 656), xv1, odd0);
                 var xv2 = global::System.Runtime.Intrinsics.Vector256.Create(xr[2]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 664), xv2, acc0);
-                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, acc0);
+                var xv3 = global::System.Runtime.Intrinsics.Vector256.Create(xr[3]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 672), xv3, odd0);
                 var xv4 = global::System.Runtime.Intrinsics.Vector256.Create(xr[4]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 680), xv4, acc0);
-                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, acc0);
+                var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(xr[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, odd0);
                 var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(xr[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
-                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, acc0);
-                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0, zr.Slice(0));
+                var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(xr[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, odd0);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, zr.Slice(0));
             }
         }
         for (int n = 0; n < batch; n++)
@@ -1046,8 +1076,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a9.Slice(n * 8, 8);
             global::System.Span<float> zr = a10.Slice(n * 1, 1);
-            zr[0] = p[728] + p[720] * xr[0] + p[721] * xr[1] + p[722] * xr[2] + p[723] * xr[3]
-                + p[724] * xr[4] + p[725] * xr[5] + p[726] * xr[6] + p[727] * xr[7];
+            zr[0] = (((p[728] + p[720] * xr[0]) + (p[721] * xr[1] + p[722] * xr[2])) + ((p[723] * xr[3] + p[724] * xr[4]) + (p[725] * xr[5] + p[726] * xr[6])))
+                + p[727] * xr[7];
         }
 
         // MeanSquaredError on the linear output.

@@ -145,12 +145,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
-        z0[0] = p[18] + p[0] * x[0] + p[6] * x[1] + p[12] * x[2];
-        z0[1] = p[19] + p[1] * x[0] + p[7] * x[1] + p[13] * x[2];
-        z0[2] = p[20] + p[2] * x[0] + p[8] * x[1] + p[14] * x[2];
-        z0[3] = p[21] + p[3] * x[0] + p[9] * x[1] + p[15] * x[2];
-        z0[4] = p[22] + p[4] * x[0] + p[10] * x[1] + p[16] * x[2];
-        z0[5] = p[23] + p[5] * x[0] + p[11] * x[1] + p[17] * x[2];
+        z0[0] = (p[18] + p[0] * x[0]) + (p[6] * x[1] + p[12] * x[2]);
+        z0[1] = (p[19] + p[1] * x[0]) + (p[7] * x[1] + p[13] * x[2]);
+        z0[2] = (p[20] + p[2] * x[0]) + (p[8] * x[1] + p[14] * x[2]);
+        z0[3] = (p[21] + p[3] * x[0]) + (p[9] * x[1] + p[15] * x[2]);
+        z0[4] = (p[22] + p[4] * x[0]) + (p[10] * x[1] + p[16] * x[2]);
+        z0[5] = (p[23] + p[5] * x[0]) + (p[11] * x[1] + p[17] * x[2]);
         a0[0] = global::NeuralDsl.Activations.LeakyReLU(z0[0], 0.2f);
         a0[1] = global::NeuralDsl.Activations.LeakyReLU(z0[1], 0.2f);
         a0[2] = global::NeuralDsl.Activations.LeakyReLU(z0[2], 0.2f);
@@ -159,12 +159,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         a0[5] = global::NeuralDsl.Activations.LeakyReLU(z0[5], 0.2f);
 
         // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [6 x 3], biases p[42..45).
-        z1[0] = p[42] + p[24] * a0[0] + p[27] * a0[1] + p[30] * a0[2] + p[33] * a0[3]
-            + p[36] * a0[4] + p[39] * a0[5];
-        z1[1] = p[43] + p[25] * a0[0] + p[28] * a0[1] + p[31] * a0[2] + p[34] * a0[3]
-            + p[37] * a0[4] + p[40] * a0[5];
-        z1[2] = p[44] + p[26] * a0[0] + p[29] * a0[1] + p[32] * a0[2] + p[35] * a0[3]
-            + p[38] * a0[4] + p[41] * a0[5];
+        z1[0] = ((p[42] + p[24] * a0[0]) + (p[27] * a0[1] + p[30] * a0[2]))
+            + ((p[33] * a0[3] + p[36] * a0[4]) + p[39] * a0[5]);
+        z1[1] = ((p[43] + p[25] * a0[0]) + (p[28] * a0[1] + p[31] * a0[2]))
+            + ((p[34] * a0[3] + p[37] * a0[4]) + p[40] * a0[5]);
+        z1[2] = ((p[44] + p[26] * a0[0]) + (p[29] * a0[1] + p[32] * a0[2]))
+            + ((p[35] * a0[3] + p[38] * a0[4]) + p[41] * a0[5]);
         global::NeuralDsl.Activations.Softmax(z1, a1);
     }
 
@@ -176,12 +176,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
             global::System.Span<float> zr = z0.Slice(n * 6, 6);
-            zr[0] = p[18] + p[0] * xr[0] + p[6] * xr[1] + p[12] * xr[2];
-            zr[1] = p[19] + p[1] * xr[0] + p[7] * xr[1] + p[13] * xr[2];
-            zr[2] = p[20] + p[2] * xr[0] + p[8] * xr[1] + p[14] * xr[2];
-            zr[3] = p[21] + p[3] * xr[0] + p[9] * xr[1] + p[15] * xr[2];
-            zr[4] = p[22] + p[4] * xr[0] + p[10] * xr[1] + p[16] * xr[2];
-            zr[5] = p[23] + p[5] * xr[0] + p[11] * xr[1] + p[17] * xr[2];
+            zr[0] = (p[18] + p[0] * xr[0]) + (p[6] * xr[1] + p[12] * xr[2]);
+            zr[1] = (p[19] + p[1] * xr[0]) + (p[7] * xr[1] + p[13] * xr[2]);
+            zr[2] = (p[20] + p[2] * xr[0]) + (p[8] * xr[1] + p[14] * xr[2]);
+            zr[3] = (p[21] + p[3] * xr[0]) + (p[9] * xr[1] + p[15] * xr[2]);
+            zr[4] = (p[22] + p[4] * xr[0]) + (p[10] * xr[1] + p[16] * xr[2]);
+            zr[5] = (p[23] + p[5] * xr[0]) + (p[11] * xr[1] + p[17] * xr[2]);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -200,12 +200,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 6, 6);
             global::System.Span<float> zr = z1.Slice(n * 3, 3);
-            zr[0] = p[42] + p[24] * xr[0] + p[27] * xr[1] + p[30] * xr[2] + p[33] * xr[3]
-                + p[36] * xr[4] + p[39] * xr[5];
-            zr[1] = p[43] + p[25] * xr[0] + p[28] * xr[1] + p[31] * xr[2] + p[34] * xr[3]
-                + p[37] * xr[4] + p[40] * xr[5];
-            zr[2] = p[44] + p[26] * xr[0] + p[29] * xr[1] + p[32] * xr[2] + p[35] * xr[3]
-                + p[38] * xr[4] + p[41] * xr[5];
+            zr[0] = ((p[42] + p[24] * xr[0]) + (p[27] * xr[1] + p[30] * xr[2]))
+                + ((p[33] * xr[3] + p[36] * xr[4]) + p[39] * xr[5]);
+            zr[1] = ((p[43] + p[25] * xr[0]) + (p[28] * xr[1] + p[31] * xr[2]))
+                + ((p[34] * xr[3] + p[37] * xr[4]) + p[40] * xr[5]);
+            zr[2] = ((p[44] + p[26] * xr[0]) + (p[29] * xr[1] + p[32] * xr[2]))
+                + ((p[35] * xr[3] + p[38] * xr[4]) + p[41] * xr[5]);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -259,12 +259,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> zr = z0.Slice(n * 6, 6);
-            zr[0] = p[18] + p[0] * xr[0] + p[6] * xr[1] + p[12] * xr[2];
-            zr[1] = p[19] + p[1] * xr[0] + p[7] * xr[1] + p[13] * xr[2];
-            zr[2] = p[20] + p[2] * xr[0] + p[8] * xr[1] + p[14] * xr[2];
-            zr[3] = p[21] + p[3] * xr[0] + p[9] * xr[1] + p[15] * xr[2];
-            zr[4] = p[22] + p[4] * xr[0] + p[10] * xr[1] + p[16] * xr[2];
-            zr[5] = p[23] + p[5] * xr[0] + p[11] * xr[1] + p[17] * xr[2];
+            zr[0] = (p[18] + p[0] * xr[0]) + (p[6] * xr[1] + p[12] * xr[2]);
+            zr[1] = (p[19] + p[1] * xr[0]) + (p[7] * xr[1] + p[13] * xr[2]);
+            zr[2] = (p[20] + p[2] * xr[0]) + (p[8] * xr[1] + p[14] * xr[2]);
+            zr[3] = (p[21] + p[3] * xr[0]) + (p[9] * xr[1] + p[15] * xr[2]);
+            zr[4] = (p[22] + p[4] * xr[0]) + (p[10] * xr[1] + p[16] * xr[2]);
+            zr[5] = (p[23] + p[5] * xr[0]) + (p[11] * xr[1] + p[17] * xr[2]);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -283,12 +283,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 6, 6);
             global::System.Span<float> zr = z1.Slice(n * 3, 3);
-            zr[0] = p[42] + p[24] * xr[0] + p[27] * xr[1] + p[30] * xr[2] + p[33] * xr[3]
-                + p[36] * xr[4] + p[39] * xr[5];
-            zr[1] = p[43] + p[25] * xr[0] + p[28] * xr[1] + p[31] * xr[2] + p[34] * xr[3]
-                + p[37] * xr[4] + p[40] * xr[5];
-            zr[2] = p[44] + p[26] * xr[0] + p[29] * xr[1] + p[32] * xr[2] + p[35] * xr[3]
-                + p[38] * xr[4] + p[41] * xr[5];
+            zr[0] = ((p[42] + p[24] * xr[0]) + (p[27] * xr[1] + p[30] * xr[2]))
+                + ((p[33] * xr[3] + p[36] * xr[4]) + p[39] * xr[5]);
+            zr[1] = ((p[43] + p[25] * xr[0]) + (p[28] * xr[1] + p[31] * xr[2]))
+                + ((p[34] * xr[3] + p[37] * xr[4]) + p[40] * xr[5]);
+            zr[2] = ((p[44] + p[26] * xr[0]) + (p[29] * xr[1] + p[32] * xr[2]))
+                + ((p[35] * xr[3] + p[38] * xr[4]) + p[41] * xr[5]);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -337,12 +337,12 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
                 g[38] += dr[2] * xr[4];
                 g[41] += dr[2] * xr[5];
                 g[44] += dr[2];
-                dx[0] = p[24] * dr[0] + p[25] * dr[1] + p[26] * dr[2];
-                dx[1] = p[27] * dr[0] + p[28] * dr[1] + p[29] * dr[2];
-                dx[2] = p[30] * dr[0] + p[31] * dr[1] + p[32] * dr[2];
-                dx[3] = p[33] * dr[0] + p[34] * dr[1] + p[35] * dr[2];
-                dx[4] = p[36] * dr[0] + p[37] * dr[1] + p[38] * dr[2];
-                dx[5] = p[39] * dr[0] + p[40] * dr[1] + p[41] * dr[2];
+                dx[0] = (p[24] * dr[0] + p[25] * dr[1]) + p[26] * dr[2];
+                dx[1] = (p[27] * dr[0] + p[28] * dr[1]) + p[29] * dr[2];
+                dx[2] = (p[30] * dr[0] + p[31] * dr[1]) + p[32] * dr[2];
+                dx[3] = (p[33] * dr[0] + p[34] * dr[1]) + p[35] * dr[2];
+                dx[4] = (p[36] * dr[0] + p[37] * dr[1]) + p[38] * dr[2];
+                dx[5] = (p[39] * dr[0] + p[40] * dr[1]) + p[41] * dr[2];
             }
         }
         for (int n = 0; n < batch; n++)

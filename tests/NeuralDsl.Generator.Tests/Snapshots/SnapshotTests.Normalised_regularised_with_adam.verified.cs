@@ -175,10 +175,10 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> st, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> z4, global::System.Span<float> a4)
     {
         // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.
-        a0[0] = p[0] * x[0] + p[4] * x[1] + p[8] * x[2];
-        a0[1] = p[1] * x[0] + p[5] * x[1] + p[9] * x[2];
-        a0[2] = p[2] * x[0] + p[6] * x[1] + p[10] * x[2];
-        a0[3] = p[3] * x[0] + p[7] * x[1] + p[11] * x[2];
+        a0[0] = (p[0] * x[0] + p[4] * x[1]) + p[8] * x[2];
+        a0[1] = (p[1] * x[0] + p[5] * x[1]) + p[9] * x[2];
+        a0[2] = (p[2] * x[0] + p[6] * x[1]) + p[10] * x[2];
+        a0[3] = (p[3] * x[0] + p[7] * x[1]) + p[11] * x[2];
 
         // Layer 1: BatchNormalization over 4 units, momentum 0.99f, epsilon 0.001f. Gamma p[12..16), beta p[16..20); running mean st[0..4), running variance st[4..8).
         global::NeuralDsl.Normalization.BatchNormInfer(a0, p.Slice(12, 4), p.Slice(16, 4), st.Slice(0, 4), st.Slice(4, 4), 0.001f, a1);
@@ -192,9 +192,9 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         // Layer 3: Dropout 0.25f over 4 units (identity at inference).
 
         // Layer 4: Dense 4 -> 3, Softmax. Weights p[20..32) as [4 x 3], biases p[32..35).
-        z4[0] = p[32] + p[20] * a2[0] + p[23] * a2[1] + p[26] * a2[2] + p[29] * a2[3];
-        z4[1] = p[33] + p[21] * a2[0] + p[24] * a2[1] + p[27] * a2[2] + p[30] * a2[3];
-        z4[2] = p[34] + p[22] * a2[0] + p[25] * a2[1] + p[28] * a2[2] + p[31] * a2[3];
+        z4[0] = ((p[32] + p[20] * a2[0]) + (p[23] * a2[1] + p[26] * a2[2])) + p[29] * a2[3];
+        z4[1] = ((p[33] + p[21] * a2[0]) + (p[24] * a2[1] + p[27] * a2[2])) + p[30] * a2[3];
+        z4[2] = ((p[34] + p[22] * a2[0]) + (p[25] * a2[1] + p[28] * a2[2])) + p[31] * a2[3];
         global::NeuralDsl.Activations.Softmax(z4, a4);
     }
 
@@ -206,10 +206,10 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
             global::System.Span<float> zr = a0.Slice(n * 4, 4);
-            zr[0] = p[0] * xr[0] + p[4] * xr[1] + p[8] * xr[2];
-            zr[1] = p[1] * xr[0] + p[5] * xr[1] + p[9] * xr[2];
-            zr[2] = p[2] * xr[0] + p[6] * xr[1] + p[10] * xr[2];
-            zr[3] = p[3] * xr[0] + p[7] * xr[1] + p[11] * xr[2];
+            zr[0] = (p[0] * xr[0] + p[4] * xr[1]) + p[8] * xr[2];
+            zr[1] = (p[1] * xr[0] + p[5] * xr[1]) + p[9] * xr[2];
+            zr[2] = (p[2] * xr[0] + p[6] * xr[1]) + p[10] * xr[2];
+            zr[3] = (p[3] * xr[0] + p[7] * xr[1]) + p[11] * xr[2];
         }
 
         // Layer 1: BatchNormalization over 4 units, momentum 0.99f, epsilon 0.001f. Gamma p[12..16), beta p[16..20); running mean st[0..4), running variance st[4..8).
@@ -238,9 +238,9 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a2.Slice(n * 4, 4);
             global::System.Span<float> zr = z4.Slice(n * 3, 3);
-            zr[0] = p[32] + p[20] * xr[0] + p[23] * xr[1] + p[26] * xr[2] + p[29] * xr[3];
-            zr[1] = p[33] + p[21] * xr[0] + p[24] * xr[1] + p[27] * xr[2] + p[30] * xr[3];
-            zr[2] = p[34] + p[22] * xr[0] + p[25] * xr[1] + p[28] * xr[2] + p[31] * xr[3];
+            zr[0] = ((p[32] + p[20] * xr[0]) + (p[23] * xr[1] + p[26] * xr[2])) + p[29] * xr[3];
+            zr[1] = ((p[33] + p[21] * xr[0]) + (p[24] * xr[1] + p[27] * xr[2])) + p[30] * xr[3];
+            zr[2] = ((p[34] + p[22] * xr[0]) + (p[25] * xr[1] + p[28] * xr[2])) + p[31] * xr[3];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -306,10 +306,10 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> zr = a0.Slice(n * 4, 4);
-            zr[0] = p[0] * xr[0] + p[4] * xr[1] + p[8] * xr[2];
-            zr[1] = p[1] * xr[0] + p[5] * xr[1] + p[9] * xr[2];
-            zr[2] = p[2] * xr[0] + p[6] * xr[1] + p[10] * xr[2];
-            zr[3] = p[3] * xr[0] + p[7] * xr[1] + p[11] * xr[2];
+            zr[0] = (p[0] * xr[0] + p[4] * xr[1]) + p[8] * xr[2];
+            zr[1] = (p[1] * xr[0] + p[5] * xr[1]) + p[9] * xr[2];
+            zr[2] = (p[2] * xr[0] + p[6] * xr[1]) + p[10] * xr[2];
+            zr[3] = (p[3] * xr[0] + p[7] * xr[1]) + p[11] * xr[2];
         }
 
         // Forward, Layer 1: BatchNormalization over 4 units, momentum 0.99f, epsilon 0.001f. Gamma p[12..16), beta p[16..20); running mean st[0..4), running variance st[4..8).
@@ -334,9 +334,9 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a3.Slice(n * 4, 4);
             global::System.Span<float> zr = z4.Slice(n * 3, 3);
-            zr[0] = p[32] + p[20] * xr[0] + p[23] * xr[1] + p[26] * xr[2] + p[29] * xr[3];
-            zr[1] = p[33] + p[21] * xr[0] + p[24] * xr[1] + p[27] * xr[2] + p[30] * xr[3];
-            zr[2] = p[34] + p[22] * xr[0] + p[25] * xr[1] + p[28] * xr[2] + p[31] * xr[3];
+            zr[0] = ((p[32] + p[20] * xr[0]) + (p[23] * xr[1] + p[26] * xr[2])) + p[29] * xr[3];
+            zr[1] = ((p[33] + p[21] * xr[0]) + (p[24] * xr[1] + p[27] * xr[2])) + p[30] * xr[3];
+            zr[2] = ((p[34] + p[22] * xr[0]) + (p[25] * xr[1] + p[28] * xr[2])) + p[31] * xr[3];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -379,10 +379,10 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
                 g[28] += dr[2] * xr[2];
                 g[31] += dr[2] * xr[3];
                 g[34] += dr[2];
-                dx[0] = p[20] * dr[0] + p[21] * dr[1] + p[22] * dr[2];
-                dx[1] = p[23] * dr[0] + p[24] * dr[1] + p[25] * dr[2];
-                dx[2] = p[26] * dr[0] + p[27] * dr[1] + p[28] * dr[2];
-                dx[3] = p[29] * dr[0] + p[30] * dr[1] + p[31] * dr[2];
+                dx[0] = (p[20] * dr[0] + p[21] * dr[1]) + p[22] * dr[2];
+                dx[1] = (p[23] * dr[0] + p[24] * dr[1]) + p[25] * dr[2];
+                dx[2] = (p[26] * dr[0] + p[27] * dr[1]) + p[28] * dr[2];
+                dx[3] = (p[29] * dr[0] + p[30] * dr[1]) + p[31] * dr[2];
             }
         }
 

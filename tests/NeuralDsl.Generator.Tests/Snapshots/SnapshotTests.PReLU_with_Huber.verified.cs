@@ -150,11 +150,11 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
-        z0[0] = p[15] + p[0] * x[0] + p[5] * x[1] + p[10] * x[2];
-        z0[1] = p[16] + p[1] * x[0] + p[6] * x[1] + p[11] * x[2];
-        z0[2] = p[17] + p[2] * x[0] + p[7] * x[1] + p[12] * x[2];
-        z0[3] = p[18] + p[3] * x[0] + p[8] * x[1] + p[13] * x[2];
-        z0[4] = p[19] + p[4] * x[0] + p[9] * x[1] + p[14] * x[2];
+        z0[0] = (p[15] + p[0] * x[0]) + (p[5] * x[1] + p[10] * x[2]);
+        z0[1] = (p[16] + p[1] * x[0]) + (p[6] * x[1] + p[11] * x[2]);
+        z0[2] = (p[17] + p[2] * x[0]) + (p[7] * x[1] + p[12] * x[2]);
+        z0[3] = (p[18] + p[3] * x[0]) + (p[8] * x[1] + p[13] * x[2]);
+        z0[4] = (p[19] + p[4] * x[0]) + (p[9] * x[1] + p[14] * x[2]);
         a0[0] = global::NeuralDsl.Activations.PReLU(z0[0], p[20]);
         a0[1] = global::NeuralDsl.Activations.PReLU(z0[1], p[21]);
         a0[2] = global::NeuralDsl.Activations.PReLU(z0[2], p[22]);
@@ -162,10 +162,8 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         a0[4] = global::NeuralDsl.Activations.PReLU(z0[4], p[24]);
 
         // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [5 x 2], biases p[35..37).
-        a1[0] = p[35] + p[25] * a0[0] + p[27] * a0[1] + p[29] * a0[2] + p[31] * a0[3]
-            + p[33] * a0[4];
-        a1[1] = p[36] + p[26] * a0[0] + p[28] * a0[1] + p[30] * a0[2] + p[32] * a0[3]
-            + p[34] * a0[4];
+        a1[0] = ((p[35] + p[25] * a0[0]) + (p[27] * a0[1] + p[29] * a0[2])) + (p[31] * a0[3] + p[33] * a0[4]);
+        a1[1] = ((p[36] + p[26] * a0[0]) + (p[28] * a0[1] + p[30] * a0[2])) + (p[32] * a0[3] + p[34] * a0[4]);
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
@@ -176,11 +174,11 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
             global::System.Span<float> zr = z0.Slice(n * 5, 5);
-            zr[0] = p[15] + p[0] * xr[0] + p[5] * xr[1] + p[10] * xr[2];
-            zr[1] = p[16] + p[1] * xr[0] + p[6] * xr[1] + p[11] * xr[2];
-            zr[2] = p[17] + p[2] * xr[0] + p[7] * xr[1] + p[12] * xr[2];
-            zr[3] = p[18] + p[3] * xr[0] + p[8] * xr[1] + p[13] * xr[2];
-            zr[4] = p[19] + p[4] * xr[0] + p[9] * xr[1] + p[14] * xr[2];
+            zr[0] = (p[15] + p[0] * xr[0]) + (p[5] * xr[1] + p[10] * xr[2]);
+            zr[1] = (p[16] + p[1] * xr[0]) + (p[6] * xr[1] + p[11] * xr[2]);
+            zr[2] = (p[17] + p[2] * xr[0]) + (p[7] * xr[1] + p[12] * xr[2]);
+            zr[3] = (p[18] + p[3] * xr[0]) + (p[8] * xr[1] + p[13] * xr[2]);
+            zr[4] = (p[19] + p[4] * xr[0]) + (p[9] * xr[1] + p[14] * xr[2]);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -198,10 +196,8 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 5, 5);
             global::System.Span<float> zr = a1.Slice(n * 2, 2);
-            zr[0] = p[35] + p[25] * xr[0] + p[27] * xr[1] + p[29] * xr[2] + p[31] * xr[3]
-                + p[33] * xr[4];
-            zr[1] = p[36] + p[26] * xr[0] + p[28] * xr[1] + p[30] * xr[2] + p[32] * xr[3]
-                + p[34] * xr[4];
+            zr[0] = ((p[35] + p[25] * xr[0]) + (p[27] * xr[1] + p[29] * xr[2])) + (p[31] * xr[3] + p[33] * xr[4]);
+            zr[1] = ((p[36] + p[26] * xr[0]) + (p[28] * xr[1] + p[30] * xr[2])) + (p[32] * xr[3] + p[34] * xr[4]);
         }
     }
 
@@ -245,11 +241,11 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 3, 3);
             global::System.Span<float> zr = z0.Slice(n * 5, 5);
-            zr[0] = p[15] + p[0] * xr[0] + p[5] * xr[1] + p[10] * xr[2];
-            zr[1] = p[16] + p[1] * xr[0] + p[6] * xr[1] + p[11] * xr[2];
-            zr[2] = p[17] + p[2] * xr[0] + p[7] * xr[1] + p[12] * xr[2];
-            zr[3] = p[18] + p[3] * xr[0] + p[8] * xr[1] + p[13] * xr[2];
-            zr[4] = p[19] + p[4] * xr[0] + p[9] * xr[1] + p[14] * xr[2];
+            zr[0] = (p[15] + p[0] * xr[0]) + (p[5] * xr[1] + p[10] * xr[2]);
+            zr[1] = (p[16] + p[1] * xr[0]) + (p[6] * xr[1] + p[11] * xr[2]);
+            zr[2] = (p[17] + p[2] * xr[0]) + (p[7] * xr[1] + p[12] * xr[2]);
+            zr[3] = (p[18] + p[3] * xr[0]) + (p[8] * xr[1] + p[13] * xr[2]);
+            zr[4] = (p[19] + p[4] * xr[0]) + (p[9] * xr[1] + p[14] * xr[2]);
         }
         for (int n = 0; n < batch; n++)
         {
@@ -267,10 +263,8 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 5, 5);
             global::System.Span<float> zr = a1.Slice(n * 2, 2);
-            zr[0] = p[35] + p[25] * xr[0] + p[27] * xr[1] + p[29] * xr[2] + p[31] * xr[3]
-                + p[33] * xr[4];
-            zr[1] = p[36] + p[26] * xr[0] + p[28] * xr[1] + p[30] * xr[2] + p[32] * xr[3]
-                + p[34] * xr[4];
+            zr[0] = ((p[35] + p[25] * xr[0]) + (p[27] * xr[1] + p[29] * xr[2])) + (p[31] * xr[3] + p[33] * xr[4]);
+            zr[1] = ((p[36] + p[26] * xr[0]) + (p[28] * xr[1] + p[30] * xr[2])) + (p[32] * xr[3] + p[34] * xr[4]);
         }
 
         // Huber on the linear output.

@@ -93,7 +93,7 @@ partial class AndGate : global::NeuralDsl.INetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0)
     {
         // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).
-        z0[0] = p[2] + p[0] * x[0] + p[1] * x[1];
+        z0[0] = (p[2] + p[0] * x[0]) + p[1] * x[1];
         a0[0] = global::NeuralDsl.Activations.Step(z0[0]);
     }
 
@@ -105,7 +105,7 @@ partial class AndGate : global::NeuralDsl.INetwork
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 2, 2);
             global::System.Span<float> zr = z0.Slice(n * 1, 1);
-            zr[0] = p[2] + p[0] * xr[0] + p[1] * xr[1];
+            zr[0] = (p[2] + p[0] * xr[0]) + p[1] * xr[1];
         }
         for (int n = 0; n < batch; n++)
         {

@@ -147,14 +147,14 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
-        z0[0] = p[8] + p[0] * x[0] + p[4] * x[1];
-        z0[1] = p[9] + p[1] * x[0] + p[5] * x[1];
-        z0[2] = p[10] + p[2] * x[0] + p[6] * x[1];
-        z0[3] = p[11] + p[3] * x[0] + p[7] * x[1];
+        z0[0] = (p[8] + p[0] * x[0]) + p[4] * x[1];
+        z0[1] = (p[9] + p[1] * x[0]) + p[5] * x[1];
+        z0[2] = (p[10] + p[2] * x[0]) + p[6] * x[1];
+        z0[3] = (p[11] + p[3] * x[0]) + p[7] * x[1];
         global::NeuralDsl.Activations.Tanh(z0, a0);
 
         // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
-        z1[0] = p[16] + p[12] * a0[0] + p[13] * a0[1] + p[14] * a0[2] + p[15] * a0[3];
+        z1[0] = ((p[16] + p[12] * a0[0]) + (p[13] * a0[1] + p[14] * a0[2])) + p[15] * a0[3];
         global::NeuralDsl.Activations.Sigmoid(z1, a1);
     }
 
@@ -166,10 +166,10 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 2, 2);
             global::System.Span<float> zr = z0.Slice(n * 4, 4);
-            zr[0] = p[8] + p[0] * xr[0] + p[4] * xr[1];
-            zr[1] = p[9] + p[1] * xr[0] + p[5] * xr[1];
-            zr[2] = p[10] + p[2] * xr[0] + p[6] * xr[1];
-            zr[3] = p[11] + p[3] * xr[0] + p[7] * xr[1];
+            zr[0] = (p[8] + p[0] * xr[0]) + p[4] * xr[1];
+            zr[1] = (p[9] + p[1] * xr[0]) + p[5] * xr[1];
+            zr[2] = (p[10] + p[2] * xr[0]) + p[6] * xr[1];
+            zr[3] = (p[11] + p[3] * xr[0]) + p[7] * xr[1];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -183,7 +183,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 4, 4);
             global::System.Span<float> zr = z1.Slice(n * 1, 1);
-            zr[0] = p[16] + p[12] * xr[0] + p[13] * xr[1] + p[14] * xr[2] + p[15] * xr[3];
+            zr[0] = ((p[16] + p[12] * xr[0]) + (p[13] * xr[1] + p[14] * xr[2])) + p[15] * xr[3];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -235,10 +235,10 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 2, 2);
             global::System.Span<float> zr = z0.Slice(n * 4, 4);
-            zr[0] = p[8] + p[0] * xr[0] + p[4] * xr[1];
-            zr[1] = p[9] + p[1] * xr[0] + p[5] * xr[1];
-            zr[2] = p[10] + p[2] * xr[0] + p[6] * xr[1];
-            zr[3] = p[11] + p[3] * xr[0] + p[7] * xr[1];
+            zr[0] = (p[8] + p[0] * xr[0]) + p[4] * xr[1];
+            zr[1] = (p[9] + p[1] * xr[0]) + p[5] * xr[1];
+            zr[2] = (p[10] + p[2] * xr[0]) + p[6] * xr[1];
+            zr[3] = (p[11] + p[3] * xr[0]) + p[7] * xr[1];
         }
         for (int n = 0; n < batch; n++)
         {
@@ -252,7 +252,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a0.Slice(n * 4, 4);
             global::System.Span<float> zr = z1.Slice(n * 1, 1);
-            zr[0] = p[16] + p[12] * xr[0] + p[13] * xr[1] + p[14] * xr[2] + p[15] * xr[3];
+            zr[0] = ((p[16] + p[12] * xr[0]) + (p[13] * xr[1] + p[14] * xr[2])) + p[15] * xr[3];
         }
         for (int n = 0; n < batch; n++)
         {
