@@ -1,0 +1,9 @@
+using System;
+using BenchmarkDotNet.Running;
+using NeuralDsl.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/NeuralDsl.Benchmarks -- --filter '*'   (BenchmarkDotNet)
+// dotnet run -c Release --project benchmarks/NeuralDsl.Benchmarks -- peers          (benchmarks/peers/run.sh)
+if (args.Length > 0 && args[0] == "peers") return PeerTiming.Run();
+BenchmarkSwitcher.FromAssembly(typeof(PeerTiming).Assembly).Run(args);
+return 0;
