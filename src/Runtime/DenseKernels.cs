@@ -53,8 +53,25 @@ public static class DenseKernels
         {
             for (; j <= units - 4 * Lanes; j += 4 * Lanes)
             {
+                // Two partial sums per register (even and odd inputs) halve the chain of dependent
+                // multiply-adds, which is what bounds a narrow layer.
                 Vector256<float> a0 = Start(bias, j), a1 = Start(bias, j + Lanes), a2 = Start(bias, j + 2 * Lanes), a3 = Start(bias, j + 3 * Lanes);
-                for (int i = 0; i < inputs; i++)
+                Vector256<float> b0 = Vector256<float>.Zero, b1 = b0, b2 = b0, b3 = b0;
+                int i = 0;
+                for (; i <= inputs - 2; i += 2)
+                {
+                    Vector256<float> xi = Vector256.Create(x[i]), xn = Vector256.Create(x[i + 1]);
+                    nuint row = (nuint)(i * units + j), next = row + (nuint)units;
+                    a0 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row), xi, a0);
+                    a1 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + Lanes), xi, a1);
+                    a2 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 2 * Lanes), xi, a2);
+                    a3 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 3 * Lanes), xi, a3);
+                    b0 = MultiplyAdd(Vector256.LoadUnsafe(ref w, next), xn, b0);
+                    b1 = MultiplyAdd(Vector256.LoadUnsafe(ref w, next + Lanes), xn, b1);
+                    b2 = MultiplyAdd(Vector256.LoadUnsafe(ref w, next + 2 * Lanes), xn, b2);
+                    b3 = MultiplyAdd(Vector256.LoadUnsafe(ref w, next + 3 * Lanes), xn, b3);
+                }
+                if (i < inputs)
                 {
                     Vector256<float> xi = Vector256.Create(x[i]);
                     nuint row = (nuint)(i * units + j);
@@ -63,6 +80,10 @@ public static class DenseKernels
                     a2 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 2 * Lanes), xi, a2);
                     a3 = MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 3 * Lanes), xi, a3);
                 }
+                a0 += b0;
+                a1 += b1;
+                a2 += b2;
+                a3 += b3;
                 a0.CopyTo(z.Slice(j));
                 a1.CopyTo(z.Slice(j + Lanes));
                 a2.CopyTo(z.Slice(j + 2 * Lanes));
@@ -213,9 +234,24 @@ public static class DenseKernels
     public static void AccumulateGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> d, Span<float> weightGradient, Span<float> biasGradient)
     {
         int units = d.Length;
+        if (weightGradient.Length != x.Length * units) throw new ArgumentException("The weight gradient must be [inputs, units].", nameof(weightGradient));
+        ref float g = ref MemoryMarshal.GetReference(weightGradient);
+        ref float dd = ref MemoryMarshal.GetReference(d);
         for (int i = 0; i < x.Length; i++)
         {
-            if (x[i] != 0f) Kernels.Axpy(x[i], d, weightGradient.Slice(i * units, units));
+            float xi = x[i];
+            if (xi == 0f) continue; // ReLU zeros: nothing to add
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> broadcast = Vector256.Create(xi);
+                for (; j <= units - Lanes; j += Lanes)
+                {
+                    nuint k = (nuint)(i * units + j);
+                    MultiplyAdd(Vector256.LoadUnsafe(ref dd, (nuint)j), broadcast, Vector256.LoadUnsafe(ref g, k)).StoreUnsafe(ref g, k);
+                }
+            }
+            for (; j < units; j++) weightGradient[i * units + j] += xi * d[j];
         }
         if (!biasGradient.IsEmpty) Kernels.Axpy(1f, d, biasGradient);
     }
@@ -224,7 +260,32 @@ public static class DenseKernels
     public static void InputGradient(ReadOnlySpan<float> weights, ReadOnlySpan<float> d, Span<float> dx)
     {
         int units = d.Length;
-        for (int i = 0; i < dx.Length; i++) dx[i] = Kernels.Dot(weights.Slice(i * units, units), d);
+        if (weights.Length != dx.Length * units) throw new ArgumentException("Weights must be [inputs, units].", nameof(weights));
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float dd = ref MemoryMarshal.GetReference(d);
+        for (int i = 0; i < dx.Length; i++)
+        {
+            int j = 0;
+            float sum = 0f;
+            if (Vector256.IsHardwareAccelerated && units >= Lanes)
+            {
+                Vector256<float> even = Vector256<float>.Zero, odd = Vector256<float>.Zero;
+                for (; j <= units - 2 * Lanes; j += 2 * Lanes)
+                {
+                    nuint k = (nuint)(i * units + j);
+                    even = MultiplyAdd(Vector256.LoadUnsafe(ref w, k), Vector256.LoadUnsafe(ref dd, (nuint)j), even);
+                    odd = MultiplyAdd(Vector256.LoadUnsafe(ref w, k + Lanes), Vector256.LoadUnsafe(ref dd, (nuint)(j + Lanes)), odd);
+                }
+                if (j <= units - Lanes)
+                {
+                    even = MultiplyAdd(Vector256.LoadUnsafe(ref w, (nuint)(i * units + j)), Vector256.LoadUnsafe(ref dd, (nuint)j), even);
+                    j += Lanes;
+                }
+                sum = Vector256.Sum(even + odd);
+            }
+            for (; j < units; j++) sum += weights[i * units + j] * d[j];
+            dx[i] = sum;
+        }
     }
 
     private static void ForwardColumns(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from)
