@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NeuralDsl.Generator.Analysis;
 using NeuralDsl.Generator.Diagnostics;
 using NeuralDsl.Generator.Parsing;
 
@@ -9,13 +10,15 @@ namespace NeuralDsl.Generator;
 
 /// <summary>
 /// Reports what is wrong with a network declaration, at the offending attribute or argument. Runs the
-/// same parser as <see cref="NetworkGenerator"/>, so an error here always means nothing was generated.
+/// same parser as <see cref="NetworkGenerator"/>, so a parser error here always means nothing was
+/// generated; then, on a valid declaration, the design rules (<see cref="DesignAnalysis"/>), whose
+/// findings never change what is generated. Thresholds come from <c>.editorconfig</c> (<see cref="RuleSettings"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create<DiagnosticDescriptor>(
         DiagnosticDescriptors.NetworkMustBePartial,
         DiagnosticDescriptors.NetworkMustNotBeGeneric,
         DiagnosticDescriptors.NetworkMustBeTopLevel,
@@ -44,7 +47,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMomentum,
         DiagnosticDescriptors.AdamBetaOutOfRange,
         DiagnosticDescriptors.InvalidEpsilon,
-        DiagnosticDescriptors.NetworkTooLarge);
+        DiagnosticDescriptors.NetworkTooLarge).AddRange(DesignAnalysis.Descriptors);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -73,8 +76,14 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (Diagnostic diagnostic in NetworkParser.Parse(type, network, context.CancellationToken).Diagnostics)
+        ParseResult result = NetworkParser.Parse(type, network, context.CancellationToken);
+        foreach (Diagnostic diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic);
+        if (result.Model is null || network.ApplicationSyntaxReference is not { } syntax) return;
+
+        RuleSettings settings = RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
+        var locator = new DeclarationLocator(type, network, context.CancellationToken);
+        DesignAnalysis.Report(result.Model, settings, locator, context.ReportDiagnostic);
     }
 
     private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)

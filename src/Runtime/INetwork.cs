@@ -49,6 +49,13 @@ public interface ITrainableNetwork : INetwork
     /// <summary>The declared loss.</summary>
     Loss Loss { get; }
 
+    /// <summary>
+    /// Whether the declared cross-entropy loss takes the outputs as logits (<see cref="NetworkAttribute.FromLogits"/>):
+    /// the outputs are then unnormalised scores, and probabilities are their sigmoid or softmax.
+    /// Generated networks declared with <c>FromLogits = true</c> override the default, false.
+    /// </summary>
+    bool FromLogits => false;
+
     /// <summary>Target values per sample: <see cref="INetwork.OutputSize"/>, or 1 for sparse class indices.</summary>
     int TargetSize { get; }
 

@@ -156,6 +156,61 @@ public static class Losses
         return LogSumExp(z) - z[target];
     }
 
+    /// <summary>
+    /// Binary cross-entropy on logits, for <see cref="NetworkAttribute.FromLogits"/> (PyTorch's
+    /// <c>BCEWithLogitsLoss</c>, Keras' <c>from_logits=True</c>): the sigmoid is applied inside, as
+    /// <c>max(z, 0) - z y + log(1 + e^-|z|)</c>; gradient with respect to the logits <c>sigmoid(z) - y</c>.
+    /// </summary>
+    public static float BinaryCrossEntropyFromLogits(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> gradient, float scale)
+    {
+        float loss = 0f;
+        for (int i = 0; i < z.Length; i++)
+        {
+            loss += MathF.Max(z[i], 0f) - z[i] * y[i] + Activations.Log1P(MathF.Exp(-MathF.Abs(z[i])));
+            if (!gradient.IsEmpty) gradient[i] = (Activations.Sigmoid(z[i]) - y[i]) * scale;
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// Categorical cross-entropy on logits, for <see cref="NetworkAttribute.FromLogits"/> (PyTorch's
+    /// <c>CrossEntropyLoss</c> with probability targets): the softmax is applied inside, through
+    /// log-sum-exp, as <c>sum y (lse(z) - z)</c>; gradient with respect to the logits
+    /// <c>softmax(z) sum(y) - y</c>. Each probability is computed where its gradient is written, so
+    /// nothing is allocated.
+    /// </summary>
+    public static float CategoricalCrossEntropyFromLogits(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> gradient, float scale)
+    {
+        float logSumExp = LogSumExp(z);
+        float loss = 0f, targetSum = 0f;
+        for (int i = 0; i < z.Length; i++)
+        {
+            loss += y[i] * (logSumExp - z[i]);
+            targetSum += y[i];
+        }
+        if (!gradient.IsEmpty)
+        {
+            for (int i = 0; i < z.Length; i++) gradient[i] = (MathF.Exp(z[i] - logSumExp) * targetSum - y[i]) * scale;
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// Cross-entropy against class <paramref name="target"/> on logits, for
+    /// <see cref="NetworkAttribute.FromLogits"/> (PyTorch's <c>CrossEntropyLoss</c> with class indices):
+    /// <c>lse(z) - z_c</c>, gradient with respect to the logits <c>softmax(z) - onehot(c)</c>.
+    /// </summary>
+    public static float SparseCategoricalCrossEntropyFromLogits(ReadOnlySpan<float> z, int target, Span<float> gradient, float scale)
+    {
+        float logSumExp = LogSumExp(z);
+        if (!gradient.IsEmpty)
+        {
+            for (int i = 0; i < z.Length; i++) gradient[i] = MathF.Exp(z[i] - logSumExp) * scale;
+            gradient[target] -= scale;
+        }
+        return logSumExp - z[target];
+    }
+
     private static float LogSumExp(ReadOnlySpan<float> z)
     {
         float max = z[0];

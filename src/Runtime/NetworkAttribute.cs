@@ -54,4 +54,50 @@ public sealed class NetworkAttribute : global::System.Attribute
 
     /// <summary>Threshold between the quadratic and linear parts of <see cref="NeuralDsl.Loss.Huber"/>. Default 1.</summary>
     public float HuberDelta { get; set; } = 1f;
+
+    /// <summary>
+    /// Whether the cross-entropy loss receives logits rather than probabilities (Keras' <c>from_logits</c>,
+    /// PyTorch's <c>BCEWithLogitsLoss</c> and <c>CrossEntropyLoss</c>): the loss applies the sigmoid
+    /// (<see cref="NeuralDsl.Loss.BinaryCrossEntropy"/>) or the softmax (the categorical losses) itself, in
+    /// a numerically stable form, and <c>Predict</c> returns the logits. Use it with a
+    /// <see cref="Activation.Linear"/> output layer. Default false; applies to the cross-entropy losses only.
+    /// </summary>
+    public bool FromLogits { get; set; }
+
+    /// <summary>What the network learns. Optional: when declared, the analyzers check the output layer and the loss against it.</summary>
+    public LearningTask Task { get; set; }
+
+    /// <summary>Number of classes of a <see cref="LearningTask.Multiclass"/> task. Optional: 0 (the default) means not declared.</summary>
+    public int Classes { get; set; }
+
+    /// <summary>How the input features are scaled before training. Optional, for the analyzers.</summary>
+    public Scaling InputScaling { get; set; }
+
+    /// <summary>How the targets of a <see cref="LearningTask.Regression"/> task are scaled. Optional, for the analyzers.</summary>
+    public Scaling TargetScaling { get; set; }
+
+    // The training settings below describe how the network is meant to be trained, so that the
+    // analyzers can check them; a value left unwritten is not declared and not checked. They are
+    // the counterparts of the TrainingOptions passed to Fit, which does not read them.
+
+    /// <summary>Passes over the training data the network is meant to train for. Optional: not written means not declared.</summary>
+    public int Epochs { get; set; }
+
+    /// <summary>Samples per gradient step the network is meant to train with. Optional: not written means not declared.</summary>
+    public int BatchSize { get; set; }
+
+    /// <summary>Fraction of the training data held out for validation. Optional: not written means not declared.</summary>
+    public float ValidationSplit { get; set; }
+
+    /// <summary>Epochs without improvement before early stopping. Optional: not written means no early stopping is declared.</summary>
+    public int EarlyStoppingPatience { get; set; }
+
+    /// <summary>Series early stopping monitors, such as <c>"loss"</c> or <c>"val_loss"</c>. Optional: null or empty means not declared.</summary>
+    public string? EarlyStoppingMonitor { get; set; }
+
+    /// <summary>Global L2 norm the gradient is clipped to before each step. Optional: not written means not declared.</summary>
+    public float ClipNorm { get; set; }
+
+    /// <summary>Bound every gradient value is clamped to before each step. Optional: not written means not declared.</summary>
+    public float ClipValue { get; set; }
 }

@@ -175,10 +175,14 @@ public class DesignDiagnosticTests
         public partial class Net;
         """);
 
-    [Fact]
-    public void Near_miss_sigmoid_output_with_categorical_cross_entropy() => VerifyGenerates("""
-        [Network(Inputs = 2, Loss = Loss.CategoricalCrossEntropy)]
-        [Dense(3, Activation.Sigmoid)]
+    [Theory]
+    [InlineData("BinaryCrossEntropy", "")]
+    [InlineData("BinaryCrossEntropy", ", Activation.ReLU")]
+    [InlineData("CategoricalCrossEntropy", "")]
+    [InlineData("SparseCategoricalCrossEntropy", ", Activation.Tanh")]
+    public void Near_miss_a_loss_from_logits_takes_any_output(string loss, string activation) => VerifyGenerates($$"""
+        [Network(Inputs = 2, Loss = Loss.{{loss}}, FromLogits = true)]
+        [Dense(3{{activation}})]
         public partial class Net;
         """);
 

@@ -15,6 +15,9 @@ public class MirrorEnumTests
     [InlineData(typeof(LossKind), typeof(Loss))]
     [InlineData(typeof(InitKind), typeof(Init))]
     [InlineData(typeof(Model.LayerKind), typeof(NeuralDsl.LayerKind))]
+    [InlineData(typeof(OptimizerKind), typeof(Optimizer))]
+    [InlineData(typeof(LearningTaskKind), typeof(LearningTask))]
+    [InlineData(typeof(ScalingKind), typeof(Scaling))]
     public void Mirror_has_the_runtime_enums_names_and_values(Type mirror, Type runtime)
     {
         Assert.Equal(Enum.GetUnderlyingType(runtime), Enum.GetUnderlyingType(mirror));

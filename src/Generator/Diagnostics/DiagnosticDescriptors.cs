@@ -85,9 +85,21 @@ internal static class DiagnosticDescriptors
         "Network too large",
         "Layer {0} takes the network past {1} parameters or buffered values, the most a flat span can hold");
 
+    public static readonly DiagnosticDescriptor FromLogitsHasNoEffect = Warning("ND020", Declaration,
+        "FromLogits has no effect",
+        "FromLogits has no effect with {0}: only BinaryCrossEntropy, CategoricalCrossEntropy and SparseCategoricalCrossEntropy take logits");
+
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Error("ND101", Design,
         "Softmax on a single unit",
         "Softmax over one unit always outputs 1, so its gradient is zero: use Sigmoid for a binary output, Linear for regression, or one unit per class");
+
+    public static readonly DiagnosticDescriptor SoftmaxWithBinaryCrossEntropy = Warning("ND102", Design,
+        "Softmax output with binary cross-entropy",
+        "BinaryCrossEntropy scores each of the {0} softmax units as an independent yes/no probability, although softmax makes them compete: use CategoricalCrossEntropy for exclusive classes, or Sigmoid for independent labels");
+
+    public static readonly DiagnosticDescriptor SigmoidOutputWithCategoricalCrossEntropy = Warning("ND103", Design,
+        "Sigmoid output with categorical cross-entropy",
+        "{0} expects a probability distribution, but {1} sigmoid units need not sum to 1: use Softmax for exclusive classes, or BinaryCrossEntropy for independent labels");
 
     public static readonly DiagnosticDescriptor CategoricalCrossEntropyOnSingleUnit = Error("ND104", Design,
         "Categorical cross-entropy on a single unit",
@@ -95,19 +107,103 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BinaryCrossEntropyWithoutSigmoid = Error("ND105", Design,
         "Binary cross-entropy needs a probability output",
-        "BinaryCrossEntropy needs probabilities, but the output layer's activation is {0}: use Sigmoid");
+        "BinaryCrossEntropy needs probabilities, but the output layer's activation is {0}: use Sigmoid, or FromLogits = true");
 
     public static readonly DiagnosticDescriptor CategoricalCrossEntropyWithoutSoftmax = Error("ND106", Design,
         "Categorical cross-entropy needs a probability output",
-        "{0} needs probabilities, but the output layer's activation is {1}: use Softmax");
+        "{0} needs probabilities, but the output layer's activation is {1}: use Softmax, or FromLogits = true");
+
+    public static readonly DiagnosticDescriptor ProbabilityOutputWithLogitsLoss = Warning("ND107", Design,
+        "Probability output with a loss on logits",
+        "FromLogits = true makes the loss apply {0} to the outputs, but the output activation is already {1}: the outputs are squashed twice and the gradients shrink; use a Linear output, or FromLogits = false");
+
+    public static readonly DiagnosticDescriptor RegressionLossForClassification = Warning("ND108", Design,
+        "Regression loss for a classification task",
+        "{0} on a {1} task multiplies the gradient by the output's slope, so learning stalls where the output saturates: use {2}");
+
+    public static readonly DiagnosticDescriptor BoundedOutputForRegression = Warning("ND109", Design,
+        "Bounded output for regression",
+        "The regression output cannot cover the targets: {0}; use a Linear output, or scale the targets into the output's range and declare TargetScaling");
+
+    public static readonly DiagnosticDescriptor OutputUnitsTaskMismatch = Error("ND110", Design,
+        "Output units contradict the task",
+        "The output layer has {0} unit(s), but {1}");
+
+    public static readonly DiagnosticDescriptor LinearHiddenLayer = Warning("ND201", Design,
+        "Linear hidden layer",
+        "Hidden layer {0} has no non-linearity, so it composes with the next layer into a single linear map: add an activation such as ReLU, or remove the layer");
+
+    public static readonly DiagnosticDescriptor DeepSaturatingStack = Warning("ND202", Design,
+        "Deep stack of saturating activations",
+        "{0} hidden layers ({1}) use saturating activations without batch normalisation, so the gradient shrinks at each of them and the first layers barely learn: use ReLU with He initialisation, or add BatchNormalization");
+
+    public static readonly DiagnosticDescriptor RedundantActivation = Info("ND204", Design,
+        "Redundant activation",
+        "Layer {0} applies {1} to the output of layer {2}, which already applies {3}: remove one of the two");
+
+    public static readonly DiagnosticDescriptor SeluWithoutSelfNormalisingSetup = Warning("ND205", Design,
+        "SELU without its self-normalising setup",
+        "SELU keeps activations normalised only with LeCun-normal weights and without standard dropout, but {0}");
+
+    public static readonly DiagnosticDescriptor ConstantWeightInitInHiddenLayer = Error("ND301", Design,
+        "Constant weight initialisation in a hidden layer",
+        "Hidden layer {0} starts with every weight equal ({1}): its units compute the same value and receive the same gradient, so they never differentiate; use {2}");
+
+    public static readonly DiagnosticDescriptor HeInitWithSaturatingActivation = Warning("ND302", Design,
+        "He initialisation with a saturating activation",
+        "Layer {0} uses {1}, whose variance is derived for rectifiers, with {2}: the doubled pre-activation variance drives the units into saturation; use {3}");
+
+    public static readonly DiagnosticDescriptor GlorotInitInDeepReluStack = Info("ND303", Design,
+        "Glorot initialisation in a deep ReLU stack",
+        "{0} hidden rectifier layers use Glorot initialisation without batch normalisation, which halves the signal's variance at each of them: use HeUniform or HeNormal, or add BatchNormalization");
+
+    public static readonly DiagnosticDescriptor LargeFixedScaleRandomInit = Warning("ND304", Design,
+        "Large fixed-scale random initialisation",
+        "Layer {0} draws its weights from {1} over {2} inputs, which multiplies the signal's variance by {3} at this layer: use a fan-aware initialiser such as GlorotUniform, HeUniform or LeCunNormal");
+
+    public static readonly DiagnosticDescriptor NegativeBiasWithReLU = Warning("ND305", Design,
+        "Negative bias with ReLU",
+        "Layer {0} starts its ReLU units with bias {1}, in the zero-gradient region where they can die: use BiasInit = Init.Zeros or a small positive constant, or LeakyReLU");
 
     public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Error("ND401", Design,
         "Dropout rate out of range",
         "Dropout rate {0} is invalid: it must be at least 0 and below 1 (1 would drop every value)");
 
+    public static readonly DiagnosticDescriptor HighDropoutRate = Warning("ND402", Design,
+        "High dropout rate",
+        "Dropout rate {0} is above {1}: most units are dropped at every step, which slows or stops learning; use a rate of at most {1}");
+
+    public static readonly DiagnosticDescriptor DropoutOnOutputLayer = Warning("ND403", Design,
+        "Dropout on the output layer",
+        "Dropout after the output layer randomly zeroes and rescales the network's predictions in training: move it before the output layer");
+
+    public static readonly DiagnosticDescriptor DropoutBeforeBatchNorm = Warning("ND404", Design,
+        "Dropout before batch normalisation",
+        "Dropout right before BatchNormalization gives it different statistics in training and inference (variance shift): put BatchNormalization first, or the dropout after the last BatchNormalization");
+
+    public static readonly DiagnosticDescriptor BiasBeforeBatchNorm = Info("ND405", Design,
+        "Bias before batch normalisation",
+        "The biases of layer {0} are cancelled by the BatchNormalization that follows it, which subtracts the batch mean and adds its own beta: set UseBias = false");
+
+    public static readonly DiagnosticDescriptor RegularizedBias = Info("ND406", Design,
+        "Regularised bias",
+        "{0} penalises the biases of layer {1}; biases are usually left unregularised, since penalising them can cause underfitting: penalise the kernel only");
+
+    public static readonly DiagnosticDescriptor ExcessiveWeightPenalty = Warning("ND407", Design,
+        "Excessive weight penalty",
+        "{0} is at least {1}: the penalty outweighs the data loss and drives the weights towards zero; use a value between 1e-5 and 1e-3");
+
     public static readonly DiagnosticDescriptor NonPositiveLearningRate = Error("ND501", Design,
         "Learning rate must be positive",
         "LearningRate = {0} is invalid: it must be positive and finite (0 gives no update, a negative value gradient ascent); use a value such as 0.01");
+
+    public static readonly DiagnosticDescriptor LearningRateTooHigh = Warning("ND502", Design,
+        "Learning rate too high",
+        "{0} is above {1} for {2}: training is likely to oscillate or diverge; lower the learning rate (0.001 for Adam, 0.01 for Sgd) or add a schedule");
+
+    public static readonly DiagnosticDescriptor LearningRateTooLow = Warning("ND503", Design,
+        "Learning rate too low",
+        "LearningRate = {0} is below {1}: training effectively stalls; use a value between 1e-4 and 1e-2");
 
     public static readonly DiagnosticDescriptor InvalidMomentum = Error("ND504", Design,
         "Invalid momentum",
@@ -121,12 +217,36 @@ internal static class DiagnosticDescriptors
         "Optimiser epsilon must be positive",
         "Epsilon = {0} is invalid: it guards a division, so it must be positive and finite");
 
+    /// <summary>ND506's warning part: a positive epsilon so small that it no longer guards the division.</summary>
+    public static readonly DiagnosticDescriptor AdamEpsilonTooSmall = Warning("ND506", Design,
+        "Optimiser epsilon too small",
+        "Epsilon = {0} is below {1}: while the second-moment estimate is near zero, the steps become huge; use 1e-7 (Keras) or 1e-8 (PyTorch)");
+
+    public static readonly DiagnosticDescriptor NonPositiveTrainingLength = Error("ND601", Design,
+        "Epochs and batch size must be positive",
+        "{0} is invalid: it must be at least 1");
+
+    public static readonly DiagnosticDescriptor EarlyStoppingPatienceInvalid = Warning("ND602", Design,
+        "Early-stopping patience invalid",
+        "EarlyStoppingPatience = {0} {1}: use a patience below the number of epochs, typically 5 to 20");
+
+    public static readonly DiagnosticDescriptor EarlyStoppingWithoutValidation = Warning("ND603", Design,
+        "Early stopping without validation data",
+        "Early stopping monitors '{0}', but no ValidationSplit is declared, so there is no validation series to monitor: declare ValidationSplit, or monitor \"loss\"");
+
     public static readonly DiagnosticDescriptor NonPositiveUnits = Error("ND702", Design,
         "Layer units must be positive",
         "Layer {0} declares {1} units; a layer needs at least 1");
 
+    public static readonly DiagnosticDescriptor UnnormalizedInputsOrTargets = Warning("ND703", Design,
+        "Unscaled inputs or targets",
+        "{0} = Scaling.None: unscaled {1} make the loss badly conditioned and the learning rate hard to choose; standardise or min-max scale them, and declare the scaling");
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         Create(id, category, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Info(string id, string category, string title, string message) =>
+        Create(id, category, title, message, DiagnosticSeverity.Info);
 
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
         Create(id, category, title, message, DiagnosticSeverity.Warning);

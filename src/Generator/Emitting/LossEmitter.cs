@@ -6,19 +6,40 @@ namespace NeuralDsl.Generator.Emitting;
 /// <summary>
 /// Emits the per-sample loss call. Sigmoid with binary cross-entropy and softmax with (sparse)
 /// categorical cross-entropy are fused: computed from the logits, giving the gradient with respect
-/// to them directly, so the output activation's backward step is skipped.
+/// to them directly, so the output activation's backward step is skipped. With <c>FromLogits</c> the
+/// outputs themselves are the logits: the cross-entropy losses apply the sigmoid or softmax inside,
+/// and the output activation (if any) is back-propagated as usual.
 /// </summary>
 internal static class LossEmitter
 {
     private const string Losses = "global::NeuralDsl.Losses";
 
-    public static bool IsFused(NetworkModel model) => (model.Loss, model.Output.Activation) switch
+    public static bool IsFused(NetworkModel model) => !TakesLogits(model) && (model.Loss, model.Output.Activation) switch
     {
         (LossKind.BinaryCrossEntropy, ActivationKind.Sigmoid) => true,
         (LossKind.CategoricalCrossEntropy, ActivationKind.Softmax) => true,
         (LossKind.SparseCategoricalCrossEntropy, ActivationKind.Softmax) => true,
         _ => false,
     };
+
+    /// <summary>Whether the loss is a cross-entropy declared <c>FromLogits</c>, so that it reads the outputs as logits.</summary>
+    public static bool TakesLogits(NetworkModel model) =>
+        model.FromLogits && model.Loss is LossKind.BinaryCrossEntropy or LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy;
+
+    /// <summary>
+    /// The members a <c>FromLogits</c> network adds to <c>ITrainableNetwork</c>, as a second part of the
+    /// partial class written after the main one; empty for every other network, which keeps the
+    /// interface's default (false).
+    /// </summary>
+    public static string LogitsMembers(NetworkModel model) => !TakesLogits(model) ? "" : $$"""
+
+        partial class {{model.ClassName}}
+        {
+            /// <summary>The declared loss takes the outputs as logits: probabilities are their {{(model.Loss == LossKind.BinaryCrossEntropy ? "sigmoid" : "softmax")}}.</summary>
+            bool global::NeuralDsl.ITrainableNetwork.FromLogits => true;
+        }
+
+        """;
 
     /// <summary>The loss in words, for comments and documentation.</summary>
     public static string Describe(LossKind loss) => loss switch
@@ -41,6 +62,15 @@ internal static class LossEmitter
     public static string Expression(NetworkModel model, string z, string a, string y, string d, string scale)
     {
         string target = "(int)" + y + "[0]";
+        if (TakesLogits(model))
+        {
+            return model.Loss switch
+            {
+                LossKind.BinaryCrossEntropy => $"{Losses}.BinaryCrossEntropyFromLogits({a}, {y}, {d}, {scale})",
+                LossKind.CategoricalCrossEntropy => $"{Losses}.CategoricalCrossEntropyFromLogits({a}, {y}, {d}, {scale})",
+                _ => $"{Losses}.SparseCategoricalCrossEntropyFromLogits({a}, {target}, {d}, {scale})",
+            };
+        }
         return (model.Loss, IsFused(model)) switch
         {
             (LossKind.BinaryCrossEntropy, true) => $"{Losses}.SigmoidBinaryCrossEntropy({z}, {a}, {y}, {d}, {scale})",

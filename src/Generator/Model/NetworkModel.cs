@@ -27,6 +27,23 @@ internal sealed record NetworkModel(
 
     public LayerModel Output => Layers[Layers.Count - 1];
 
+    /// <summary>
+    /// Index of the layer whose activation the network's outputs have: the last layer that is not a
+    /// dropout (dropout passes values through). A batch normalisation there counts as linear.
+    /// </summary>
+    public int OutputActivationLayer
+    {
+        get
+        {
+            int last = Layers.Count - 1;
+            while (last > 0 && Layers[last].Kind == LayerKind.Dropout) last--;
+            return last;
+        }
+    }
+
+    /// <summary>The activation of the network's outputs (see <see cref="OutputActivationLayer"/>).</summary>
+    public ActivationKind OutputActivation => Layers[OutputActivationLayer].Activation;
+
     public int OutputSize => Output.Units;
 
     public int ParameterCount => Output.ParameterOffset + Output.ParameterCount;

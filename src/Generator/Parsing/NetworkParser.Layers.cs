@@ -46,10 +46,13 @@ internal sealed partial class NetworkParser
         float alpha = ParseAlpha(attribute, activation);
         InitSpec weights = ParseInit(attribute, "Weight", DefaultWeightInit(activation));
         InitSpec biases = ParseInit(attribute, "Bias", InitKind.Zeros);
-        var penalties = new Penalties(Penalty(attribute, "KernelL1"), Penalty(attribute, "KernelL2"), Penalty(attribute, "BiasL1"), Penalty(attribute, "BiasL2"));
+        bool useBias = Named(attribute, "UseBias", true);
+        float biasL1 = Penalty(attribute, "BiasL1"), biasL2 = Penalty(attribute, "BiasL2");
+        // A layer without biases has no bias to penalise: its bias penalties are void.
+        var penalties = new Penalties(Penalty(attribute, "KernelL1"), Penalty(attribute, "KernelL2"), useBias ? biasL1 : 0f, useBias ? biasL2 : 0f);
         return new LayerModel(index, LayerKind.Dense, fanIn, units, activation, alpha, weights, biases, offset, stateOffset)
         {
-            UseBias = Named(attribute, "UseBias", true),
+            UseBias = useBias,
             Penalties = penalties,
         };
     }
@@ -211,31 +214,31 @@ internal sealed partial class NetworkParser
     /// <summary>
     /// Checks that the output activation and the loss fit together, one diagnostic per root cause. The
     /// output activation is that of the last layer that is not a dropout (dropout passes values through).
+    /// With <c>FromLogits</c> the loss applies the sigmoid or softmax itself, so any output is accepted
+    /// (a probability output is a design warning, ND107).
     /// </summary>
-    private void CheckOutputAndLoss(List<LayerModel> layers, List<AttributeData> attributes, LossKind loss)
+    private void CheckOutputAndLoss(NetworkModel model, List<AttributeData> attributes)
     {
-        int last = layers.Count - 1;
-        while (last > 0 && layers[last].Kind == LayerKind.Dropout) last--;
-        LayerModel output = layers[last];
+        LayerModel output = model.Layers[model.OutputActivationLayer];
         if (output.Activation == ActivationKind.Softmax && output.Units == 1)
         {
             int position = output.Kind == LayerKind.Activation ? 0 : 1;
-            Report(DiagnosticDescriptors.SoftmaxOnSingleUnit, ArgumentLocation(attributes[last], "activation", position));
+            Report(DiagnosticDescriptors.SoftmaxOnSingleUnit, ArgumentLocation(attributes[output.Index], "activation", position));
             return;
         }
 
         Location lossLocation = ArgumentLocation(_network, "Loss");
         bool probabilities = output.Activation is ActivationKind.Sigmoid or ActivationKind.Softmax;
-        switch (loss)
+        switch (model.Loss)
         {
-            case LossKind.BinaryCrossEntropy when !probabilities:
+            case LossKind.BinaryCrossEntropy when !probabilities && !model.FromLogits:
                 Report(DiagnosticDescriptors.BinaryCrossEntropyWithoutSigmoid, lossLocation, output.Activation);
                 break;
             case LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy when output.Units == 1:
-                Report(DiagnosticDescriptors.CategoricalCrossEntropyOnSingleUnit, lossLocation, loss);
+                Report(DiagnosticDescriptors.CategoricalCrossEntropyOnSingleUnit, lossLocation, model.Loss);
                 break;
-            case LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy when !probabilities:
-                Report(DiagnosticDescriptors.CategoricalCrossEntropyWithoutSoftmax, lossLocation, loss, output.Activation);
+            case LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy when !probabilities && !model.FromLogits:
+                Report(DiagnosticDescriptors.CategoricalCrossEntropyWithoutSoftmax, lossLocation, model.Loss, output.Activation);
                 break;
         }
     }

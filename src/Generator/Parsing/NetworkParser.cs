@@ -106,13 +106,40 @@ internal sealed partial class NetworkParser
             stateOffset += layer.StateCount;
         }
 
+        TaskSpec task = ParseTask();
         if (_invalid || layers.Count == 0) return null;
-        CheckOutputAndLoss(layers, layerAttributes, loss);
 
         string? ns = _type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         string className = SyntaxFacts.GetKeywordKind(_type.Name) == SyntaxKind.None ? _type.Name : "@" + _type.Name;
-        return new NetworkModel(ns, className, inputs, loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers));
+        var model = new NetworkModel(ns, className, inputs, loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers))
+        {
+            FromLogits = Named(_network, "FromLogits", false),
+            Task = task,
+            Training = ParseTraining(),
+        };
+        CheckOutputAndLoss(model, layerAttributes);
+        return model;
     }
+
+    /// <summary>The declared task and scaling, which only the design rules read.</summary>
+    private TaskSpec ParseTask() => new(
+        NamedEnum(_network, "Task", LearningTaskKind.Unspecified, "NeuralDsl.LearningTask"),
+        Named(_network, "Classes", 0),
+        NamedEnum(_network, "InputScaling", ScalingKind.Unspecified, "NeuralDsl.Scaling"),
+        NamedEnum(_network, "TargetScaling", ScalingKind.Unspecified, "NeuralDsl.Scaling"));
+
+    /// <summary>The declared training settings: only the properties the declaration writes.</summary>
+    private TrainingSpec ParseTraining()
+    {
+        string? monitor = Named<string?>(_network, "EarlyStoppingMonitor", null);
+        return new TrainingSpec(
+            Written<int>("Epochs"), Written<int>("BatchSize"), Written<float>("ValidationSplit"), Written<int>("EarlyStoppingPatience"),
+            string.IsNullOrEmpty(monitor) ? null : monitor, Written<float>("ClipNorm"), Written<float>("ClipValue"));
+    }
+
+    private T? Written<T>(string name)
+        where T : struct =>
+        HasNamed(_network, name) ? Named<T?>(_network, name, null) : null;
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.All(reference =>

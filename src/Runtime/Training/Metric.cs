@@ -7,8 +7,8 @@ public enum Metric
 {
     /// <summary>
     /// Accuracy chosen from the loss as Keras does: sparse for sparse targets, categorical (argmax) for
-    /// categorical cross-entropy, binary (threshold 0.5, per output) for binary cross-entropy, and for
-    /// hinge the sign against -1/+1 targets. Not defined for regression losses.
+    /// categorical cross-entropy, binary (threshold 0.5, per output; 0 on logits) for binary cross-entropy,
+    /// and for hinge the sign against -1/+1 targets. Not defined for regression losses.
     /// </summary>
     Accuracy = 0,
 
@@ -48,9 +48,11 @@ public static class Metrics
     /// <summary>
     /// Adds the batch's contribution to <paramref name="sum"/> and <paramref name="count"/>; the metric is <c>sum / count</c>.
     /// <paramref name="outputs"/> is [batch, outputSize]; <paramref name="targets"/> is [batch, targetSize].
+    /// <paramref name="fromLogits"/> says the outputs are logits (<see cref="ITrainableNetwork.FromLogits"/>),
+    /// so binary accuracy thresholds them at 0 rather than 0.5.
     /// </summary>
     public static void Accumulate(Metric metric, Loss loss, ReadOnlySpan<float> outputs, int outputSize,
-        ReadOnlySpan<float> targets, int targetSize, ref double sum, ref long count)
+        ReadOnlySpan<float> targets, int targetSize, ref double sum, ref long count, bool fromLogits = false)
     {
         int batch = outputs.Length / outputSize;
         switch (metric)
@@ -65,7 +67,7 @@ public static class Metrics
                 count += outputs.Length;
                 return;
             case Metric.Accuracy:
-                AccumulateAccuracy(loss, outputs, outputSize, targets, targetSize, batch, ref sum, ref count);
+                AccumulateAccuracy(loss, outputs, outputSize, targets, targetSize, batch, fromLogits ? 0f : 0.5f, ref sum, ref count);
                 return;
             default:
                 throw new ArgumentOutOfRangeException(nameof(metric), metric, null);
@@ -73,7 +75,7 @@ public static class Metrics
     }
 
     private static void AccumulateAccuracy(Loss loss, ReadOnlySpan<float> outputs, int outputSize,
-        ReadOnlySpan<float> targets, int targetSize, int batch, ref double sum, ref long count)
+        ReadOnlySpan<float> targets, int targetSize, int batch, float binaryThreshold, ref double sum, ref long count)
     {
         switch (loss)
         {
@@ -89,7 +91,7 @@ public static class Metrics
                 return;
             case Loss.BinaryCrossEntropy:
                 for (int i = 0; i < outputs.Length; i++)
-                    if ((outputs[i] >= 0.5f) == (targets[i] >= 0.5f)) sum++;
+                    if ((outputs[i] >= binaryThreshold) == (targets[i] >= 0.5f)) sum++;
                 count += outputs.Length;
                 return;
             case Loss.Hinge:

@@ -38,7 +38,8 @@ public static class Trainer
     /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="train"/> as <paramref name="options"/> say, and
     /// returns the per-epoch history. Everything is checked before the first step: sizes, targets valid
-    /// for the loss, options. <paramref name="train"/> is not modified (training shuffles a copy).
+    /// for the loss, options. <paramref name="train"/> is not modified or copied: each epoch shuffles an
+    /// index and gathers its batches into buffers reused from batch to batch.
     /// </summary>
     public static History Fit(this ITrainableNetwork network, Dataset train, Dataset? validation, TrainingOptions options)
     {
@@ -153,7 +154,7 @@ public static class Trainer
             Span<float> predicted = outputs.AsSpan(0, batch.Count * network.OutputSize);
             network.PredictBatch(batch.Features, predicted);
             for (int m = 0; m < metrics.Count; m++)
-                Metrics.Accumulate(metrics[m], network.Loss, predicted, network.OutputSize, batch.Targets, network.TargetSize, ref sums[m], ref counts[m]);
+                Metrics.Accumulate(metrics[m], network.Loss, predicted, network.OutputSize, batch.Targets, network.TargetSize, ref sums[m], ref counts[m], network.FromLogits);
         }
         for (int m = 0; m < metricValues.Length; m++) metricValues[m] = sums[m] / counts[m];
         float penalty = l1 > 0f || l2 > 0f ? Regularization.PenaltyOfNetwork(network.Layers, network.Parameters, l1, l2) : 0f;
@@ -194,7 +195,7 @@ public static class Trainer
 
     private static (Dataset Train, Dataset? Validation) HoldOut(Dataset train, Dataset? validation, double split)
     {
-        if (split == 0) return (train.Take(0, train.Count), validation);
+        if (split == 0) return (train, validation); // training reads it through a shuffled index: no copy
         if (!(split > 0 && split < 1)) throw new ArgumentOutOfRangeException(nameof(split), split, "ValidationSplit must be in (0, 1).");
         if (validation is not null) throw new ArgumentException("Pass validation data or a ValidationSplit, not both.", nameof(validation));
         int held = (int)Math.Round(train.Count * split);

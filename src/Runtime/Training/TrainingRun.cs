@@ -26,6 +26,9 @@ internal sealed class TrainingRun
     private readonly long[] _metricCounts;
     private readonly double[] _validationMetrics;
     private readonly int _batches;
+    private readonly int[] _order;
+    private readonly float[] _batchFeatures;
+    private readonly float[] _batchTargets;
     private SeededRandom _random;
 
     public TrainingRun(ITrainableNetwork network, Dataset train, Dataset? validation, TrainingOptions options, int seriesCount, IOptimizer optimizer)
@@ -44,6 +47,11 @@ internal sealed class TrainingRun
         _validationMetrics = new double[_metrics.Count];
         _random = new SeededRandom(options.Seed);
         _batches = train.BatchCount(options.BatchSize);
+        _order = new int[train.Count];
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        int rows = Math.Min(options.BatchSize, train.Count);
+        _batchFeatures = options.Shuffle ? new float[rows * train.FeatureSize] : Array.Empty<float>();
+        _batchTargets = options.Shuffle ? new float[rows * train.TargetSize] : Array.Empty<float>();
         // Batch normalisation cannot normalise a batch of one: a last batch of one sample is left out
         // of the epoch (a different sample each epoch when shuffling).
         if (HasBatchNormalization(network))
@@ -61,7 +69,7 @@ internal sealed class TrainingRun
     public StopReason? TrainEpoch(int epoch, double[] row, out string message)
     {
         message = "";
-        if (_options.Shuffle) _train.Shuffle(ref _random);
+        if (_options.Shuffle) Shuffle(_order, ref _random);
         Array.Clear(_metricSums);
         Array.Clear(_metricCounts);
         double lossSum = 0;
@@ -73,7 +81,7 @@ internal sealed class TrainingRun
                 message = Invariant($"Cancelled during epoch {epoch}, after {b} of {_batches} batches; that epoch is not recorded.");
                 return StopReason.Cancelled;
             }
-            Batch batch = _train.Batch(b, _options.BatchSize);
+            Batch batch = _options.Shuffle ? Gather(b) : _train.Batch(b, _options.BatchSize);
             float loss = _network.ComputeGradients(batch.Features, batch.Targets);
             Span<float> gradients = _network.Gradients;
             if (_options.L1 > 0f || _options.L2 > 0f)
@@ -87,7 +95,7 @@ internal sealed class TrainingRun
             if (_options.ClipNorm > 0f) GradientClipping.ByGlobalNorm(gradients, _options.ClipNorm);
             for (int m = 0; m < _metrics.Count; m++)
                 Metrics.Accumulate(_metrics[m], _network.Loss, _network.TrainingOutputs, _network.OutputSize, batch.Targets, _network.TargetSize,
-                    ref _metricSums[m], ref _metricCounts[m]);
+                    ref _metricSums[m], ref _metricCounts[m], _network.FromLogits);
             _optimizer.Step(_network.Parameters, gradients);
             lossSum += (double)loss * batch.Count;
             samples += batch.Count;
@@ -105,6 +113,30 @@ internal sealed class TrainingRun
         if (_validation is null) return;
         row[1] = Trainer.EvaluateInto(_network, _validation, _metrics, _outputs, _validationMetrics, _options.L1, _options.L2);
         for (int m = 0; m < _metrics.Count; m++) row[2 + _metrics.Count + m] = _validationMetrics[m];
+    }
+
+    /// <summary>Batch <paramref name="index"/> of the shuffled order, copied into the reusable batch buffers.</summary>
+    private Batch Gather(int index)
+    {
+        int start = index * _options.BatchSize, count = Math.Min(_options.BatchSize, _train.Count - start);
+        int features = _train.FeatureSize, targets = _train.TargetSize;
+        for (int r = 0; r < count; r++)
+        {
+            int sample = _order[start + r];
+            _train.Features.Slice(sample * features, features).CopyTo(_batchFeatures.AsSpan(r * features));
+            _train.Targets.Slice(sample * targets, targets).CopyTo(_batchTargets.AsSpan(r * targets));
+        }
+        return new Batch(_batchFeatures.AsSpan(0, count * features), _batchTargets.AsSpan(0, count * targets), count);
+    }
+
+    /// <summary>Fisher-Yates over the sample order, from the run's seeded generator.</summary>
+    private static void Shuffle(int[] order, ref SeededRandom random)
+    {
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
     }
 
     public void KeepBest(int epoch)

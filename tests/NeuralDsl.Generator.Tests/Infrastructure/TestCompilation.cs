@@ -23,6 +23,15 @@ internal static class TestCompilation
     private static readonly Lazy<CSharpCompilation> Empty = new(() =>
         CSharpCompilation.Create("UserCode", [], LoadReferences(), Options));
 
+    /// <summary>
+    /// The references every test compilation has: the platform and the NeuralDsl runtime. The external
+    /// ones only: <c>Compilation.References</c> would also bind the shared compilation's directives,
+    /// computing its lazy state while other tests derive compilations from it.
+    /// </summary>
+    public static IEnumerable<MetadataReference> References => Empty.Value.ExternalReferences;
+
+    public static CSharpCompilationOptions CompilationOptions => Options;
+
     /// <summary>A library compiled from <paramref name="sources"/>, named <c>Source0.cs</c>, <c>Source1.cs</c>, ...</summary>
     public static CSharpCompilation Create(params string[] sources) =>
         Empty.Value.AddSyntaxTrees(sources.Select((source, i) => Parse(source, $"Source{i}.cs")));

@@ -82,5 +82,9 @@ internal static class GradientCheckCatalog
             {
                 Penalties = [new LayerPenalty(0, KernelL1: 0.01f, KernelL2: 0.02f), new LayerPenalty(1, BiasL1: 0.03f, BiasL2: 0.05f)],
             },
+            ["GradLogitsBce"] = new(seed => new GradLogitsBce(seed)),
+            ["GradLogitsCce"] = new(seed => new GradLogitsCce(seed)),
+            ["GradLogitsSparseCce"] = new(seed => new GradLogitsSparseCce(seed)),
+            ["GradLogitsOnSigmoid"] = new(seed => new GradLogitsOnSigmoid(seed)),
         };
 }

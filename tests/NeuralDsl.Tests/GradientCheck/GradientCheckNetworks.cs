@@ -328,3 +328,30 @@ public partial class GradBatchNormFirstAndLast;
 [Dropout(0f)]
 [Dense(3, Activation.Sigmoid)]
 public partial class GradActivationFirst;
+
+// Cross-entropy on logits (FromLogits): the loss applies the sigmoid or softmax itself. A linear
+// output, the intended use; a linear output followed by batch normalisation, so that the gradient
+// with respect to the logits flows through another layer; and a sigmoid output, which the loss then
+// squashes a second time (ND107), to check that its backward step is not skipped as in the fused case.
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy, FromLogits = true)]
+[Dense(5, Activation.Tanh)]
+[Dense(2)]
+public partial class GradLogitsBce;
+
+[Network(Inputs = 3, Loss = Loss.CategoricalCrossEntropy, FromLogits = true)]
+[Dense(5, Activation.ReLU)]
+[Dense(4)]
+public partial class GradLogitsCce;
+
+[Network(Inputs = 3, Loss = Loss.SparseCategoricalCrossEntropy, FromLogits = true)]
+[Dense(5, Activation.ELU)]
+[Dense(4, UseBias = false)]
+[BatchNormalization]
+public partial class GradLogitsSparseCce;
+
+#pragma warning disable ND107 // deliberately a probability output, to check the unfused backward step
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy, FromLogits = true)]
+[Dense(5, Activation.Softplus)]
+[Dense(3, Activation.Sigmoid)]
+public partial class GradLogitsOnSigmoid;
+#pragma warning restore ND107

@@ -43,7 +43,7 @@ public class GradientCheckTests(ITestOutputHelper output)
             float[] gradient = net.Gradients.ToArray();
 
             double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
-            double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets);
+            double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
             worstLoss = Math.Max(worstLoss, Math.Abs(loss - referenceLoss) / Math.Max(Math.Abs(referenceLoss), 1e-6));
             Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(Math.Abs(referenceLoss), 1e-2),
                 $"{name} seed {seed}: loss {loss} but reference {referenceLoss}");
@@ -53,9 +53,9 @@ public class GradientCheckTests(ITestOutputHelper output)
             {
                 double saved = p[i];
                 p[i] = saved + Step;
-                double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets);
+                double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
                 p[i] = saved - Step;
-                double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets);
+                double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
                 p[i] = saved;
                 fd[i] = (plus - minus) / (2 * Step);
             }

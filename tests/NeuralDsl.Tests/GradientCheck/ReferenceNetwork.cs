@@ -117,10 +117,12 @@ internal static class ReferenceNetwork
 
     /// <summary>
     /// The batch-mean loss, defined as Keras and PyTorch define it, plus the declared penalties
-    /// (<c>l1 * sum|w| + l2 * sum w^2</c>, Keras' convention).
+    /// (<c>l1 * sum|w| + l2 * sum w^2</c>, Keras' convention). With <paramref name="fromLogits"/> the
+    /// outputs are logits: a cross-entropy loss first turns them into probabilities (sigmoid for binary,
+    /// softmax for categorical), as Keras' <c>from_logits=True</c> does.
     /// </summary>
     public static double Loss(IReadOnlyList<LayerInfo> layers, Loss loss, double huberDelta, IReadOnlyList<LayerPenalty> penalties,
-        ReadOnlySpan<double> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+        ReadOnlySpan<double> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool fromLogits = false)
     {
         int outputSize = layers[^1].Units;
         int targetSize = loss == NeuralDsl.Loss.SparseCategoricalCrossEntropy ? 1 : outputSize;
@@ -129,7 +131,7 @@ internal static class ReferenceNetwork
         double total = 0;
         for (int n = 0; n < batch; n++)
         {
-            double[] a = outputs[n];
+            double[] a = fromLogits ? Probabilities(loss, outputs[n]) : outputs[n];
             ReadOnlySpan<float> y = targets.Slice(n * targetSize, targetSize);
             for (int k = 0; k < outputSize; k++)
             {
@@ -149,6 +151,16 @@ internal static class ReferenceNetwork
         }
         bool summedOverClasses = loss is NeuralDsl.Loss.CategoricalCrossEntropy or NeuralDsl.Loss.SparseCategoricalCrossEntropy;
         return total / (summedOverClasses ? batch : (double)batch * outputSize) + Penalty(layers, penalties, p);
+    }
+
+    private static double[] Probabilities(Loss loss, double[] logits)
+    {
+        if (loss == NeuralDsl.Loss.BinaryCrossEntropy) return logits.Select(z => 1 / (1 + Math.Exp(-z))).ToArray();
+        if (loss is not (NeuralDsl.Loss.CategoricalCrossEntropy or NeuralDsl.Loss.SparseCategoricalCrossEntropy)) return logits;
+        double max = logits.Max();
+        double[] e = logits.Select(z => Math.Exp(z - max)).ToArray();
+        double sum = e.Sum();
+        return e.Select(v => v / sum).ToArray();
     }
 
     /// <summary>The declared penalties: <c>l1 * sum|w| + l2 * sum w^2</c> over each penalised layer's weights and (if it has them) biases.</summary>
