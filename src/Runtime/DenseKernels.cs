@@ -256,6 +256,50 @@ public static class DenseKernels
         if (!biasGradient.IsEmpty) Kernels.Axpy(1f, d, biasGradient);
     }
 
+    /// <summary>
+    /// Adds <c>X^T D</c> over a batch to the weight gradient and the column sums of <c>D</c> to the bias
+    /// gradient (if not empty); <paramref name="x"/> is [batch, inputs], <paramref name="d"/> is [batch, units].
+    /// Four samples share each pass over a row of the weight gradient, so it is loaded and stored a
+    /// quarter as often as with one sample at a time.
+    /// </summary>
+    public static void AccumulateGradientsBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> d, Span<float> weightGradient, Span<float> biasGradient, int inputs, int units)
+    {
+        int batch = x.Length / inputs;
+        if (weightGradient.Length != inputs * units) throw new ArgumentException("The weight gradient must be [inputs, units].", nameof(weightGradient));
+        int n = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float g = ref MemoryMarshal.GetReference(weightGradient);
+            ref float dd = ref MemoryMarshal.GetReference(d);
+            for (; n <= batch - 4; n += 4)
+            {
+                nuint d0 = (nuint)(n * units), d1 = d0 + (nuint)units, d2 = d1 + (nuint)units, d3 = d2 + (nuint)units;
+                for (int i = 0; i < inputs; i++)
+                {
+                    float x0 = x[n * inputs + i], x1 = x[(n + 1) * inputs + i], x2 = x[(n + 2) * inputs + i], x3 = x[(n + 3) * inputs + i];
+                    if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) continue; // ReLU zeros
+                    Vector256<float> s0 = Vector256.Create(x0), s1 = Vector256.Create(x1), s2 = Vector256.Create(x2), s3 = Vector256.Create(x3);
+                    int j = 0;
+                    for (; j <= units - Lanes; j += Lanes)
+                    {
+                        nuint k = (nuint)(i * units + j), c = (nuint)j;
+                        Vector256<float> sum = Vector256.LoadUnsafe(ref g, k);
+                        sum = MultiplyAdd(Vector256.LoadUnsafe(ref dd, d0 + c), s0, sum);
+                        sum = MultiplyAdd(Vector256.LoadUnsafe(ref dd, d1 + c), s1, sum);
+                        sum = MultiplyAdd(Vector256.LoadUnsafe(ref dd, d2 + c), s2, sum);
+                        sum = MultiplyAdd(Vector256.LoadUnsafe(ref dd, d3 + c), s3, sum);
+                        sum.StoreUnsafe(ref g, k);
+                    }
+                    for (; j < units; j++)
+                        weightGradient[i * units + j] += x0 * d[n * units + j] + x1 * d[(n + 1) * units + j] + x2 * d[(n + 2) * units + j] + x3 * d[(n + 3) * units + j];
+                }
+            }
+        }
+        for (; n < batch; n++) AccumulateGradients(x.Slice(n * inputs, inputs), d.Slice(n * units, units), weightGradient, default);
+        if (biasGradient.IsEmpty) return;
+        for (int row = 0; row < batch; row++) Kernels.Axpy(1f, d.Slice(row * units, units), biasGradient);
+    }
+
     /// <summary>The gradient with respect to the input: <c>dx[i] = W[i, :] . d</c>.</summary>
     public static void InputGradient(ReadOnlySpan<float> weights, ReadOnlySpan<float> d, Span<float> dx)
     {

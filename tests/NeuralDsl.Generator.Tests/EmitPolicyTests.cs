@@ -37,7 +37,7 @@ public class EmitPolicyTests
         // The kernels get the layer's constant sizes, in the forward pass, over a training batch and backward.
         Assert.Contains($"DenseKernels.Forward(p.Slice(0, {inputs * units})", source);
         Assert.Contains($"DenseKernels.ForwardBatch(p.Slice(0, {inputs * units})", source);
-        Assert.Contains("DenseKernels.AccumulateGradients(", source);
+        Assert.Contains("DenseKernels.AccumulateGradientsBatch(", source);
         Assert.DoesNotContain("LoadUnsafe", source);
     }
 

@@ -76,18 +76,18 @@ internal sealed class DenseEmitter : ILayerEmitter
     public void EmitBackward(SourceWriter writer, LayerModel layer, TrainingSpans spans)
     {
         bool unrolled = EmitPolicy.IsUnrolled(layer);
+        if (!unrolled)
+        {
+            // Whole batch: the weight gradient as a blocked X^T D, then each row's input gradient.
+            writer.WriteLine($"{Kernels}.AccumulateGradientsBatch({spans.Input}, {spans.D}, g.Slice({layer.WeightOffset}, {layer.WeightCount}), {Bias(layer, "g")}, {layer.Inputs}, {layer.Units});");
+            if (spans.PreviousD is not null)
+                LayerEmitters.Rows(writer, () => writer.WriteLine($"{Kernels}.InputGradient({Weights(layer)}, dr, dx);"),
+                    (spans.D, "dr", layer.Units), (spans.PreviousD, "dx", layer.Inputs));
+            return;
+        }
         var rows = new List<(string, string, int)> { (spans.Input, "xr", layer.Inputs), (spans.D, "dr", layer.Units) };
         if (spans.PreviousD is not null) rows.Add((spans.PreviousD, "dx", layer.Inputs));
-        LayerEmitters.Rows(writer, () =>
-        {
-            if (unrolled)
-            {
-                EmitUnrolledGradients(writer, layer, "xr", "dr", spans.PreviousD is null ? null : "dx");
-                return;
-            }
-            writer.WriteLine($"{Kernels}.AccumulateGradients(xr, dr, g.Slice({layer.WeightOffset}, {layer.WeightCount}), {Bias(layer, "g")});");
-            if (spans.PreviousD is not null) writer.WriteLine($"{Kernels}.InputGradient({Weights(layer)}, dr, dx);");
-        }, rows.ToArray());
+        LayerEmitters.Rows(writer, () => EmitUnrolledGradients(writer, layer, "xr", "dr", spans.PreviousD is null ? null : "dx"), rows.ToArray());
     }
 
     /// <summary>

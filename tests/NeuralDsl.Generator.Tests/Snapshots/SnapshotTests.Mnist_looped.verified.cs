@@ -855,12 +855,11 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         }
 
         // Backward, layer 2: parameter gradients, then the delta of layer 1.
+        global::NeuralDsl.DenseKernels.AccumulateGradientsBatch(a1, d2, g.Slice(108736, 640), g.Slice(109376, 10), 64, 10);
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> xr = a1.Slice(n * 64, 64);
             global::System.Span<float> dr = d2.Slice(n * 10, 10);
             global::System.Span<float> dx = d1.Slice(n * 64, 64);
-            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(108736, 640), g.Slice(109376, 10));
             global::NeuralDsl.DenseKernels.InputGradient(p.Slice(108736, 640), dr, dx);
         }
         for (int n = 0; n < batch; n++)
@@ -935,12 +934,11 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         }
 
         // Backward, layer 1: parameter gradients, then the delta of layer 0.
+        global::NeuralDsl.DenseKernels.AccumulateGradientsBatch(a0, d1, g.Slice(100480, 8192), g.Slice(108672, 64), 128, 64);
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> xr = a0.Slice(n * 128, 128);
             global::System.Span<float> dr = d1.Slice(n * 64, 64);
             global::System.Span<float> dx = d0.Slice(n * 128, 128);
-            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(100480, 8192), g.Slice(108672, 64));
             global::NeuralDsl.DenseKernels.InputGradient(p.Slice(100480, 8192), dr, dx);
         }
         for (int n = 0; n < batch; n++)
@@ -1079,12 +1077,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         }
 
         // Backward, layer 0: parameter gradients.
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 784, 784);
-            global::System.Span<float> dr = d0.Slice(n * 128, 128);
-            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(0, 100352), g.Slice(100352, 128));
-        }
+        global::NeuralDsl.DenseKernels.AccumulateGradientsBatch(inputs, d0, g.Slice(0, 100352), g.Slice(100352, 128), 784, 128);
         return (float)(total / batch);
     }
 

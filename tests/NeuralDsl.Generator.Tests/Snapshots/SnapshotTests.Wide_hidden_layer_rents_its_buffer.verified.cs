@@ -283,12 +283,11 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         }
 
         // Backward, layer 1: parameter gradients, then the delta of layer 0.
+        global::NeuralDsl.DenseKernels.AccumulateGradientsBatch(a0, d1, g.Slice(100000, 40000), g.Slice(140000, 2), 20000, 2);
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> xr = a0.Slice(n * 20000, 20000);
             global::System.Span<float> dr = d1.Slice(n * 2, 2);
             global::System.Span<float> dx = d0.Slice(n * 20000, 20000);
-            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(100000, 40000), g.Slice(140000, 2));
             global::NeuralDsl.DenseKernels.InputGradient(p.Slice(100000, 40000), dr, dx);
         }
         for (int n = 0; n < batch; n++)
@@ -303,12 +302,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         }
 
         // Backward, layer 0: parameter gradients.
-        for (int n = 0; n < batch; n++)
-        {
-            global::System.ReadOnlySpan<float> xr = inputs.Slice(n * 4, 4);
-            global::System.Span<float> dr = d0.Slice(n * 20000, 20000);
-            global::NeuralDsl.DenseKernels.AccumulateGradients(xr, dr, g.Slice(0, 80000), g.Slice(80000, 20000));
-        }
+        global::NeuralDsl.DenseKernels.AccumulateGradientsBatch(inputs, d0, g.Slice(0, 80000), g.Slice(80000, 20000), 4, 20000);
         return (float)(total / (batch * (double)OutputSize));
     }
 

@@ -68,4 +68,20 @@ public class DenseKernelTests
         }
         for (int j = 0; j < gb.Length; j++) Assert.True(Math.Abs(gb[j] - (gb0[j] + (double)d[j])) <= 1e-6 * (Math.Abs(gb0[j]) + Math.Abs(d[j])));
     }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Batch_gradient_accumulation_matches_one_sample_at_a_time(int inputs, int units, int batch, bool withBias)
+    {
+        var random = new SeededRandom(inputs * 31 + units + batch);
+        float[] x = Random(ref random, batch * inputs), d = Random(ref random, batch * units);
+        for (int i = 0; i < x.Length; i += 3) x[i] = 0f; // ReLU-like zeros exercise the skip
+        float[] gw = Random(ref random, inputs * units), gb = withBias ? Random(ref random, units) : [];
+        float[] expectedW = (float[])gw.Clone(), expectedB = (float[])gb.Clone();
+        for (int n = 0; n < batch; n++)
+            DenseKernels.AccumulateGradients(x.AsSpan(n * inputs, inputs), d.AsSpan(n * units, units), expectedW, expectedB);
+        DenseKernels.AccumulateGradientsBatch(x, d, gw, gb, inputs, units);
+        for (int k = 0; k < gw.Length; k++) Assert.True(Math.Abs(gw[k] - expectedW[k]) <= 1e-5 * (1 + Math.Abs(expectedW[k])), $"gW[{k}] {gw[k]} vs {expectedW[k]}");
+        for (int k = 0; k < gb.Length; k++) Assert.True(Math.Abs(gb[k] - expectedB[k]) <= 1e-5 * (1 + Math.Abs(expectedB[k])), $"gb[{k}] {gb[k]} vs {expectedB[k]}");
+    }
 }
