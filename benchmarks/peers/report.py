@@ -78,7 +78,7 @@ def main(paths):
     print("- [a] FANN has no mini-batches and no Adam: its row is per-sample incremental SGD (`fann_train`), timed over at most"
           " PEER_FANN_EPOCH_SECONDS of a shuffled epoch. PyTorch gathers each batch from a fresh permutation; ours shuffles"
           " the `Dataset` in place, then runs one `TrainStep` per batch.")
-    print("- [b] Ours only: `Trainer.Fit(epochs: 1)`, which also copies and validates the 60,000 samples on every call.")
+    print("- [b] Ours only: `Trainer.Fit(epochs: 1)`, which also validates the 60,000 samples on every call (it no longer copies them).")
     print("- FANN stand-ins: ReLU is `FANN_LINEAR_PIECE` (clamped to [0, 1]), softmax is `FANN_SIGMOID`, a batch is 64 calls of `fann_run`.")
     return 0
 

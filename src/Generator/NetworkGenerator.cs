@@ -28,7 +28,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         // Hint names may not contain '@', which escapes keywords in names.
         context.RegisterSourceOutput(models, static (context, model) =>
-            context.AddSource(model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.Emit(model) + LossEmitter.LogitsMembers(model)));
+            context.AddSource(model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.Emit(model)));
     }
 
     private static NetworkModel? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -26,21 +26,6 @@ internal static class LossEmitter
     public static bool TakesLogits(NetworkModel model) =>
         model.FromLogits && model.Loss is LossKind.BinaryCrossEntropy or LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy;
 
-    /// <summary>
-    /// The members a <c>FromLogits</c> network adds to <c>ITrainableNetwork</c>, as a second part of the
-    /// partial class written after the main one; empty for every other network, which keeps the
-    /// interface's default (false).
-    /// </summary>
-    public static string LogitsMembers(NetworkModel model) => !TakesLogits(model) ? "" : $$"""
-
-        partial class {{model.ClassName}}
-        {
-            /// <summary>The declared loss takes the outputs as logits: probabilities are their {{(model.Loss == LossKind.BinaryCrossEntropy ? "sigmoid" : "softmax")}}.</summary>
-            bool global::NeuralDsl.ITrainableNetwork.FromLogits => true;
-        }
-
-        """;
-
     /// <summary>The loss in words, for comments and documentation.</summary>
     public static string Describe(LossKind loss) => loss switch
     {

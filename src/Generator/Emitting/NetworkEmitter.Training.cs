@@ -54,7 +54,7 @@ internal sealed partial class NetworkEmitter
 
     private string Scale => LossEmitter.IsElementwiseMean(_model.Loss) ? "1f / (batch * OutputSize)" : "1f / batch";
 
-    private bool HasPenalties => Layers.Any(l => l.Penalties.OnKernel || l.Penalties.OnBias);
+    private bool HasPenalties => PenaltyTerms().Any();
 
     /// <summary>The declared penalties as (offset, count, l1, l2) ranges of the parameter span.</summary>
     private IEnumerable<(int Offset, int Count, float L1, float L2)> PenaltyTerms() =>

@@ -213,6 +213,8 @@ internal sealed partial class NetworkEmitter
             global::NeuralDsl.Loss global::NeuralDsl.ITrainableNetwork.Loss => global::NeuralDsl.Loss.{{_model.Loss}};
             int global::NeuralDsl.ITrainableNetwork.TargetSize => TargetSize;
             """);
+        if (LossEmitter.TakesLogits(_model))
+            _writer.WriteLine($"bool global::NeuralDsl.ITrainableNetwork.FromLogits => true; // the loss applies {(_model.Loss == LossKind.BinaryCrossEntropy ? "sigmoid" : "softmax")} to the outputs");
     }
 
     private void EmitInitialization()
