@@ -64,6 +64,13 @@ public sealed class NetworkAttribute : global::System.Attribute
     /// </summary>
     public bool FromLogits { get; set; }
 
+    /// <summary>
+    /// Computes tanh and sigmoid with the scalar standard functions (<c>MathF.Tanh</c> and an exact-form
+    /// sigmoid) instead of the vectorised kernels (relative error at most 3e-7), so that results do not
+    /// depend on the CPU's vector width or the .NET version. Slower for tanh/sigmoid layers. Default false.
+    /// </summary>
+    public bool ExactActivations { get; set; }
+
     /// <summary>What the network learns. Optional: when declared, the analyzers check the output layer and the loss against it.</summary>
     public LearningTask Task { get; set; }
 

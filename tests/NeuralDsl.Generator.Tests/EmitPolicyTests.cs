@@ -41,6 +41,26 @@ public class EmitPolicyTests
         Assert.DoesNotContain("LoadUnsafe", source);
     }
 
+    [Theory]
+    [InlineData(false, "global::NeuralDsl.Activations.Tanh(z0, a0);")]
+    [InlineData(true, "a0[0] = global::NeuralDsl.Activations.Tanh(z0[0]);")]
+    public void Exact_activations_use_the_scalar_standard_functions(bool exact, string expected)
+    {
+        string source = GeneratorHarness.RunAndAssertClean($$"""
+            using NeuralDsl;
+
+            namespace Samples;
+
+            /// <summary>Tanh then sigmoid.</summary>
+            [Network(Inputs = 2, Loss = Loss.BinaryCrossEntropy, ExactActivations = {{(exact ? "true" : "false")}})]
+            [Dense(3, Activation.Tanh)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial class Net;
+            """).SingleSource;
+        Assert.Contains(expected, source);
+        Assert.Equal(!exact, source.Contains("Activations.Sigmoid(z1, a1);"));
+    }
+
     private static string Generate(int inputs, int units) =>
         GeneratorHarness.RunAndAssertClean($$"""
             using NeuralDsl;

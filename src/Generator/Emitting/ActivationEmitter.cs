@@ -12,11 +12,14 @@ internal static class ActivationEmitter
     /// Writes <c>a = f(z)</c>. Linear layers share one span for <c>z</c> and <c>a</c>, so they emit
     /// nothing; every call site passes the same span twice for them.
     /// </summary>
-    public static void EmitForward(SourceWriter writer, LayerModel layer, string z, string a)
+    public static void EmitForward(SourceWriter writer, LayerModel layer, string z, string a, bool exact = false)
     {
         switch (layer.Activation)
         {
             case ActivationKind.Linear:
+                return;
+            case ActivationKind.Tanh or ActivationKind.Sigmoid when exact:
+                Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ForwardExpression(layer, $"{z}[{j}]", j)};");
                 return;
             case ActivationKind.Softmax:
             case ActivationKind.Tanh:

@@ -152,7 +152,7 @@ internal sealed partial class NetworkEmitter
                 if (layer.Index > 0) _writer.WriteLine();
                 _writer.WriteLine($"// {emitter.Describe(layer)}");
                 emitter.EmitInferenceTransform(_writer, layer, input, z);
-                ActivationEmitter.EmitForward(_writer, layer, z, a);
+                ActivationEmitter.EmitForward(_writer, layer, z, a, _model.ExactActivations);
                 if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
             }
         }
@@ -176,7 +176,7 @@ internal sealed partial class NetworkEmitter
                 _writer.WriteLine($"// {emitter.Describe(layer)}");
                 emitter.EmitInferenceBatchTransform(_writer, layer, input, z);
                 if (layer.Activation != ActivationKind.Linear)
-                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar"), (z, "zr", layer.Units), (a, "ar", layer.Units));
+                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (z, "zr", layer.Units), (a, "ar", layer.Units));
                 else if (z != a)
                     _writer.WriteLine($"{z}.CopyTo({a});");
             }

@@ -114,7 +114,7 @@ internal sealed partial class NetworkEmitter
                 if (layer.Activation == ActivationKind.Linear && spans.Z != spans.A)
                     _writer.WriteLine($"{spans.Z}.CopyTo({spans.A});"); // a linear Activation layer passes its input on
                 else if (layer.Activation != ActivationKind.Linear)
-                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar"), (spans.Z, "zr", layer.Units), (spans.A, "ar", layer.Units));
+                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (spans.Z, "zr", layer.Units), (spans.A, "ar", layer.Units));
             }
 
             EmitLossAndOutputDelta(plan[Output.Index]);

@@ -19,6 +19,9 @@ internal sealed record NetworkModel(
     /// <summary>Whether the cross-entropy loss applies the sigmoid or softmax to the outputs itself.</summary>
     public bool FromLogits { get; init; }
 
+    /// <summary>Whether tanh and sigmoid use the scalar standard functions rather than the vectorised kernels.</summary>
+    public bool ExactActivations { get; init; }
+
     /// <summary>The declared task and data scaling, which only the analyzers read.</summary>
     public TaskSpec Task { get; init; }
 

@@ -114,6 +114,7 @@ internal sealed partial class NetworkParser
         var model = new NetworkModel(ns, className, inputs, loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers))
         {
             FromLogits = Named(_network, "FromLogits", false),
+            ExactActivations = Named(_network, "ExactActivations", false),
             Task = task,
             Training = ParseTraining(),
         };

@@ -50,3 +50,14 @@ public partial class LinearActivationLayer;
 [Network(Inputs = 2)]
 [Dense(1, Activation.Step, UseBias = false)]
 public partial class PerceptronWithoutBias;
+
+/// <summary>The same tanh/sigmoid network twice: vectorised kernels, and the scalar standard functions.</summary>
+[Network(Inputs = 9, Loss = Loss.BinaryCrossEntropy)]
+[Dense(20, Activation.Tanh)]
+[Dense(3, Activation.Sigmoid)]
+public partial class FastActivationsNet;
+
+[Network(Inputs = 9, Loss = Loss.BinaryCrossEntropy, ExactActivations = true)]
+[Dense(20, Activation.Tanh)]
+[Dense(3, Activation.Sigmoid)]
+public partial class ExactActivationsNet;
