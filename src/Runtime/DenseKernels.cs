@@ -89,20 +89,8 @@ public static class DenseKernels
                 a2.CopyTo(z.Slice(j + 2 * Lanes));
                 a3.CopyTo(z.Slice(j + 3 * Lanes));
             }
-            for (; j <= units - Lanes; j += Lanes)
-            {
-                Vector256<float> a = Start(bias, j);
-                for (int i = 0; i < inputs; i++)
-                    a = MultiplyAdd(Vector256.LoadUnsafe(ref w, (nuint)(i * units + j)), Vector256.Create(x[i]), a);
-                a.CopyTo(z.Slice(j));
-            }
         }
-        for (; j < units; j++)
-        {
-            float sum = bias.IsEmpty ? 0f : bias[j];
-            for (int i = 0; i < inputs; i++) sum += x[i] * weights[i * units + j];
-            z[j] = sum;
-        }
+        ForwardFrom(weights, bias, x, z, j); // the remaining units: eight at a time, then scalar
     }
 
     /// <summary>

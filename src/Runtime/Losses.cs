@@ -121,12 +121,7 @@ public static class Losses
     public static float SoftmaxCrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> y, Span<float> gradient, float scale)
     {
         float logSumExp = LogSumExp(z);
-        float loss = 0f, targetSum = 0f;
-        for (int i = 0; i < z.Length; i++)
-        {
-            loss += y[i] * (logSumExp - z[i]);
-            targetSum += y[i];
-        }
+        float loss = CrossEntropyFromLogSumExp(z, y, logSumExp, out float targetSum);
         if (!gradient.IsEmpty)
         {
             for (int i = 0; i < z.Length; i++) gradient[i] = (a[i] * targetSum - y[i]) * scale;
@@ -182,12 +177,7 @@ public static class Losses
     public static float CategoricalCrossEntropyFromLogits(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> gradient, float scale)
     {
         float logSumExp = LogSumExp(z);
-        float loss = 0f, targetSum = 0f;
-        for (int i = 0; i < z.Length; i++)
-        {
-            loss += y[i] * (logSumExp - z[i]);
-            targetSum += y[i];
-        }
+        float loss = CrossEntropyFromLogSumExp(z, y, logSumExp, out float targetSum);
         if (!gradient.IsEmpty)
         {
             for (int i = 0; i < z.Length; i++) gradient[i] = (MathF.Exp(z[i] - logSumExp) * targetSum - y[i]) * scale;
@@ -209,6 +199,19 @@ public static class Losses
             gradient[target] -= scale;
         }
         return logSumExp - z[target];
+    }
+
+    // sum y (lse(z) - z), the cross-entropy of softmax(z) against y, and the targets' sum for the gradient.
+    private static float CrossEntropyFromLogSumExp(ReadOnlySpan<float> z, ReadOnlySpan<float> y, float logSumExp, out float targetSum)
+    {
+        float loss = 0f;
+        targetSum = 0f;
+        for (int i = 0; i < z.Length; i++)
+        {
+            loss += y[i] * (logSumExp - z[i]);
+            targetSum += y[i];
+        }
+        return loss;
     }
 
     private static float LogSumExp(ReadOnlySpan<float> z)

@@ -132,40 +132,34 @@ internal sealed partial class NetworkEmitter
         }
     }
 
-    private void EmitForward()
-    {
-        Func<LayerModel, string, string> own = (layer, kind) => kind + layer.Index;
-        // A linear layer's only span is named like an activation.
-        Func<LayerModel, string, string> names = (layer, kind) => OwnsZ(layer) ? own(layer, kind) : "a" + layer.Index;
-        string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
-        string state = HasState ? $"{ReadOnlySpan} st, " : "";
-        _writer.WriteLine();
-        _writer.WriteLine("// The forward pass of one sample in inference mode. Each layer writes its pre-activation z and");
-        _writer.WriteLine("// activation a; callers may pass the same span for both.");
-        using (_writer.Open($"private static void Forward({ReadOnlySpan} p, {state}{ReadOnlySpan} x, {parameters})"))
-        {
-            var plan = InferencePlan("x", names);
-            foreach (LayerModel layer in Layers)
-            {
-                (string input, string z, string a) = plan[layer.Index];
-                ILayerEmitter emitter = LayerEmitters.For(layer);
-                if (layer.Index > 0) _writer.WriteLine();
-                _writer.WriteLine($"// {emitter.Describe(layer)}");
-                emitter.EmitInferenceTransform(_writer, layer, input, z);
-                ActivationEmitter.EmitForward(_writer, layer, z, a, _model.ExactActivations);
-                if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
-            }
-        }
-    }
+    private void EmitForward() => EmitForwardMethod(batched: false);
 
-    private void EmitForwardRows()
+    private void EmitForwardRows() => EmitForwardMethod(batched: true);
+
+    /// <summary>
+    /// The inference forward pass as a private static method: <c>Forward</c> for one sample, or
+    /// <c>ForwardRows</c> for a batch of [batch, width] spans, where each layer's transform covers the
+    /// whole batch and its activation runs row by row. Both share the same plan of spans.
+    /// </summary>
+    private void EmitForwardMethod(bool batched)
     {
         Func<LayerModel, string, string> names = (layer, kind) => OwnsZ(layer) ? kind + layer.Index : "a" + layer.Index;
         string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
         string state = HasState ? $"{ReadOnlySpan} st, " : "";
         _writer.WriteLine();
-        _writer.WriteLine("// The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.");
-        using (_writer.Open($"private static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"))
+        if (batched)
+        {
+            _writer.WriteLine("// The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.");
+        }
+        else
+        {
+            _writer.WriteLine("// The forward pass of one sample in inference mode. Each layer writes its pre-activation z and");
+            _writer.WriteLine("// activation a; callers may pass the same span for both.");
+        }
+        string signature = batched
+            ? $"private static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"
+            : $"private static void Forward({ReadOnlySpan} p, {state}{ReadOnlySpan} x, {parameters})";
+        using (_writer.Open(signature))
         {
             var plan = InferencePlan("x", names);
             foreach (LayerModel layer in Layers)
@@ -174,11 +168,18 @@ internal sealed partial class NetworkEmitter
                 ILayerEmitter emitter = LayerEmitters.For(layer);
                 if (layer.Index > 0) _writer.WriteLine();
                 _writer.WriteLine($"// {emitter.Describe(layer)}");
-                emitter.EmitInferenceBatchTransform(_writer, layer, input, z);
-                if (layer.Activation != ActivationKind.Linear)
-                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (z, "zr", layer.Units), (a, "ar", layer.Units));
-                else if (z != a)
-                    _writer.WriteLine($"{z}.CopyTo({a});");
+                if (batched)
+                {
+                    emitter.EmitInferenceBatchTransform(_writer, layer, input, z);
+                    if (layer.Activation != ActivationKind.Linear)
+                        LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (z, "zr", layer.Units), (a, "ar", layer.Units));
+                }
+                else
+                {
+                    emitter.EmitInferenceTransform(_writer, layer, input, z);
+                    ActivationEmitter.EmitForward(_writer, layer, z, a, _model.ExactActivations);
+                }
+                if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
             }
         }
     }
