@@ -168,12 +168,8 @@ public class BatchingTests
     {
         Dataset data = Numbered();
         var random = new SeededRandom(11);
-        float sum = Epoch(data, ref random); // warm up: JIT and static state
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int epoch = 0; epoch < 20; epoch++) sum += Epoch(data, ref random);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        float sum = 0;
+        Assert.Equal(0, Allocations.PerRound(() => sum += Epoch(data, ref random), calls: 20, warmUp: 2));
         Assert.True(float.IsFinite(sum));
     }
 

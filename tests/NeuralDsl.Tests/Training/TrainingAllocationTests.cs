@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NeuralDsl.Schedules;
 using NeuralDsl.Training;
 
@@ -30,8 +31,10 @@ public class TrainingAllocationTests
                 last = GC.GetAllocatedBytesForCurrentThread();
             },
         });
-        // The JIT may still promote methods in the first epochs; a real per-epoch allocation shows in every epoch.
-        Assert.Equal([0L, 0L, 0L, 0L], allocated.GetRange(allocated.Count - 4, 4));
+        // The JIT may still promote methods in the first epochs, and the runtime may allocate once in a
+        // while later; a real per-epoch allocation shows in every epoch. Of the last eight, at most one may allocate.
+        List<long> late = allocated.GetRange(allocated.Count - 8, 8);
+        Assert.True(late.Count(bytes => bytes != 0) <= 1, $"bytes allocated per epoch: {string.Join(", ", late)}");
     }
 
     [Fact]
