@@ -1,5 +1,8 @@
 using System;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuralDsl.Optimizers;
 
@@ -12,8 +15,6 @@ internal sealed class AdamMoments
     private readonly float[] _mean;
     private readonly float[] _squareMean;
     private readonly float[] _maxSquareMean;
-    private readonly float[] _scratch;
-    private readonly float[] _denominator;
     private readonly double _beta1;
     private readonly double _beta2;
     private readonly float _oneMinusBeta1;
@@ -32,8 +33,6 @@ internal sealed class AdamMoments
         _mean = new float[parameterCount];
         _squareMean = new float[parameterCount];
         _maxSquareMean = amsgrad ? new float[parameterCount] : [];
-        _scratch = new float[Math.Min(parameterCount, ElementwiseOps.BlockSize)];
-        _denominator = new float[_scratch.Length];
     }
 
     /// <summary>
@@ -49,36 +48,76 @@ internal sealed class AdamMoments
         float negativeStepSize = (float)-(learningRate / biasCorrection1);
         float biasCorrection2Sqrt = (float)Math.Sqrt(biasCorrection2);
         float shrink = (float)(1.0 - learningRate * (double)decoupledDecay);
-        for (int start = 0; start < parameters.Length; start += ElementwiseOps.BlockSize)
+        var update = new Update(
+            (float)_beta1, _oneMinusBeta1, (float)_beta2, _oneMinusBeta2, biasCorrection2Sqrt, _epsilon, negativeStepSize,
+            l2Penalty, decoupledDecay != 0f ? shrink : 1f, decoupledDecay != 0f, _maxSquareMean.Length != 0);
+        // Every buffer has parameters.Length elements (the optimisers check the spans' lengths), except
+        // the running maximum, which is empty, and never read, without AMSGrad.
+        ref float p = ref MemoryMarshal.GetReference(parameters);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        ref float m = ref MemoryMarshal.GetArrayDataReference(_mean);
+        ref float v = ref MemoryMarshal.GetArrayDataReference(_squareMean);
+        ref float vMax = ref MemoryMarshal.GetArrayDataReference(_maxSquareMean);
+        nuint i = 0, length = (nuint)parameters.Length;
+        if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
         {
-            int length = Math.Min(ElementwiseOps.BlockSize, parameters.Length - start);
-            Span<float> p = parameters.Slice(start, length);
-            Span<float> mean = _mean.AsSpan(start, length);
-            Span<float> squareMean = _squareMean.AsSpan(start, length);
-            Span<float> scratch = _scratch.AsSpan(0, length);
-            Span<float> denominator = _denominator.AsSpan(0, length);
-            ReadOnlySpan<float> d = gradients.Slice(start, length);
-            if (decoupledDecay != 0f)
-                TensorPrimitives.Multiply(p, shrink, p);
-            if (l2Penalty != 0f)
+            for (; i + (nuint)Vector256<float>.Count <= length; i += (nuint)Vector256<float>.Count)
+                update.Apply(ref p, ref g, ref m, ref v, ref vMax, i);
+        }
+        for (; i < length; i++)
+            update.Apply(ref Unsafe.Add(ref p, i), Unsafe.Add(ref g, i), ref Unsafe.Add(ref m, i), ref Unsafe.Add(ref v, i), ref Unsafe.Add(ref vMax, i));
+    }
+
+    /// <summary>
+    /// One element's update in a single pass over the buffers, with the operations and roundings of
+    /// torch.optim.Adam's sequence of in-place tensor calls (see <see cref="ElementwiseOps"/>):
+    /// <c>p.mul_(shrink)</c>; <c>g = g.add(p, alpha=l2)</c>; <c>m.mul_(beta1).add_(g, alpha=1-beta1)</c>;
+    /// <c>v.mul_(beta2).addcmul_(g, g, value=1-beta2)</c>; <c>vMax = maximum(vMax, v)</c>;
+    /// <c>denominator = (sqrt(v) / sqrt(bc2)).add_(eps)</c>; <c>p.addcdiv_(m, denominator, value=-stepSize)</c>.
+    /// </summary>
+    private readonly struct Update(
+        float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float biasCorrection2Sqrt, float epsilon,
+        float negativeStepSize, float l2Penalty, float shrink, bool decoupled, bool amsGrad)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref float parameter, float gradient, ref float mean, ref float squareMean, ref float maxSquareMean)
+        {
+            float p = parameter;
+            if (decoupled) p *= shrink;
+            float g = l2Penalty != 0f ? MathF.FusedMultiplyAdd(p, l2Penalty, gradient) : gradient;
+            float m = MathF.FusedMultiplyAdd(g, oneMinusBeta1, mean * beta1);
+            float v = MathF.FusedMultiplyAdd(g * oneMinusBeta2, g, squareMean * beta2);
+            mean = m;
+            squareMean = v;
+            if (amsGrad)
             {
-                ElementwiseOps.AddScaled(d, p, l2Penalty, scratch);
-                d = scratch;
+                if (v > maxSquareMean || float.IsNaN(v)) maxSquareMean = v;
+                v = maxSquareMean;
             }
-            ElementwiseOps.Decay(mean, (float)_beta1, d, _oneMinusBeta1);
-            TensorPrimitives.Multiply(squareMean, (float)_beta2, squareMean);
-            ElementwiseOps.AddProduct(squareMean, d, d, _oneMinusBeta2, denominator);
-            ReadOnlySpan<float> second = squareMean;
-            if (_maxSquareMean.Length != 0)
+            float denominator = MathF.Sqrt(v) / biasCorrection2Sqrt + epsilon;
+            parameter = p + m * negativeStepSize / denominator;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref float parameters, ref float gradients, ref float means, ref float squareMeans, ref float maxSquareMeans, nuint i)
+        {
+            Vector256<float> p = Vector256.LoadUnsafe(ref parameters, i);
+            Vector256<float> g = Vector256.LoadUnsafe(ref gradients, i);
+            if (decoupled) p *= Vector256.Create(shrink);
+            if (l2Penalty != 0f) g = Fma.MultiplyAdd(p, Vector256.Create(l2Penalty), g);
+            Vector256<float> m = Fma.MultiplyAdd(g, Vector256.Create(oneMinusBeta1), Vector256.LoadUnsafe(ref means, i) * Vector256.Create(beta1));
+            Vector256<float> v = Fma.MultiplyAdd(g * Vector256.Create(oneMinusBeta2), g, Vector256.LoadUnsafe(ref squareMeans, i) * Vector256.Create(beta2));
+            m.StoreUnsafe(ref means, i);
+            v.StoreUnsafe(ref squareMeans, i);
+            if (amsGrad)
             {
-                Span<float> maxSquareMean = _maxSquareMean.AsSpan(start, length);
-                TensorPrimitives.Max(maxSquareMean, squareMean, maxSquareMean);
-                second = maxSquareMean;
+                Vector256<float> max = Vector256.LoadUnsafe(ref maxSquareMeans, i);
+                // torch.maximum: the larger value, NaN if either is NaN.
+                v = Vector256.ConditionalSelect(Vector256.GreaterThan(v, max) | ~Vector256.Equals(v, v), v, max);
+                v.StoreUnsafe(ref maxSquareMeans, i);
             }
-            TensorPrimitives.Sqrt(second, denominator);
-            TensorPrimitives.Divide(denominator, biasCorrection2Sqrt, denominator);
-            TensorPrimitives.Add(denominator, _epsilon, denominator);
-            ElementwiseOps.AddQuotient(p, mean, denominator, negativeStepSize, scratch);
+            Vector256<float> denominator = Vector256.Sqrt(v) / Vector256.Create(biasCorrection2Sqrt) + Vector256.Create(epsilon);
+            (p + m * Vector256.Create(negativeStepSize) / denominator).StoreUnsafe(ref parameters, i);
         }
     }
 
