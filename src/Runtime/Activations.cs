@@ -34,58 +34,51 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float z) => MathF.Tanh(z);
 
-    // Below this magnitude tanh is taken from its odd Taylor series (see Tanh(span, span)).
-    private const float TanhSeriesLimit = 0.5f;
-
     /// <summary>
     /// Tanh of every element of <paramref name="z"/> into <paramref name="a"/> (which may be the same
-    /// span), eight at a time where the hardware and runtime allow (.NET 9 and later). Maximum relative
-    /// error 3e-7 against the exact value (tested).
+    /// span), eight at a time with <see cref="Tanh(Vector256{float})"/> where the hardware has 256-bit
+    /// vectors, the rest with <see cref="MathF.Tanh"/>.
     /// </summary>
-    /// <remarks>
-    /// Above |x| = 0.5 it computes <c>sign(x) (1 - 2 / (e^2|x| + 1))</c>; below, where that form loses
-    /// relative accuracy (it would give about 6e-8 for tanh(0)), the first nine terms of the Taylor series,
-    /// whose truncation error there is below 2e-8 relative.
-    /// </remarks>
     public static void Tanh(ReadOnlySpan<float> z, Span<float> a)
     {
         int i = 0;
-#if NET9_0_OR_GREATER
         if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= z.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-                TanhVector(Vector256.Create(z.Slice(i, Vector256<float>.Count))).CopyTo(a.Slice(i, Vector256<float>.Count));
+                Tanh(Vector256.Create(z.Slice(i, Vector256<float>.Count))).CopyTo(a.Slice(i, Vector256<float>.Count));
         }
-#endif
         for (; i < z.Length; i++) a[i] = MathF.Tanh(z[i]);
     }
 
-#if NET9_0_OR_GREATER
-    private static Vector256<float> TanhVector(Vector256<float> x)
-    {
-        Vector256<float> magnitude = Vector256.Abs(x);
-        Vector256<float> e = Vector256.Exp(magnitude + magnitude); // +infinity above 44: the result is then 1
-        Vector256<float> large = Vector256<float>.One - Vector256.Create(2f) / (e + Vector256<float>.One);
-        large |= x & Vector256.Create(-0f); // the sign of x
-        return Vector256.ConditionalSelect(Vector256.LessThan(magnitude, Vector256.Create(TanhSeriesLimit)), TanhSeries(x), large);
-    }
+    // Beyond this magnitude tanh rounds to +-1 in float (1 - tanh 9 = 3e-8 < 2^-25).
+    private const float TanhSaturation = 9f;
 
-    // tanh x = x - x^3/3 + 2x^5/15 - 17x^7/315 + 62x^9/2835 - 1382x^11/155925 + 21844x^13/6081075
-    //          - 929569x^15/638512875 + 6404582x^17/10854718875 - ...
-    private static Vector256<float> TanhSeries(Vector256<float> x)
+    /// <summary>
+    /// Tanh of eight values: a rational function, <c>x P(x^2) / Q(x^2)</c> with P of degree 6 and Q of
+    /// degree 3, minimax in relative error on [0, 9] (error 6.6e-9 in exact arithmetic; coefficients from
+    /// tests/reference/fit_tanh.py), and exactly +-1 beyond 9. Maximum relative error 3.5e-7 against the
+    /// exact value once float rounding is counted (tested over a sweep of every magnitude); NaN gives NaN,
+    /// -0 gives -0. About three times faster than an exponential-based tanh: no exponential, one division.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Tanh(Vector256<float> x)
     {
         Vector256<float> t = x * x;
-        Vector256<float> p = Vector256.Create(6404582f / 10854718875f);
-        p = p * t + Vector256.Create(-929569f / 638512875f);
-        p = p * t + Vector256.Create(21844f / 6081075f);
-        p = p * t + Vector256.Create(-1382f / 155925f);
-        p = p * t + Vector256.Create(62f / 2835f);
-        p = p * t + Vector256.Create(-17f / 315f);
-        p = p * t + Vector256.Create(2f / 15f);
-        p = p * t + Vector256.Create(-1f / 3f);
-        return x + x * t * p;
+        Vector256<float> p = DenseKernels.MultiplyAdd(Vector256.Create(-8.488693148822834e-14f), t, Vector256.Create(5.2779393966267714e-11f));
+        p = DenseKernels.MultiplyAdd(p, t, Vector256.Create(-2.022520227972758e-08f));
+        p = DenseKernels.MultiplyAdd(p, t, Vector256.Create(1.115430146968569e-05f));
+        p = DenseKernels.MultiplyAdd(p, t, Vector256.Create(0.003103955501425403f));
+        p = DenseKernels.MultiplyAdd(p, t, Vector256.Create(0.13084009440498848f));
+        p = DenseKernels.MultiplyAdd(p, t, Vector256.Create(0.9999999933843254f));
+        Vector256<float> q = DenseKernels.MultiplyAdd(Vector256.Create(0.000254614422072956f), t, Vector256.Create(0.02449517549141888f));
+        q = DenseKernels.MultiplyAdd(q, t, Vector256.Create(0.46417336541088394f));
+        q = DenseKernels.MultiplyAdd(q, t, Vector256<float>.One);
+        // Large |x| overflows t into inf / inf = NaN: those lanes take the saturated value instead.
+        Vector256<float> saturated = (x & Vector256.Create(-0f)) | Vector256<float>.One;
+        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(Vector256.Abs(x), Vector256.Create(TanhSaturation)), saturated, x * p / q);
     }
 
+#if NET9_0_OR_GREATER
     private static Vector256<float> SigmoidVector(Vector256<float> x) =>
         Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
 #endif
