@@ -42,8 +42,8 @@ public class EmitPolicyTests
     }
 
     [Theory]
-    [InlineData(false, "global::NeuralDsl.Activations.Tanh(z0, a0);")]
-    [InlineData(true, "a0[0] = global::NeuralDsl.Activations.Tanh(z0[0]);")]
+    [InlineData(false, "global::NeuralDsl.Activations.Tanh(zr, ar);")]
+    [InlineData(true, "ar[0] = global::NeuralDsl.Activations.Tanh(zr[0]);")]
     public void Exact_activations_use_the_scalar_standard_functions(bool exact, string expected)
     {
         string source = GeneratorHarness.RunAndAssertClean($$"""

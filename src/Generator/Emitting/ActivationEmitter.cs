@@ -19,21 +19,35 @@ internal static class ActivationEmitter
             case ActivationKind.Linear:
                 return;
             case ActivationKind.Tanh or ActivationKind.Sigmoid when exact:
-                Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ForwardExpression(layer, $"{z}[{j}]", j)};");
+                Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ScalarForward(layer, $"{z}[{j}]", j)};");
                 return;
             case ActivationKind.Softmax:
             case ActivationKind.Tanh:
             case ActivationKind.Sigmoid:
-                // Whole-span kernels: vectorised exponentials beat one scalar call per unit.
+            case ActivationKind.ReLU when layer.Units >= 8:
+                // Whole-span kernels, eight units per vector; a ReLU of a few units is cheaper inline.
                 writer.WriteLine($"{Activations}.{layer.Activation}({z}, {a});");
                 return;
             default:
-                Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ForwardExpression(layer, $"{z}[{j}]", j)};");
+                Elementwise.Emit(writer, layer, j => $"{a}[{j}] = {ScalarForward(layer, $"{z}[{j}]", j)};");
                 return;
         }
     }
 
-    private static string ForwardExpression(LayerModel layer, string z, string j) => layer.Activation switch
+    /// <summary>
+    /// The activation of eight pre-activations held in a <c>Vector256</c> expression <paramref name="v"/>,
+    /// giving the same values as <see cref="EmitForward"/> gives for those units; null when the
+    /// activation has no vector form (or must be the exact scalar function).
+    /// </summary>
+    public static string? VectorForward(LayerModel layer, string v, bool exact) => layer.Activation switch
+    {
+        ActivationKind.Tanh when !exact => $"{Activations}.Tanh({v})",
+        ActivationKind.ReLU => $"{Activations}.ReLU({v})",
+        _ => null,
+    };
+
+    /// <summary>The activation of one pre-activation <paramref name="z"/> of unit <paramref name="j"/> (a literal or a variable).</summary>
+    public static string ScalarForward(LayerModel layer, string z, string j) => layer.Activation switch
     {
         ActivationKind.Sigmoid => $"{Activations}.Sigmoid({z})",
         ActivationKind.Tanh => $"{Activations}.Tanh({z})",

@@ -25,6 +25,8 @@ internal sealed class ActivationLayerEmitter : ILayerEmitter
     {
     }
 
+    public bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations) => false;
+
     public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z)
     {
     }

@@ -28,6 +28,8 @@ internal sealed class BatchNormalizationEmitter : ILayerEmitter
     public void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z) =>
         writer.WriteLine($"global::NeuralDsl.Normalization.BatchNormInfer({x}, {Gamma(layer)}, {Beta(layer)}, st.Slice({layer.StateOffset}, {layer.Units}), st.Slice({layer.StateOffset + layer.Units}, {layer.Units}), {Literals.Float(layer.Epsilon)}, {z});");
 
+    public bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations) => false;
+
     public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z) =>
         LayerEmitters.Rows(writer, () => EmitInferenceTransform(writer, layer, "xr", "zr"), (x, "xr", layer.Units), (z, "zr", layer.Units));
 

@@ -54,6 +54,13 @@ internal sealed class DenseEmitter : ILayerEmitter
         else writer.WriteLine($"{Kernels}.Forward({Weights(layer)}, {Bias(layer)}, {x}, {z});");
     }
 
+    public bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations)
+    {
+        if (!EmitPolicy.IsUnrolled(layer) || ActivationEmitter.VectorForward(layer, "v", exactActivations) is null) return false;
+        EmitUnrolledForward(writer, layer, x, a, exactActivations, fused: true);
+        return true;
+    }
+
     public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z)
     {
         if (EmitPolicy.IsUnrolled(layer))
@@ -96,7 +103,12 @@ internal sealed class DenseEmitter : ILayerEmitter
     /// multiply-adds do not wait on each other, and scalar sums are added as balanced trees: a
     /// tiny layer is bound by the latency of its dependency chains, not by arithmetic.
     /// </summary>
-    private static void EmitUnrolledForward(SourceWriter writer, LayerModel layer, string x, string z)
+    /// <remarks>
+    /// With <paramref name="fused"/> the activation is applied before the store (vector form for the
+    /// blocks, scalar for the leftover units, as the span activation would do), writing the activation
+    /// into <paramref name="z"/> in place of the pre-activation.
+    /// </remarks>
+    private static void EmitUnrolledForward(SourceWriter writer, LayerModel layer, string x, string z, bool exact = false, bool fused = false)
     {
         int blocks = layer.Units / Lanes;
         if (blocks > 0)
@@ -121,7 +133,11 @@ internal sealed class DenseEmitter : ILayerEmitter
                     writer.WriteLine(line.ToString());
                 }
                 for (int b = 0; b < blocks; b++)
-                    writer.WriteLine($"{Vector}.CopyTo({(split ? $"acc{b} + odd{b}" : $"acc{b}")}, {z}.Slice({b * Lanes}));");
+                {
+                    string sum = split ? $"acc{b} + odd{b}" : $"acc{b}";
+                    if (fused) sum = ActivationEmitter.VectorForward(layer, sum, exact)!;
+                    writer.WriteLine($"{Vector}.CopyTo({sum}, {z}.Slice({b * Lanes}));");
+                }
             }
         }
         for (int j = blocks * Lanes; j < layer.Units; j++)
@@ -129,7 +145,8 @@ internal sealed class DenseEmitter : ILayerEmitter
             var terms = new List<string>();
             if (layer.UseBias) terms.Add($"p[{layer.BiasOffset + j}]");
             for (int i = 0; i < layer.Inputs; i++) terms.Add($"p[{W(layer, i, j)}] * {x}[{i}]");
-            writer.WriteLine($"{z}[{j}] = {Sum(terms)};");
+            string sum = Sum(terms);
+            writer.WriteLine($"{z}[{j}] = {(fused ? ActivationEmitter.ScalarForward(layer, sum, Literals.Int(j)) : sum)};");
         }
     }
 

@@ -23,6 +23,8 @@ internal sealed class DropoutEmitter : ILayerEmitter
     {
     }
 
+    public bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations) => false;
+
     public void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z)
     {
     }

@@ -30,6 +30,13 @@ internal interface ILayerEmitter
     /// <summary>Inference transform of one sample, from <paramref name="x"/> into <paramref name="z"/>; nothing for identity transforms.</summary>
     void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z);
 
+    /// <summary>
+    /// Inference transform and activation of one sample in one step, from <paramref name="x"/> into
+    /// <paramref name="a"/>, with the activation applied in registers before the store. Returns false,
+    /// writing nothing, when the kind or the layer cannot: the caller then emits the transform and the activation.
+    /// </summary>
+    bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations);
+
     /// <summary>Inference transform of a batch (variable <c>batch</c>; spans [batch, width]); nothing for identity transforms.</summary>
     void EmitInferenceBatchTransform(SourceWriter writer, LayerModel layer, string x, string z);
 

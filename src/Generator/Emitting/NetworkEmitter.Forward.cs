@@ -9,9 +9,16 @@ namespace NeuralDsl.Generator.Emitting;
 // dropout is the identity, batch normalisation uses its running statistics).
 internal sealed partial class NetworkEmitter
 {
-    /// <summary>Whether a layer's inference pre-activation needs a span of its own (else it is its activation, or its input).</summary>
+    /// <summary>Whether a layer's pre-activation needs a span of its own in training (else it is its activation, or its input).</summary>
     private static bool OwnsZ(LayerModel layer) =>
         layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization && layer.Activation != ActivationKind.Linear;
+
+    /// <summary>
+    /// Whether a layer's pre-activation needs a span of its own in inference: only the output's, which
+    /// <c>ComputeLoss</c> reads for losses fused with their activation. A hidden layer's activation
+    /// overwrites its pre-activation in place (or, fused, replaces it before the store).
+    /// </summary>
+    private bool InferenceOwnsZ(LayerModel layer) => layer == Output && OwnsZ(layer);
 
     /// <summary>Whether a layer's inference activation needs a span of its own. Dropout passes its input on, unless it is the output.</summary>
     private bool OwnsA(LayerModel layer) => layer.Kind != LayerKind.Dropout || layer == Output;
@@ -27,7 +34,7 @@ internal sealed partial class NetworkEmitter
         foreach (LayerModel layer in Layers)
         {
             string a = OwnsA(layer) ? owned(layer, "a") : input;
-            string z = OwnsZ(layer) ? owned(layer, "z") : layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization ? a : input;
+            string z = InferenceOwnsZ(layer) ? owned(layer, "z") : layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization ? a : input;
             plan[layer.Index] = (input, z, a);
             input = a;
         }
@@ -37,7 +44,7 @@ internal sealed partial class NetworkEmitter
     /// <summary>The owned spans in order: the parameters of Forward, and the arguments at each call site.</summary>
     private IEnumerable<string> OwnedSpans(Func<LayerModel, string, string> owned) =>
         Layers.SelectMany(layer =>
-            (OwnsZ(layer) ? new[] { owned(layer, "z") } : Array.Empty<string>())
+            (InferenceOwnsZ(layer) ? new[] { owned(layer, "z") } : Array.Empty<string>())
             .Concat(OwnsA(layer) ? new[] { owned(layer, "a") } : Array.Empty<string>()));
 
     private string StateArgument => HasState ? "_state, " : "";
@@ -82,7 +89,7 @@ internal sealed partial class NetworkEmitter
     }
 
     /// <summary>Units of the hidden layers that own a span: the buffer a forward pass needs besides its output.</summary>
-    private int HiddenWidth => Layers.Where(l => l != Output && (OwnsA(l) || OwnsZ(l))).Sum(l => l.Units);
+    private int HiddenWidth => Layers.Where(l => l != Output && OwnsA(l)).Sum(l => l.Units);
 
     /// <summary>
     /// Emits <paramref name="body"/> with span <c>h</c> holding the hidden activations of
@@ -113,7 +120,7 @@ internal sealed partial class NetworkEmitter
             _writer.Indentation++;
         }
         int offset = 0;
-        foreach (LayerModel layer in Layers.Where(l => l != Output && (OwnsA(l) || OwnsZ(l))))
+        foreach (LayerModel layer in Layers.Where(l => l != Output && OwnsA(l)))
         {
             _writer.WriteLine($"{Span} h{layer.Index} = h.Slice({offset}, {rows * layer.Units});");
             offset += rows * layer.Units;
@@ -143,7 +150,7 @@ internal sealed partial class NetworkEmitter
     /// </summary>
     private void EmitForwardMethod(bool batched)
     {
-        Func<LayerModel, string, string> names = (layer, kind) => OwnsZ(layer) ? kind + layer.Index : "a" + layer.Index;
+        Func<LayerModel, string, string> names = (layer, kind) => InferenceOwnsZ(layer) ? kind + layer.Index : "a" + layer.Index;
         string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
         string state = HasState ? $"{ReadOnlySpan} st, " : "";
         _writer.WriteLine();
@@ -153,8 +160,8 @@ internal sealed partial class NetworkEmitter
         }
         else
         {
-            _writer.WriteLine("// The forward pass of one sample in inference mode. Each layer writes its pre-activation z and");
-            _writer.WriteLine("// activation a; callers may pass the same span for both.");
+            _writer.WriteLine("// The forward pass of one sample in inference mode. A hidden layer writes its activation a (small");
+            _writer.WriteLine("// dense layers apply it in registers); the output layer its pre-activation z and activation a.");
         }
         string signature = batched
             ? $"private static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"
@@ -174,7 +181,7 @@ internal sealed partial class NetworkEmitter
                     if (layer.Activation != ActivationKind.Linear)
                         LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (z, "zr", layer.Units), (a, "ar", layer.Units));
                 }
-                else
+                else if (z != a || !emitter.EmitFusedInference(_writer, layer, input, a, _model.ExactActivations))
                 {
                     emitter.EmitInferenceTransform(_writer, layer, input, z);
                     ActivationEmitter.EmitForward(_writer, layer, z, a, _model.ExactActivations);
@@ -186,7 +193,7 @@ internal sealed partial class NetworkEmitter
 
     private void EmitComputeLoss()
     {
-        bool separateLogits = OwnsZ(Output);
+        bool separateLogits = InferenceOwnsZ(Output);
         int outputBuffers = separateLogits ? 2 * Output.Units : Output.Units;
         Func<LayerModel, string, string> owned = (layer, kind) => layer == Output ? (kind == "z" ? "zOut" : "aOut") : $"h{layer.Index}";
         (string _, string zOut, string aOut) = InferencePlan("x", owned)[Output.Index];

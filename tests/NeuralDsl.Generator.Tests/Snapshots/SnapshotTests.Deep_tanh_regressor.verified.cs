@@ -242,7 +242,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h7 = h.Slice(56, 8);
         global::System.Span<float> h8 = h.Slice(64, 8);
         global::System.Span<float> h9 = h.Slice(72, 8);
-        Forward(_parameters, input, h0, h0, h1, h1, h2, h2, h3, h3, h4, h4, h5, h5, h6, h6, h7, h7, h8, h8, h9, h9, output);
+        Forward(_parameters, input, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -264,13 +264,13 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 8), h0.Slice(0, rows * 8), h1.Slice(0, rows * 8), h1.Slice(0, rows * 8), h2.Slice(0, rows * 8), h2.Slice(0, rows * 8), h3.Slice(0, rows * 8), h3.Slice(0, rows * 8), h4.Slice(0, rows * 8), h4.Slice(0, rows * 8), h5.Slice(0, rows * 8), h5.Slice(0, rows * 8), h6.Slice(0, rows * 8), h6.Slice(0, rows * 8), h7.Slice(0, rows * 8), h7.Slice(0, rows * 8), h8.Slice(0, rows * 8), h8.Slice(0, rows * 8), h9.Slice(0, rows * 8), h9.Slice(0, rows * 8), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 8), h1.Slice(0, rows * 8), h2.Slice(0, rows * 8), h3.Slice(0, rows * 8), h4.Slice(0, rows * 8), h5.Slice(0, rows * 8), h6.Slice(0, rows * 8), h7.Slice(0, rows * 8), h8.Slice(0, rows * 8), h9.Slice(0, rows * 8), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
-    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2, global::System.Span<float> z3, global::System.Span<float> a3, global::System.Span<float> z4, global::System.Span<float> a4, global::System.Span<float> z5, global::System.Span<float> a5, global::System.Span<float> z6, global::System.Span<float> a6, global::System.Span<float> z7, global::System.Span<float> a7, global::System.Span<float> z8, global::System.Span<float> a8, global::System.Span<float> z9, global::System.Span<float> a9, global::System.Span<float> a10)
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
+    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> a3, global::System.Span<float> a4, global::System.Span<float> a5, global::System.Span<float> a6, global::System.Span<float> a7, global::System.Span<float> a8, global::System.Span<float> a9, global::System.Span<float> a10)
     {
         // Layer 0: Dense 8 -> 8, Tanh. Weights p[0..64) as [8 x 8], biases p[64..72).
         {
@@ -285,9 +285,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(x[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 40), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(x[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 48), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(x[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z0.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a0.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z0, a0);
 
         // Layer 1: Dense 8 -> 8, Tanh. Weights p[72..136) as [8 x 8], biases p[136..144).
         {
@@ -302,9 +301,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a0[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 112), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a0[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 120), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a0[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 128), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z1.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a1.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z1, a1);
 
         // Layer 2: Dense 8 -> 8, Tanh. Weights p[144..208) as [8 x 8], biases p[208..216).
         {
@@ -319,9 +317,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a1[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 184), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a1[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 192), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a1[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 200), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z2.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a2.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z2, a2);
 
         // Layer 3: Dense 8 -> 8, Tanh. Weights p[216..280) as [8 x 8], biases p[280..288).
         {
@@ -336,9 +333,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a2[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 256), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a2[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 264), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a2[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 272), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z3.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a3.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z3, a3);
 
         // Layer 4: Dense 8 -> 8, Tanh. Weights p[288..352) as [8 x 8], biases p[352..360).
         {
@@ -353,9 +349,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a3[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 328), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a3[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 336), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a3[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 344), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z4.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a4.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z4, a4);
 
         // Layer 5: Dense 8 -> 8, Tanh. Weights p[360..424) as [8 x 8], biases p[424..432).
         {
@@ -370,9 +365,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a4[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 400), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a4[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 408), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a4[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 416), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z5.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a5.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z5, a5);
 
         // Layer 6: Dense 8 -> 8, Tanh. Weights p[432..496) as [8 x 8], biases p[496..504).
         {
@@ -387,9 +381,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a5[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 472), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a5[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 480), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a5[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 488), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z6.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a6.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z6, a6);
 
         // Layer 7: Dense 8 -> 8, Tanh. Weights p[504..568) as [8 x 8], biases p[568..576).
         {
@@ -404,9 +397,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a6[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 544), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a6[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 552), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a6[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 560), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z7.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a7.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z7, a7);
 
         // Layer 8: Dense 8 -> 8, Tanh. Weights p[576..640) as [8 x 8], biases p[640..648).
         {
@@ -421,9 +413,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a7[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 616), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a7[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 624), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a7[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 632), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z8.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a8.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z8, a8);
 
         // Layer 9: Dense 8 -> 8, Tanh. Weights p[648..712) as [8 x 8], biases p[712..720).
         {
@@ -438,9 +429,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
             var xv5 = global::System.Runtime.Intrinsics.Vector256.Create(a8[5]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 688), xv5, odd0);
             var xv6 = global::System.Runtime.Intrinsics.Vector256.Create(a8[6]); acc0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 696), xv6, acc0);
             var xv7 = global::System.Runtime.Intrinsics.Vector256.Create(a8[7]); odd0 = global::NeuralDsl.DenseKernels.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 704), xv7, odd0);
-            global::System.Runtime.Intrinsics.Vector256.CopyTo(acc0 + odd0, z9.Slice(0));
+            global::System.Runtime.Intrinsics.Vector256.CopyTo(global::NeuralDsl.Activations.Tanh(acc0 + odd0), a9.Slice(0));
         }
-        global::NeuralDsl.Activations.Tanh(z9, a9);
 
         // Layer 10: Dense 8 -> 1, Linear. Weights p[720..728) as [8 x 1], biases p[728..729).
         a10[0] = (((p[728] + p[720] * a9[0]) + (p[721] * a9[1] + p[722] * a9[2])) + ((p[723] * a9[3] + p[724] * a9[4]) + (p[725] * a9[5] + p[726] * a9[6])))
@@ -448,13 +438,13 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
-    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2, global::System.Span<float> z3, global::System.Span<float> a3, global::System.Span<float> z4, global::System.Span<float> a4, global::System.Span<float> z5, global::System.Span<float> a5, global::System.Span<float> z6, global::System.Span<float> a6, global::System.Span<float> z7, global::System.Span<float> a7, global::System.Span<float> z8, global::System.Span<float> a8, global::System.Span<float> z9, global::System.Span<float> a9, global::System.Span<float> a10)
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> a3, global::System.Span<float> a4, global::System.Span<float> a5, global::System.Span<float> a6, global::System.Span<float> a7, global::System.Span<float> a8, global::System.Span<float> a9, global::System.Span<float> a10)
     {
         // Layer 0: Dense 8 -> 8, Tanh. Weights p[0..64) as [8 x 8], biases p[64..72).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 8, 8);
-            global::System.Span<float> zr = z0.Slice(n * 8, 8);
+            global::System.Span<float> zr = a0.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 64);
@@ -472,8 +462,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z0.Slice(n * 8, 8);
-            global::System.Span<float> ar = a0.Slice(n * 8, 8);
+            global::System.Span<float> zr = a0.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -481,7 +471,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a0.Slice(n * 8, 8);
-            global::System.Span<float> zr = z1.Slice(n * 8, 8);
+            global::System.Span<float> zr = a1.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 136);
@@ -499,8 +489,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z1.Slice(n * 8, 8);
-            global::System.Span<float> ar = a1.Slice(n * 8, 8);
+            global::System.Span<float> zr = a1.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -508,7 +498,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a1.Slice(n * 8, 8);
-            global::System.Span<float> zr = z2.Slice(n * 8, 8);
+            global::System.Span<float> zr = a2.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 208);
@@ -526,8 +516,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z2.Slice(n * 8, 8);
-            global::System.Span<float> ar = a2.Slice(n * 8, 8);
+            global::System.Span<float> zr = a2.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -535,7 +525,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a2.Slice(n * 8, 8);
-            global::System.Span<float> zr = z3.Slice(n * 8, 8);
+            global::System.Span<float> zr = a3.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 280);
@@ -553,8 +543,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z3.Slice(n * 8, 8);
-            global::System.Span<float> ar = a3.Slice(n * 8, 8);
+            global::System.Span<float> zr = a3.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -562,7 +552,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a3.Slice(n * 8, 8);
-            global::System.Span<float> zr = z4.Slice(n * 8, 8);
+            global::System.Span<float> zr = a4.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 352);
@@ -580,8 +570,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z4.Slice(n * 8, 8);
-            global::System.Span<float> ar = a4.Slice(n * 8, 8);
+            global::System.Span<float> zr = a4.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -589,7 +579,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a4.Slice(n * 8, 8);
-            global::System.Span<float> zr = z5.Slice(n * 8, 8);
+            global::System.Span<float> zr = a5.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 424);
@@ -607,8 +597,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z5.Slice(n * 8, 8);
-            global::System.Span<float> ar = a5.Slice(n * 8, 8);
+            global::System.Span<float> zr = a5.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -616,7 +606,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a5.Slice(n * 8, 8);
-            global::System.Span<float> zr = z6.Slice(n * 8, 8);
+            global::System.Span<float> zr = a6.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 496);
@@ -634,8 +624,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z6.Slice(n * 8, 8);
-            global::System.Span<float> ar = a6.Slice(n * 8, 8);
+            global::System.Span<float> zr = a6.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -643,7 +633,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a6.Slice(n * 8, 8);
-            global::System.Span<float> zr = z7.Slice(n * 8, 8);
+            global::System.Span<float> zr = a7.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 568);
@@ -661,8 +651,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z7.Slice(n * 8, 8);
-            global::System.Span<float> ar = a7.Slice(n * 8, 8);
+            global::System.Span<float> zr = a7.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -670,7 +660,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a7.Slice(n * 8, 8);
-            global::System.Span<float> zr = z8.Slice(n * 8, 8);
+            global::System.Span<float> zr = a8.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 640);
@@ -688,8 +678,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z8.Slice(n * 8, 8);
-            global::System.Span<float> ar = a8.Slice(n * 8, 8);
+            global::System.Span<float> zr = a8.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -697,7 +687,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a8.Slice(n * 8, 8);
-            global::System.Span<float> zr = z9.Slice(n * 8, 8);
+            global::System.Span<float> zr = a9.Slice(n * 8, 8);
             {
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                 var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 712);
@@ -715,8 +705,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z9.Slice(n * 8, 8);
-            global::System.Span<float> ar = a9.Slice(n * 8, 8);
+            global::System.Span<float> zr = a9.Slice(n * 8, 8);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -751,7 +741,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, h0, h0, h1, h1, h2, h2, h3, h3, h4, h4, h5, h5, h6, h6, h7, h7, h8, h8, h9, h9, aOut);
+            Forward(_parameters, x, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, aOut);
             total += global::NeuralDsl.Losses.MeanSquaredError(aOut, y, default, 0f);
         }
         return (float)(total / (batch * (double)OutputSize));

@@ -123,7 +123,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.NoOverlap(input, output, nameof(output));
         global::System.Span<float> h = stackalloc float[6];
         global::System.Span<float> h0 = h.Slice(0, 6);
-        Forward(_parameters, input, h0, h0, output, output);
+        Forward(_parameters, input, h0, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -136,27 +136,27 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 6), h0.Slice(0, rows * 6), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 6), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
-    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
+    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
-        z0[0] = (p[18] + p[0] * x[0]) + (p[6] * x[1] + p[12] * x[2]);
-        z0[1] = (p[19] + p[1] * x[0]) + (p[7] * x[1] + p[13] * x[2]);
-        z0[2] = (p[20] + p[2] * x[0]) + (p[8] * x[1] + p[14] * x[2]);
-        z0[3] = (p[21] + p[3] * x[0]) + (p[9] * x[1] + p[15] * x[2]);
-        z0[4] = (p[22] + p[4] * x[0]) + (p[10] * x[1] + p[16] * x[2]);
-        z0[5] = (p[23] + p[5] * x[0]) + (p[11] * x[1] + p[17] * x[2]);
-        a0[0] = global::NeuralDsl.Activations.LeakyReLU(z0[0], 0.2f);
-        a0[1] = global::NeuralDsl.Activations.LeakyReLU(z0[1], 0.2f);
-        a0[2] = global::NeuralDsl.Activations.LeakyReLU(z0[2], 0.2f);
-        a0[3] = global::NeuralDsl.Activations.LeakyReLU(z0[3], 0.2f);
-        a0[4] = global::NeuralDsl.Activations.LeakyReLU(z0[4], 0.2f);
-        a0[5] = global::NeuralDsl.Activations.LeakyReLU(z0[5], 0.2f);
+        a0[0] = (p[18] + p[0] * x[0]) + (p[6] * x[1] + p[12] * x[2]);
+        a0[1] = (p[19] + p[1] * x[0]) + (p[7] * x[1] + p[13] * x[2]);
+        a0[2] = (p[20] + p[2] * x[0]) + (p[8] * x[1] + p[14] * x[2]);
+        a0[3] = (p[21] + p[3] * x[0]) + (p[9] * x[1] + p[15] * x[2]);
+        a0[4] = (p[22] + p[4] * x[0]) + (p[10] * x[1] + p[16] * x[2]);
+        a0[5] = (p[23] + p[5] * x[0]) + (p[11] * x[1] + p[17] * x[2]);
+        a0[0] = global::NeuralDsl.Activations.LeakyReLU(a0[0], 0.2f);
+        a0[1] = global::NeuralDsl.Activations.LeakyReLU(a0[1], 0.2f);
+        a0[2] = global::NeuralDsl.Activations.LeakyReLU(a0[2], 0.2f);
+        a0[3] = global::NeuralDsl.Activations.LeakyReLU(a0[3], 0.2f);
+        a0[4] = global::NeuralDsl.Activations.LeakyReLU(a0[4], 0.2f);
+        a0[5] = global::NeuralDsl.Activations.LeakyReLU(a0[5], 0.2f);
 
         // Layer 1: Dense 6 -> 3, Softmax. Weights p[24..42) as [6 x 3], biases p[42..45).
         z1[0] = ((p[42] + p[24] * a0[0]) + (p[27] * a0[1] + p[30] * a0[2]))
@@ -169,13 +169,13 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
-    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
-            global::System.Span<float> zr = z0.Slice(n * 6, 6);
+            global::System.Span<float> zr = a0.Slice(n * 6, 6);
             zr[0] = (p[18] + p[0] * xr[0]) + (p[6] * xr[1] + p[12] * xr[2]);
             zr[1] = (p[19] + p[1] * xr[0]) + (p[7] * xr[1] + p[13] * xr[2]);
             zr[2] = (p[20] + p[2] * xr[0]) + (p[8] * xr[1] + p[14] * xr[2]);
@@ -185,8 +185,8 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z0.Slice(n * 6, 6);
-            global::System.Span<float> ar = a0.Slice(n * 6, 6);
+            global::System.Span<float> zr = a0.Slice(n * 6, 6);
+            global::System.Span<float> ar = zr;
             ar[0] = global::NeuralDsl.Activations.LeakyReLU(zr[0], 0.2f);
             ar[1] = global::NeuralDsl.Activations.LeakyReLU(zr[1], 0.2f);
             ar[2] = global::NeuralDsl.Activations.LeakyReLU(zr[2], 0.2f);
@@ -229,7 +229,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, h0, h0, zOut, aOut);
+            Forward(_parameters, x, h0, zOut, aOut);
             total += global::NeuralDsl.Losses.SoftmaxSparseCrossEntropy(zOut, aOut, (int)y[0], default, 0f);
         }
         return (float)(total / batch);

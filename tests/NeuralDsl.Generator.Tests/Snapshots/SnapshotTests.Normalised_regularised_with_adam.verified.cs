@@ -170,8 +170,8 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> st, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> z4, global::System.Span<float> a4)
     {
         // Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.

@@ -128,7 +128,7 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.NoOverlap(input, output, nameof(output));
         global::System.Span<float> h = stackalloc float[5];
         global::System.Span<float> h0 = h.Slice(0, 5);
-        Forward(_parameters, input, h0, h0, output);
+        Forward(_parameters, input, h0, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -141,25 +141,25 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 5), h0.Slice(0, rows * 5), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 5), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
-    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> a1)
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
+    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
-        z0[0] = (p[15] + p[0] * x[0]) + (p[5] * x[1] + p[10] * x[2]);
-        z0[1] = (p[16] + p[1] * x[0]) + (p[6] * x[1] + p[11] * x[2]);
-        z0[2] = (p[17] + p[2] * x[0]) + (p[7] * x[1] + p[12] * x[2]);
-        z0[3] = (p[18] + p[3] * x[0]) + (p[8] * x[1] + p[13] * x[2]);
-        z0[4] = (p[19] + p[4] * x[0]) + (p[9] * x[1] + p[14] * x[2]);
-        a0[0] = global::NeuralDsl.Activations.PReLU(z0[0], p[20]);
-        a0[1] = global::NeuralDsl.Activations.PReLU(z0[1], p[21]);
-        a0[2] = global::NeuralDsl.Activations.PReLU(z0[2], p[22]);
-        a0[3] = global::NeuralDsl.Activations.PReLU(z0[3], p[23]);
-        a0[4] = global::NeuralDsl.Activations.PReLU(z0[4], p[24]);
+        a0[0] = (p[15] + p[0] * x[0]) + (p[5] * x[1] + p[10] * x[2]);
+        a0[1] = (p[16] + p[1] * x[0]) + (p[6] * x[1] + p[11] * x[2]);
+        a0[2] = (p[17] + p[2] * x[0]) + (p[7] * x[1] + p[12] * x[2]);
+        a0[3] = (p[18] + p[3] * x[0]) + (p[8] * x[1] + p[13] * x[2]);
+        a0[4] = (p[19] + p[4] * x[0]) + (p[9] * x[1] + p[14] * x[2]);
+        a0[0] = global::NeuralDsl.Activations.PReLU(a0[0], p[20]);
+        a0[1] = global::NeuralDsl.Activations.PReLU(a0[1], p[21]);
+        a0[2] = global::NeuralDsl.Activations.PReLU(a0[2], p[22]);
+        a0[3] = global::NeuralDsl.Activations.PReLU(a0[3], p[23]);
+        a0[4] = global::NeuralDsl.Activations.PReLU(a0[4], p[24]);
 
         // Layer 1: Dense 5 -> 2, Linear. Weights p[25..35) as [5 x 2], biases p[35..37).
         a1[0] = ((p[35] + p[25] * a0[0]) + (p[27] * a0[1] + p[29] * a0[2])) + (p[31] * a0[3] + p[33] * a0[4]);
@@ -167,13 +167,13 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
-    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> a1)
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 5, PReLU. Weights p[0..15) as [3 x 5], biases p[15..20), slopes p[20..25).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 3, 3);
-            global::System.Span<float> zr = z0.Slice(n * 5, 5);
+            global::System.Span<float> zr = a0.Slice(n * 5, 5);
             zr[0] = (p[15] + p[0] * xr[0]) + (p[5] * xr[1] + p[10] * xr[2]);
             zr[1] = (p[16] + p[1] * xr[0]) + (p[6] * xr[1] + p[11] * xr[2]);
             zr[2] = (p[17] + p[2] * xr[0]) + (p[7] * xr[1] + p[12] * xr[2]);
@@ -182,8 +182,8 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z0.Slice(n * 5, 5);
-            global::System.Span<float> ar = a0.Slice(n * 5, 5);
+            global::System.Span<float> zr = a0.Slice(n * 5, 5);
+            global::System.Span<float> ar = zr;
             ar[0] = global::NeuralDsl.Activations.PReLU(zr[0], p[20]);
             ar[1] = global::NeuralDsl.Activations.PReLU(zr[1], p[21]);
             ar[2] = global::NeuralDsl.Activations.PReLU(zr[2], p[22]);
@@ -213,7 +213,7 @@ partial class RobustNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, h0, h0, aOut);
+            Forward(_parameters, x, h0, aOut);
             total += global::NeuralDsl.Losses.Huber(aOut, y, 0.5f, default, 0f);
         }
         return (float)(total / (batch * (double)OutputSize));

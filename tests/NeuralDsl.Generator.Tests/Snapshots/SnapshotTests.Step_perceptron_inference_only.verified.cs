@@ -88,8 +88,8 @@ partial class AndGate : global::NeuralDsl.INetwork
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0)
     {
         // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).

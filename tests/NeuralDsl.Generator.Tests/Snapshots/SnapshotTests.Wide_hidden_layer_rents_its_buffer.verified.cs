@@ -128,7 +128,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         try
         {
             global::System.Span<float> h0 = h.Slice(0, 20000);
-            Forward(_parameters, input, h0, h0, output, output);
+            Forward(_parameters, input, h0, output, output);
         }
         finally
         {
@@ -149,7 +149,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
             for (int start = 0; start < batch; start += 16)
             {
                 int rows = global::System.Math.Min(16, batch - start);
-                ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 20000), h0.Slice(0, rows * 20000), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+                ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 20000), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
             }
         }
         finally
@@ -158,15 +158,15 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
-    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
+    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [4 x 20000], biases p[80000..100000).
-        global::NeuralDsl.DenseKernels.Forward(p.Slice(0, 80000), p.Slice(80000, 20000), x, z0);
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(0, 80000), p.Slice(80000, 20000), x, a0);
         for (int j = 0; j < 20000; j++)
         {
-            a0[j] = global::NeuralDsl.Activations.ELU(z0[j], 1f);
+            a0[j] = global::NeuralDsl.Activations.ELU(a0[j], 1f);
         }
 
         // Layer 1: Dense 20000 -> 2, Softplus. Weights p[100000..140000) as [20000 x 2], biases p[140000..140002).
@@ -176,14 +176,14 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
-    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 4 -> 20000, ELU. Weights p[0..80000) as [4 x 20000], biases p[80000..100000).
-        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(0, 80000), p.Slice(80000, 20000), x, z0, 4, 20000);
+        global::NeuralDsl.DenseKernels.ForwardBatch(p.Slice(0, 80000), p.Slice(80000, 20000), x, a0, 4, 20000);
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z0.Slice(n * 20000, 20000);
-            global::System.Span<float> ar = a0.Slice(n * 20000, 20000);
+            global::System.Span<float> zr = a0.Slice(n * 20000, 20000);
+            global::System.Span<float> ar = zr;
             for (int j = 0; j < 20000; j++)
             {
                 ar[j] = global::NeuralDsl.Activations.ELU(zr[j], 1f);
@@ -217,7 +217,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
                 global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-                Forward(_parameters, x, h0, h0, zOut, aOut);
+                Forward(_parameters, x, h0, zOut, aOut);
                 total += global::NeuralDsl.Losses.MeanAbsoluteError(aOut, y, default, 0f);
             }
             return (float)(total / (batch * (double)OutputSize));

@@ -125,7 +125,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.NoOverlap(input, output, nameof(output));
         global::System.Span<float> h = stackalloc float[4];
         global::System.Span<float> h0 = h.Slice(0, 4);
-        Forward(_parameters, input, h0, h0, output, output);
+        Forward(_parameters, input, h0, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -138,20 +138,19 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 4), h0.Slice(0, rows * 4), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 4), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
-    // The forward pass of one sample in inference mode. Each layer writes its pre-activation z and
-    // activation a; callers may pass the same span for both.
-    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    // The forward pass of one sample in inference mode. A hidden layer writes its activation a (small
+    // dense layers apply it in registers); the output layer its pre-activation z and activation a.
+    private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
-        z0[0] = (p[8] + p[0] * x[0]) + p[4] * x[1];
-        z0[1] = (p[9] + p[1] * x[0]) + p[5] * x[1];
-        z0[2] = (p[10] + p[2] * x[0]) + p[6] * x[1];
-        z0[3] = (p[11] + p[3] * x[0]) + p[7] * x[1];
-        global::NeuralDsl.Activations.Tanh(z0, a0);
+        a0[0] = global::NeuralDsl.Activations.Tanh((p[8] + p[0] * x[0]) + p[4] * x[1]);
+        a0[1] = global::NeuralDsl.Activations.Tanh((p[9] + p[1] * x[0]) + p[5] * x[1]);
+        a0[2] = global::NeuralDsl.Activations.Tanh((p[10] + p[2] * x[0]) + p[6] * x[1]);
+        a0[3] = global::NeuralDsl.Activations.Tanh((p[11] + p[3] * x[0]) + p[7] * x[1]);
 
         // Layer 1: Dense 4 -> 1, Sigmoid. Weights p[12..16) as [4 x 1], biases p[16..17).
         z1[0] = ((p[16] + p[12] * a0[0]) + (p[13] * a0[1] + p[14] * a0[2])) + p[15] * a0[3];
@@ -159,13 +158,13 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
-    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
+    private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
         for (int n = 0; n < batch; n++)
         {
             global::System.ReadOnlySpan<float> xr = x.Slice(n * 2, 2);
-            global::System.Span<float> zr = z0.Slice(n * 4, 4);
+            global::System.Span<float> zr = a0.Slice(n * 4, 4);
             zr[0] = (p[8] + p[0] * xr[0]) + p[4] * xr[1];
             zr[1] = (p[9] + p[1] * xr[0]) + p[5] * xr[1];
             zr[2] = (p[10] + p[2] * xr[0]) + p[6] * xr[1];
@@ -173,8 +172,8 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         }
         for (int n = 0; n < batch; n++)
         {
-            global::System.Span<float> zr = z0.Slice(n * 4, 4);
-            global::System.Span<float> ar = a0.Slice(n * 4, 4);
+            global::System.Span<float> zr = a0.Slice(n * 4, 4);
+            global::System.Span<float> ar = zr;
             global::NeuralDsl.Activations.Tanh(zr, ar);
         }
 
@@ -206,7 +205,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, h0, h0, zOut, aOut);
+            Forward(_parameters, x, h0, zOut, aOut);
             total += global::NeuralDsl.Losses.SigmoidBinaryCrossEntropy(zOut, aOut, y, default, 0f);
         }
         return (float)(total / (batch * (double)OutputSize));
