@@ -21,7 +21,16 @@ public static class DenseKernels
 #endif
 
     /// <summary><c>z = bias + x W</c> for one sample; <paramref name="bias"/> may be empty (no biases).</summary>
-    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z)
+    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z) =>
+        Forward(weights, bias, x, z, default(LinearActivation));
+
+    /// <summary>
+    /// <c>z = f(bias + x W)</c> for one sample, the activation <paramref name="activation"/> applied in
+    /// registers before the store; the same values as <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>
+    /// followed by the activation's span function (vector form for each block of eight units from the first, scalar for the rest).
+    /// </summary>
+    public static void Forward<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, TActivation activation)
+        where TActivation : struct, IVectorActivation
     {
         int inputs = x.Length, units = z.Length;
         if (weights.Length != inputs * units) throw new ArgumentException("Weights must be [inputs, units].", nameof(weights));
@@ -42,10 +51,10 @@ public static class DenseKernels
                     a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 2 * Wide), xi, a2);
                     a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 3 * Wide), xi, a3);
                 }
-                a0.CopyTo(z.Slice(j));
-                a1.CopyTo(z.Slice(j + Wide));
-                a2.CopyTo(z.Slice(j + 2 * Wide));
-                a3.CopyTo(z.Slice(j + 3 * Wide));
+                Store(activation, a0, z.Slice(j));
+                Store(activation, a1, z.Slice(j + Wide));
+                Store(activation, a2, z.Slice(j + 2 * Wide));
+                Store(activation, a3, z.Slice(j + 3 * Wide));
             }
         }
 #endif
@@ -84,13 +93,13 @@ public static class DenseKernels
                 a1 += b1;
                 a2 += b2;
                 a3 += b3;
-                a0.CopyTo(z.Slice(j));
-                a1.CopyTo(z.Slice(j + Lanes));
-                a2.CopyTo(z.Slice(j + 2 * Lanes));
-                a3.CopyTo(z.Slice(j + 3 * Lanes));
+                activation.Apply(a0).CopyTo(z.Slice(j));
+                activation.Apply(a1).CopyTo(z.Slice(j + Lanes));
+                activation.Apply(a2).CopyTo(z.Slice(j + 2 * Lanes));
+                activation.Apply(a3).CopyTo(z.Slice(j + 3 * Lanes));
             }
         }
-        ForwardFrom(weights, bias, x, z, j); // the remaining units: eight at a time, then scalar
+        ForwardFrom(weights, bias, x, z, j, activation); // the remaining units: eight at a time, then scalar
     }
 
     /// <summary>
@@ -144,7 +153,7 @@ public static class DenseKernels
                 }
                 if (j < units)
                 {
-                    for (int k = 0; k < 4; k++) ForwardFrom(weights, bias, x.Slice((n + k) * inputs, inputs), z.Slice((n + k) * units, units), j);
+                    for (int k = 0; k < 4; k++) ForwardFrom(weights, bias, x.Slice((n + k) * inputs, inputs), z.Slice((n + k) * units, units), j, default(LinearActivation));
                 }
             }
         }
@@ -190,7 +199,7 @@ public static class DenseKernels
             }
             // Remaining units: the single-sample kernel from column j (vector blocks, then scalar).
             if (j < units)
-                for (int k = 0; k < 4; k++) ForwardFrom(weights, bias, x.Slice((n + k) * inputs, inputs), z.Slice((n + k) * units, units), j);
+                for (int k = 0; k < 4; k++) ForwardFrom(weights, bias, x.Slice((n + k) * inputs, inputs), z.Slice((n + k) * units, units), j, default(LinearActivation));
         }
         for (; n < batch; n++) Forward(weights, bias, x.Slice(n * inputs, inputs), z.Slice(n * units, units));
     }
@@ -201,7 +210,8 @@ public static class DenseKernels
 #endif
 
     // Units from `from` on, eight at a time where possible, then scalar.
-    private static void ForwardFrom(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from)
+    private static void ForwardFrom<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from, TActivation activation)
+        where TActivation : struct, IVectorActivation
     {
         int units = z.Length, j = from;
         ref float w = ref MemoryMarshal.GetReference(weights);
@@ -212,10 +222,10 @@ public static class DenseKernels
                 Vector256<float> a = Start(bias, j);
                 for (int i = 0; i < x.Length; i++)
                     a = MultiplyAdd(Vector256.LoadUnsafe(ref w, (nuint)(i * units + j)), Vector256.Create(x[i]), a);
-                a.CopyTo(z.Slice(j));
+                activation.Apply(a).CopyTo(z.Slice(j));
             }
         }
-        ForwardColumns(weights, bias, x, z, j);
+        ForwardColumns(weights, bias, x, z, j, activation);
     }
 
     /// <summary>Adds <c>x^T d</c> to the weight gradient (<c>gW[i, :] += x[i] d</c>) and <c>d</c> to the bias gradient (if not empty).</summary>
@@ -320,16 +330,28 @@ public static class DenseKernels
         }
     }
 
-    private static void ForwardColumns(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from)
+    private static void ForwardColumns<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from, TActivation activation)
+        where TActivation : struct, IVectorActivation
     {
         int units = z.Length;
         for (int j = from; j < units; j++)
         {
             float sum = bias.IsEmpty ? 0f : bias[j];
             for (int i = 0; i < x.Length; i++) sum += x[i] * weights[i * units + j];
-            z[j] = sum;
+            z[j] = activation.Apply(sum);
         }
     }
+
+#if NET9_0_OR_GREATER
+    // Sixteen units: the activation in two halves of eight, so that lanes match the span activation's.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TActivation>(TActivation activation, Vector512<float> sum, Span<float> destination)
+        where TActivation : struct, IVectorActivation
+    {
+        activation.Apply(sum.GetLower()).CopyTo(destination);
+        activation.Apply(sum.GetUpper()).CopyTo(destination.Slice(Lanes));
+    }
+#endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Start(ReadOnlySpan<float> bias, int j) =>

@@ -46,6 +46,14 @@ internal static class ActivationEmitter
         _ => null,
     };
 
+    /// <summary>The runtime's <c>IVectorActivation</c> struct that kernels apply before the store; null exactly when <see cref="VectorForward"/> is.</summary>
+    public static string? VectorActivationType(LayerModel layer, bool exact) => layer.Activation switch
+    {
+        ActivationKind.Tanh when !exact => "global::NeuralDsl.TanhActivation",
+        ActivationKind.ReLU => "global::NeuralDsl.ReLUActivation",
+        _ => null,
+    };
+
     /// <summary>The activation of one pre-activation <paramref name="z"/> of unit <paramref name="j"/> (a literal or a variable).</summary>
     public static string ScalarForward(LayerModel layer, string z, string j) => layer.Activation switch
     {

@@ -56,8 +56,10 @@ internal sealed class DenseEmitter : ILayerEmitter
 
     public bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations)
     {
-        if (!EmitPolicy.IsUnrolled(layer) || ActivationEmitter.VectorForward(layer, "v", exactActivations) is null) return false;
-        EmitUnrolledForward(writer, layer, x, a, exactActivations, fused: true);
+        string? activation = ActivationEmitter.VectorActivationType(layer, exactActivations);
+        if (activation is null) return false;
+        if (EmitPolicy.IsUnrolled(layer)) EmitUnrolledForward(writer, layer, x, a, exactActivations, fused: true);
+        else writer.WriteLine($"{Kernels}.Forward({Weights(layer)}, {Bias(layer)}, {x}, {a}, default({activation}));");
         return true;
     }
 

@@ -161,12 +161,10 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     private static void Forward(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2)
     {
         // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [784 x 128], biases p[100352..100480).
-        global::NeuralDsl.DenseKernels.Forward(p.Slice(0, 100352), p.Slice(100352, 128), x, a0);
-        global::NeuralDsl.Activations.ReLU(a0, a0);
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(0, 100352), p.Slice(100352, 128), x, a0, default(global::NeuralDsl.ReLUActivation));
 
         // Layer 1: Dense 128 -> 64, ReLU. Weights p[100480..108672) as [128 x 64], biases p[108672..108736).
-        global::NeuralDsl.DenseKernels.Forward(p.Slice(100480, 8192), p.Slice(108672, 64), a0, a1);
-        global::NeuralDsl.Activations.ReLU(a1, a1);
+        global::NeuralDsl.DenseKernels.Forward(p.Slice(100480, 8192), p.Slice(108672, 64), a0, a1, default(global::NeuralDsl.ReLUActivation));
 
         // Layer 2: Dense 64 -> 10, Softmax. Weights p[108736..109376) as [64 x 10], biases p[109376..109386).
         global::NeuralDsl.DenseKernels.Forward(p.Slice(108736, 640), p.Slice(109376, 10), a1, z2);
