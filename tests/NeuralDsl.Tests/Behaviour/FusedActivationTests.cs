@@ -9,10 +9,10 @@ namespace NeuralDsl.Tests.Behaviour;
 [Dense(2, Activation.Linear)]
 public partial class FusedNet;
 
-/// <summary>45 tanh units and 70 ReLU units (512-bit, 256-bit and scalar parts of the kernel): every layer looped.</summary>
+/// <summary>45 tanh units and 150 ReLU units (every block width of the kernel, and scalar units): every layer looped.</summary>
 [Network(Inputs = 7, Loss = Loss.MeanSquaredError)]
 [Dense(45, Activation.Tanh)]
-[Dense(70, Activation.ReLU)]
+[Dense(150, Activation.ReLU)]
 [Dense(4, Activation.Linear)]
 public partial class FusedKernelNet;
 
@@ -28,7 +28,7 @@ public class FusedActivationTests
 
     [Fact]
     public void Kernel_layers_match_the_unfused_kernel_bit_for_bit_and_a_scalar_reference() =>
-        Check(new FusedKernelNet(seed: 4), [45, 70, 4], [FusedKernelNet.Layer0WeightOffset, FusedKernelNet.Layer1WeightOffset, FusedKernelNet.Layer2WeightOffset], unfusedKernels: true);
+        Check(new FusedKernelNet(seed: 4), [45, 150, 4], [FusedKernelNet.Layer0WeightOffset, FusedKernelNet.Layer1WeightOffset, FusedKernelNet.Layer2WeightOffset], unfusedKernels: true);
 
     private static void Check(INetwork net, int[] units, int[] weightOffsets, bool unfusedKernels = false)
     {
