@@ -127,7 +127,7 @@ public static class DenseKernels
                 activation.Apply(a3).CopyTo(z.Slice(j + 3 * Lanes));
             }
         }
-        ForwardFrom(weights, bias, x, z, j, activation); // the remaining units: eight at a time, then scalar
+        if (j < units) ForwardFrom(weights, bias, x, z, j, activation); // the remaining units: eight at a time, then scalar
     }
 
     /// <summary>
