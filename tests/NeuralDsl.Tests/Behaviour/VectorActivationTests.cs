@@ -80,4 +80,31 @@ public class VectorActivationTests
             Assert.True(Math.Abs(y[i] - exact) <= 3e-7 * exact, $"sigmoid({x[i]:R}) = {y[i]:R}, exact {exact:R}");
         }
     }
+
+    [Fact]
+    public void Softmax_is_within_3e_6_relative_of_the_exact_function_even_for_huge_logits()
+    {
+        var random = new SeededRandom(3);
+        double worst = 0;
+        foreach (int length in new[] { 1, 3, 8, 10, 17, 64 })
+        {
+            for (int trial = 0; trial < 200; trial++)
+            {
+                float offset = trial % 3 == 0 ? 1e4f : trial % 3 == 1 ? -1e4f : 0f;
+                float[] z = new float[length], a = new float[length];
+                for (int i = 0; i < length; i++) z[i] = offset + 40f * random.NextSingle() - 20f;
+                Activations.Softmax(z, a);
+                double max = double.NegativeInfinity, sum = 0;
+                foreach (float v in z) max = Math.Max(max, v);
+                foreach (float v in z) sum += Math.Exp(v - max);
+                for (int i = 0; i < length; i++)
+                {
+                    double exact = Math.Exp(z[i] - max) / sum;
+                    Assert.True(float.IsFinite(a[i]), $"softmax gave {a[i]}");
+                    if (exact > 1e-30) worst = Math.Max(worst, Math.Abs(a[i] - exact) / exact);
+                }
+            }
+        }
+        Assert.True(worst <= 3e-6, $"worst relative error {worst:G3}"); // float rounding of a sum of up to 64 terms
+    }
 }
