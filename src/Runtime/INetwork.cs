@@ -56,6 +56,14 @@ public interface ITrainableNetwork : INetwork
     /// </summary>
     bool FromLogits => false;
 
+    /// <summary>
+    /// The training settings declared on <see cref="NetworkAttribute"/> (<c>Epochs</c>, <c>BatchSize</c>,
+    /// <c>ValidationSplit</c>, <c>EarlyStoppingPatience</c>, <c>EarlyStoppingMonitor</c>, <c>ClipNorm</c>,
+    /// <c>ClipValue</c>), which <c>Fit</c> follows when it is given no <see cref="Training.TrainingOptions"/>.
+    /// Generated networks that declare any override the default, nothing declared.
+    /// </summary>
+    Training.TrainingDeclaration DeclaredTraining => default;
+
     /// <summary>Target values per sample: <see cref="INetwork.OutputSize"/>, or 1 for sparse class indices.</summary>
     int TargetSize { get; }
 

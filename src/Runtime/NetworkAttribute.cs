@@ -83,9 +83,9 @@ public sealed class NetworkAttribute : global::System.Attribute
     /// <summary>How the targets of a <see cref="LearningTask.Regression"/> task are scaled. Optional, for the analyzers.</summary>
     public Scaling TargetScaling { get; set; }
 
-    // The training settings below describe how the network is meant to be trained, so that the
-    // analyzers can check them; a value left unwritten is not declared and not checked. They are
-    // the counterparts of the TrainingOptions passed to Fit, which does not read them.
+    // The training settings below describe how the network is meant to be trained: the analyzers
+    // check them, and Fit without TrainingOptions trains as they say (ITrainableNetwork.DeclaredTraining).
+    // A value left unwritten is not declared and not checked; explicit TrainingOptions replace them all.
 
     /// <summary>Passes over the training data the network is meant to train for. Optional: not written means not declared.</summary>
     public int Epochs { get; set; }

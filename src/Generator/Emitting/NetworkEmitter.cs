@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 
@@ -215,6 +216,27 @@ internal sealed partial class NetworkEmitter
             """);
         if (LossEmitter.TakesLogits(_model))
             _writer.WriteLine($"bool global::NeuralDsl.ITrainableNetwork.FromLogits => true; // the loss applies {(_model.Loss == LossKind.BinaryCrossEntropy ? "sigmoid" : "softmax")} to the outputs");
+        EmitDeclaredTraining();
+    }
+
+    /// <summary>The declared training settings, for Fit without options; nothing when none is declared (the interface's default).</summary>
+    private void EmitDeclaredTraining()
+    {
+        TrainingSpec t = _model.Training;
+        var arguments = new List<string>();
+        if (t.Epochs is int epochs) arguments.Add($"Epochs: {Literals.Int(epochs)}");
+        if (t.BatchSize is int batchSize) arguments.Add($"BatchSize: {Literals.Int(batchSize)}");
+        if (t.ValidationSplit is float split) arguments.Add($"ValidationSplit: {Literals.Float(split)}");
+        if (t.EarlyStoppingPatience is int patience) arguments.Add($"EarlyStoppingPatience: {Literals.Int(patience)}");
+        if (t.EarlyStoppingMonitor is string monitor) arguments.Add($"EarlyStoppingMonitor: {SymbolDisplay.FormatLiteral(monitor, quote: true)}");
+        if (t.ClipNorm is float clipNorm) arguments.Add($"ClipNorm: {Literals.Float(clipNorm)}");
+        if (t.ClipValue is float clipValue) arguments.Add($"ClipValue: {Literals.Float(clipValue)}");
+        if (arguments.Count == 0) return;
+        _writer.WriteLine($$"""
+
+            /// <summary>The training settings declared on [Network]: <c>Fit</c> without <see cref="global::NeuralDsl.Training.TrainingOptions"/> trains as they say.</summary>
+            public global::NeuralDsl.Training.TrainingDeclaration DeclaredTraining => new({{string.Join(", ", arguments)}});
+            """);
     }
 
     private void EmitInitialization()

@@ -31,9 +31,17 @@ public static class Trainer
 {
     private const int EvaluationChunk = 256;
 
-    /// <summary>Trains for <paramref name="epochs"/> epochs in batches of <paramref name="batchSize"/>, with the declared optimiser.</summary>
-    public static History Fit(this ITrainableNetwork network, Dataset train, Dataset? validation = null, int epochs = 10, int batchSize = 32) =>
-        Fit(network, train, validation, new TrainingOptions { Epochs = epochs, BatchSize = batchSize });
+    /// <summary>
+    /// Trains with the declared optimiser as the declaration says (<see cref="ITrainableNetwork.DeclaredTraining"/>:
+    /// epochs, batch size, validation split, early stopping, clipping), the <see cref="TrainingOptions"/>
+    /// defaults for what it does not declare (10 epochs, batches of 32); <paramref name="epochs"/> and
+    /// <paramref name="batchSize"/>, when given, replace the declared ones.
+    /// </summary>
+    public static History Fit(this ITrainableNetwork network, Dataset train, Dataset? validation = null, int? epochs = null, int? batchSize = null)
+    {
+        if (network is null) throw new ArgumentNullException(nameof(network));
+        return Fit(network, train, validation, network.DeclaredTraining.ToOptions(epochs, batchSize));
+    }
 
     /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="train"/> as <paramref name="options"/> say, and
