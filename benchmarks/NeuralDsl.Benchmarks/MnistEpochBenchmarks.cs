@@ -6,7 +6,7 @@ namespace NeuralDsl.Benchmarks;
 
 /// <summary>
 /// R2 training throughput: one epoch over 60,000 samples in batches of 64 with Adam, shuffled first.
-/// Once through <see cref="Trainer.Fit(ITrainableNetwork, Dataset, Dataset?, int, int)"/>, once as
+/// Once through <see cref="Trainer.Fit(ITrainableNetwork, Dataset, Dataset?, int?, int?)"/>, once as
 /// the plain loop a user would write (shuffle, then a <c>TrainStep</c> per batch).
 /// </summary>
 [MemoryDiagnoser]
