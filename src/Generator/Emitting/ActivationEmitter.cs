@@ -39,18 +39,18 @@ internal static class ActivationEmitter
     /// giving the same values as <see cref="EmitForward"/> gives for those units; null when the
     /// activation has no vector form (or must be the exact scalar function).
     /// </summary>
-    public static string? VectorForward(LayerModel layer, string v, bool exact) => layer.Activation switch
-    {
-        ActivationKind.Tanh when !exact => $"{Activations}.Tanh({v})",
-        ActivationKind.ReLU => $"{Activations}.ReLU({v})",
-        _ => null,
-    };
+    public static string? VectorForward(LayerModel layer, string v, bool exact) =>
+        VectorForm(layer, exact) is (string function, _) ? $"{Activations}.{function}({v})" : null;
 
     /// <summary>The runtime's <c>IVectorActivation</c> struct that kernels apply before the store; null exactly when <see cref="VectorForward"/> is.</summary>
-    public static string? VectorActivationType(LayerModel layer, bool exact) => layer.Activation switch
+    public static string? VectorActivationType(LayerModel layer, bool exact) =>
+        VectorForm(layer, exact) is (_, string type) ? $"global::NeuralDsl.{type}" : null;
+
+    // The activations with a vector form: the Activations method and the IVectorActivation struct that wraps it.
+    private static (string Function, string Type)? VectorForm(LayerModel layer, bool exact) => layer.Activation switch
     {
-        ActivationKind.Tanh when !exact => "global::NeuralDsl.TanhActivation",
-        ActivationKind.ReLU => "global::NeuralDsl.ReLUActivation",
+        ActivationKind.Tanh when !exact => ("Tanh", "TanhActivation"),
+        ActivationKind.ReLU => ("ReLU", "ReLUActivation"),
         _ => null,
     };
 
