@@ -19,7 +19,7 @@ namespace NeuralDsl.Optimizers;
 /// optimizer.Step(net.Parameters, net.Gradients);
 /// </code>
 /// </example>
-public sealed class Adagrad : IOptimizer
+public sealed class Adagrad : IOptimizer, IOptimizerState
 {
     internal const float DefaultLearningRate = 0.01f;
     internal const float DefaultEpsilon = 1e-10f;
@@ -109,5 +109,25 @@ public sealed class Adagrad : IOptimizer
     {
         Array.Fill(_sum, InitialAccumulatorValue);
         _step = 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>Adagrad</c>: the squared-gradient sums.</remarks>
+    public string StateTag => "Adagrad";
+
+    /// <inheritdoc />
+    public int StateLength => _sum.Length;
+
+    /// <inheritdoc />
+    public long StepCount => _step;
+
+    /// <inheritdoc />
+    public void ExportState(Span<float> destination) => OptimizerStateBuffers.Export(destination, _sum, [], []);
+
+    /// <inheritdoc />
+    public void ImportState(ReadOnlySpan<float> source, long stepCount)
+    {
+        OptimizerStateBuffers.Import(source, stepCount, _sum, [], []);
+        _step = stepCount;
     }
 }

@@ -26,7 +26,7 @@ namespace NeuralDsl.Optimizers;
 /// optimizer.Step(net.Parameters, net.Gradients);
 /// </code>
 /// </example>
-public sealed class Adam : IOptimizer
+public sealed class Adam : IOptimizer, IOptimizerState
 {
     internal const float DefaultLearningRate = 1e-3f;
     internal const float DefaultBeta1 = 0.9f;
@@ -94,4 +94,20 @@ public sealed class Adam : IOptimizer
 
     /// <inheritdoc />
     public void Reset() => _moments.Reset();
+
+    /// <inheritdoc />
+    /// <remarks><c>Adam</c>, or <c>Adam/AMSGrad</c> (first moments, second moments, then their running maxima).</remarks>
+    public string StateTag => AmsGrad ? "Adam/AMSGrad" : "Adam";
+
+    /// <inheritdoc />
+    public int StateLength => _moments.StateLength;
+
+    /// <inheritdoc />
+    public long StepCount => _moments.StepCount;
+
+    /// <inheritdoc />
+    public void ExportState(Span<float> destination) => _moments.ExportState(destination);
+
+    /// <inheritdoc />
+    public void ImportState(ReadOnlySpan<float> source, long stepCount) => _moments.ImportState(source, stepCount);
 }

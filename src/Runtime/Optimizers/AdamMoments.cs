@@ -121,6 +121,18 @@ internal sealed class AdamMoments
         }
     }
 
+    public long StepCount => _step;
+
+    public int StateLength => OptimizerStateBuffers.Length(_mean, _squareMean, _maxSquareMean);
+
+    public void ExportState(Span<float> destination) => OptimizerStateBuffers.Export(destination, _mean, _squareMean, _maxSquareMean);
+
+    public void ImportState(ReadOnlySpan<float> source, long stepCount)
+    {
+        OptimizerStateBuffers.Import(source, stepCount, _mean, _squareMean, _maxSquareMean);
+        _step = stepCount;
+    }
+
     public void Reset()
     {
         Array.Clear(_mean);

@@ -18,7 +18,7 @@ namespace NeuralDsl.Optimizers;
 /// optimizer.Step(net.Parameters, net.Gradients);
 /// </code>
 /// </example>
-public sealed class AdamW : IOptimizer
+public sealed class AdamW : IOptimizer, IOptimizerState
 {
     internal const float DefaultWeightDecay = 0.01f;
 
@@ -83,4 +83,20 @@ public sealed class AdamW : IOptimizer
 
     /// <inheritdoc />
     public void Reset() => _moments.Reset();
+
+    /// <inheritdoc />
+    /// <remarks><c>AdamW</c>, or <c>AdamW/AMSGrad</c> (first moments, second moments, then their running maxima).</remarks>
+    public string StateTag => AmsGrad ? "AdamW/AMSGrad" : "AdamW";
+
+    /// <inheritdoc />
+    public int StateLength => _moments.StateLength;
+
+    /// <inheritdoc />
+    public long StepCount => _moments.StepCount;
+
+    /// <inheritdoc />
+    public void ExportState(Span<float> destination) => _moments.ExportState(destination);
+
+    /// <inheritdoc />
+    public void ImportState(ReadOnlySpan<float> source, long stepCount) => _moments.ImportState(source, stepCount);
 }

@@ -23,7 +23,7 @@ namespace NeuralDsl.Optimizers;
 /// optimizer.Step(net.Parameters, net.Gradients);
 /// </code>
 /// </example>
-public sealed class RMSprop : IOptimizer
+public sealed class RMSprop : IOptimizer, IOptimizerState
 {
     internal const float DefaultLearningRate = 0.01f;
     internal const float DefaultEpsilon = 1e-8f;
@@ -35,6 +35,7 @@ public sealed class RMSprop : IOptimizer
     private readonly float[] _denominator;
     private readonly float _oneMinusAlpha;
     private float _learningRate;
+    private long _step;
 
     /// <summary>Creates the optimiser and its moving averages for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans passed to <see cref="Step"/>.</param>
@@ -94,6 +95,7 @@ public sealed class RMSprop : IOptimizer
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         OptimizerArguments.Spans(parameters, gradients, ParameterCount);
+        _step++;
         for (int start = 0; start < ParameterCount; start += ElementwiseOps.BlockSize)
         {
             int length = Math.Min(ElementwiseOps.BlockSize, ParameterCount - start);
@@ -143,5 +145,29 @@ public sealed class RMSprop : IOptimizer
         Array.Clear(_squareAverage);
         Array.Clear(_gradientAverage);
         Array.Clear(_velocity);
+        _step = 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>RMSprop</c>, with <c>/centered</c> and <c>/momentum</c> appended when those buffers exist
+    /// (squared-gradient averages, then gradient averages, then the momentum buffer).
+    /// </remarks>
+    public string StateTag => "RMSprop" + (Centered ? "/centered" : "") + (_velocity.Length != 0 ? "/momentum" : "");
+
+    /// <inheritdoc />
+    public int StateLength => OptimizerStateBuffers.Length(_squareAverage, _gradientAverage, _velocity);
+
+    /// <inheritdoc />
+    public long StepCount => _step;
+
+    /// <inheritdoc />
+    public void ExportState(Span<float> destination) => OptimizerStateBuffers.Export(destination, _squareAverage, _gradientAverage, _velocity);
+
+    /// <inheritdoc />
+    public void ImportState(ReadOnlySpan<float> source, long stepCount)
+    {
+        OptimizerStateBuffers.Import(source, stepCount, _squareAverage, _gradientAverage, _velocity);
+        _step = stepCount;
     }
 }

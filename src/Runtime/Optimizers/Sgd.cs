@@ -25,13 +25,13 @@ namespace NeuralDsl.Optimizers;
 /// optimizer.Step(net.Parameters, net.Gradients);
 /// </code>
 /// </example>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : IOptimizer, IOptimizerState
 {
     private readonly float[] _velocity;
     private readonly float[] _scratch;
     private readonly float _oneMinusDampening;
     private float _learningRate;
-    private bool _hasVelocity;
+    private long _step;
 
     /// <summary>Creates the optimiser and its momentum buffer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans passed to <see cref="Step"/>.</param>
@@ -101,7 +101,7 @@ public sealed class Sgd : IOptimizer
             if (Momentum != 0f)
             {
                 Span<float> velocity = _velocity.AsSpan(start, length);
-                if (_hasVelocity)
+                if (_step > 0)
                     ElementwiseOps.Decay(velocity, Momentum, d, _oneMinusDampening);
                 else
                     d.CopyTo(velocity);
@@ -117,13 +117,33 @@ public sealed class Sgd : IOptimizer
             }
             ElementwiseOps.AddScaled(p, d, -_learningRate, p);
         }
-        _hasVelocity = true;
+        _step++;
     }
 
     /// <inheritdoc />
     public void Reset()
     {
         Array.Clear(_velocity);
-        _hasVelocity = false;
+        _step = 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>SGD</c> (no buffer), or <c>SGD/momentum</c> (the momentum buffer); the step count says whether the buffer has started.</remarks>
+    public string StateTag => _velocity.Length != 0 ? "SGD/momentum" : "SGD";
+
+    /// <inheritdoc />
+    public int StateLength => _velocity.Length;
+
+    /// <inheritdoc />
+    public long StepCount => _step;
+
+    /// <inheritdoc />
+    public void ExportState(Span<float> destination) => OptimizerStateBuffers.Export(destination, _velocity, [], []);
+
+    /// <inheritdoc />
+    public void ImportState(ReadOnlySpan<float> source, long stepCount)
+    {
+        OptimizerStateBuffers.Import(source, stepCount, _velocity, [], []);
+        _step = stepCount;
     }
 }
