@@ -55,6 +55,8 @@ public static class Trainer
         if (train is null) throw new ArgumentNullException(nameof(train));
         if (options is null) throw new ArgumentNullException(nameof(options));
         if (options.Epochs <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be positive.");
+        if (options.InitialEpoch < 0 || options.InitialEpoch >= options.Epochs)
+            throw new ArgumentOutOfRangeException(nameof(options), options.InitialEpoch, "InitialEpoch must be in [0, Epochs).");
         if (options.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be positive.");
         if (!(options.ClipNorm >= 0f) || !(options.ClipValue >= 0f) || !(options.L1 >= 0f) || !(options.L2 >= 0f))
             throw new ArgumentOutOfRangeException(nameof(options), "ClipNorm, ClipValue, L1 and L2 must not be negative.");
@@ -76,16 +78,23 @@ public static class Trainer
                 ? $"Early stopping monitors '{monitor}', but there is no validation data: pass validation data or a ValidationSplit, or monitor \"loss\"."
                 : $"Early stopping monitors '{monitor}', which is not recorded. Recorded: {string.Join(", ", series)}.");
 
+        ModelCheckpoint? checkpoint = options.Checkpoint;
+        int checkpointColumn = checkpoint is null ? -1 : series.IndexOf(checkpoint.Monitor);
+        if (checkpoint is not null && checkpointColumn < 0)
+            throw new InvalidOperationException($"The checkpoint monitors '{checkpoint.Monitor}', which is not recorded. Recorded: {string.Join(", ", series)}.");
+
         IOptimizer optimizer = options.Optimizer ?? network.TrainingOptimizer;
+        checkpoint?.Begin(optimizer);
         float baseRate = NetworkGuard.LearningRate(options.LearningRate ?? optimizer.LearningRate);
         options.Schedule?.Reset();
 
         var run = new TrainingRun(network, train, validation, options, series.Count, optimizer);
-        var history = new History(series, options.Epochs);
+        var history = new History(series, options.Epochs - options.InitialEpoch);
+        run.SkipEpochs(options.InitialEpoch);
         double[] row = new double[series.Count];
         double best = double.NaN, previous = double.NaN;
         int wait = 0;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        for (int epoch = options.InitialEpoch; epoch < options.Epochs; epoch++)
         {
             if (options.CancellationToken.IsCancellationRequested) return Stop(history, StopReason.Cancelled, $"Cancelled before epoch {epoch}.");
             float rate = options.Schedule?.LearningRateFor(epoch, baseRate, (float)previous) ?? baseRate;
@@ -106,6 +115,7 @@ public static class Trainer
             var report = new EpochReport(epoch, options.Epochs, row[0], validation is null ? double.NaN : row[1], rate, history);
             options.OnEpochEnd?.Invoke(report);
             options.Progress?.Report(report);
+            checkpoint?.EpochEnded(network, optimizer, epoch, row[checkpointColumn]);
 
             double current = row[monitorColumn];
             previous = current;

@@ -48,6 +48,19 @@ public sealed class TrainingOptions
     /// <summary>Early stopping, or null for none.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
+    /// <summary>Saves the weights during training (the best epoch, or every epoch), or null for none.</summary>
+    public ModelCheckpoint? Checkpoint { get; init; }
+
+    /// <summary>
+    /// The epoch to start at, as Keras' <c>initial_epoch</c>: <c>Fit</c> runs epochs <c>InitialEpoch</c> to
+    /// <see cref="Epochs"/> - 1, so a run resumed from a checkpoint continues where it stopped. The
+    /// shuffles of the skipped epochs are replayed first, so epoch k sees the same sample order as in an
+    /// uninterrupted run with the same <see cref="Seed"/>. Schedules, reports, checkpoints and messages
+    /// number the epochs as that run does; the returned <see cref="History"/> holds the epochs run, the
+    /// first being <c>InitialEpoch</c>. Default 0.
+    /// </summary>
+    public int InitialEpoch { get; init; }
+
     /// <summary>Learning-rate schedule evaluated before each epoch, or null to keep the rate constant.</summary>
     public ILearningRateSchedule? Schedule { get; init; }
 

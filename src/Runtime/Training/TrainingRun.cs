@@ -107,6 +107,13 @@ internal sealed class TrainingRun
         return null;
     }
 
+    /// <summary>Replays the shuffles of the first <paramref name="epochs"/> epochs without training, so that a resumed run shuffles as an uninterrupted one.</summary>
+    public void SkipEpochs(int epochs)
+    {
+        if (!_options.Shuffle) return;
+        for (int epoch = 0; epoch < epochs; epoch++) Shuffle(_order, ref _random);
+    }
+
     /// <summary>Writes the validation loss and metrics into <paramref name="row"/> (inference mode).</summary>
     public void Validate(double[] row)
     {

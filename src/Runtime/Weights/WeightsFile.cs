@@ -127,6 +127,13 @@ public static class WeightsFile
         }
     }
 
+    /// <summary>Saves atomically with the state of <paramref name="optimizer"/> (the one training uses, which may not be the network's own), or none.</summary>
+    internal static void Save(INetwork network, string path, IOptimizerState? optimizer)
+    {
+        byte[] file = NdwWriter.Write(network, optimizer);
+        AtomicFile.Write(path, stream => stream.Write(file));
+    }
+
     private static byte[] Serialize(INetwork network, bool includeOptimizerState)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
