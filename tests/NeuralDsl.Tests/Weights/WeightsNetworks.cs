@@ -42,3 +42,23 @@ public partial class MomentumNet;
 [BatchNormalization]
 [Dense(2)]
 public partial class InferenceWeightsNet;
+
+/// <summary>PyTorch's Sequential(Linear(4, 8), ReLU(), BatchNorm1d(8, eps=1e-5, momentum=0.1), Linear(8, 6), Tanh(), Linear(6, 3)).</summary>
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
+[Dense(8, Activation.ReLU)]
+[BatchNormalization(Momentum = 0.9f, Epsilon = 1e-5f)]
+[Dense(6, Activation.Tanh)]
+[Dense(3)]
+public partial class TorchBatchNormNet;
+
+/// <summary>PyTorch's Sequential(Linear(3, 5), PReLU(5), Dropout(0.2), Linear(5, 2), Sigmoid()).</summary>
+[Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
+[Dense(5, Activation.PReLU)]
+[Dropout(0.2f)]
+[Dense(2, Activation.Sigmoid)]
+public partial class TorchPReluDropoutNet;
+
+/// <summary>The smallest network with a transposable kernel: tensors 0.weight [1, 2] and 0.bias [1].</summary>
+[Network(Inputs = 2)]
+[Dense(1)]
+public partial class TinyNet;

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using NeuralDsl.Weights;
+using Xunit.Abstractions;
+
+namespace NeuralDsl.Tests.Weights;
+
+/// <summary>Files written by PyTorch (tests/reference/make_safetensors_reference.py) load into the matching generated networks.</summary>
+public class SafetensorsReferenceTests(ITestOutputHelper output)
+{
+    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Weights", "Reference", file);
+
+    /// <summary>
+    /// Eval-mode outputs within 1e-6 of PyTorch's (float64 math on the same float32 weights): absolute
+    /// for outputs up to 1 in magnitude, relative above.
+    /// </summary>
+    private void AssertReproduces(INetwork net, string name)
+    {
+        net.LoadSafetensors(Reference(name + ".safetensors"));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Reference(name + ".json")));
+        double worst = 0;
+        int samples = 0;
+        foreach (JsonElement input in json.RootElement.GetProperty("inputs").EnumerateArray())
+        {
+            float[] x = Array.ConvertAll(input.Deserialize<double[]>()!, v => (float)v);
+            float[] y = new float[net.OutputSize];
+            net.Predict(x, y);
+            double[] expected = json.RootElement.GetProperty("outputs")[samples++].Deserialize<double[]>()!;
+            for (int i = 0; i < y.Length; i++)
+                worst = Math.Max(worst, Math.Abs(y[i] - expected[i]) / Math.Max(1, Math.Abs(expected[i])));
+        }
+        output.WriteLine($"{name}: worst error {worst:E2} over {samples} samples");
+        Assert.True(samples > 0);
+        Assert.True(worst <= 1e-6, $"{name}: error {worst:E2}");
+    }
+
+    [Fact]
+    public void Linear_relu_batchnorm_tanh_model_reproduces_pytorch() => AssertReproduces(new TorchBatchNormNet(), "TorchBatchNorm");
+
+    [Fact]
+    public void Linear_prelu_dropout_sigmoid_model_reproduces_pytorch() => AssertReproduces(new TorchPReluDropoutNet(), "TorchPReluDropout");
+
+    [Theory]
+    [InlineData("f16")]
+    [InlineData("bf16")]
+    [InlineData("f64")]
+    public void Other_float_types_convert_as_pytorch_converts_them(string dtype)
+    {
+        var converted = new TorchBatchNormNet();
+        converted.LoadSafetensors(Reference($"TorchBatchNorm_{dtype}.safetensors"));
+        var expected = new TorchBatchNormNet(seed: 5);
+        expected.LoadSafetensors(Reference($"TorchBatchNorm_{dtype}_as_f32.safetensors"));
+        var original = new TorchBatchNormNet(seed: 6);
+        original.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+
+        Assert.Equal(NetworkSnapshot.Bits(expected.Parameters), NetworkSnapshot.Bits(converted.Parameters));
+        Assert.Equal(NetworkSnapshot.Bits(expected.State), NetworkSnapshot.Bits(converted.State));
+        // The conversion had work to do: the values are not the float32 originals.
+        Assert.NotEqual(NetworkSnapshot.Bits(original.Parameters), NetworkSnapshot.Bits(converted.Parameters));
+    }
+
+    [Fact]
+    public void Round_trip_is_bit_for_bit_and_keeps_pytorch_names()
+    {
+        var source = new TorchBatchNormNet();
+        source.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        using var stream = new MemoryStream();
+        source.SaveSafetensors(stream);
+        stream.Position = 0;
+        var target = new TorchBatchNormNet(seed: 3);
+        target.LoadSafetensors(stream);
+        Assert.Equal(NetworkSnapshot.Bits(source.Parameters), NetworkSnapshot.Bits(target.Parameters));
+        Assert.Equal(NetworkSnapshot.Bits(source.State), NetworkSnapshot.Bits(target.State));
+
+        // Our file's tensors are PyTorch's, byte for byte (num_batches_tracked aside: this library does not count batches).
+        Dictionary<string, byte[]> ours = SafetensorsTestFiles.Tensors(stream.ToArray());
+        Dictionary<string, byte[]> theirs = SafetensorsTestFiles.Tensors(File.ReadAllBytes(Reference("TorchBatchNorm.safetensors")));
+        Assert.Equal(theirs.Keys, ours.Keys);
+        foreach (string name in theirs.Keys)
+            if (!name.EndsWith("num_batches_tracked", StringComparison.Ordinal)) Assert.Equal(theirs[name], ours[name]);
+    }
+
+    [Fact]
+    public void Round_trip_through_a_path_with_a_name_map()
+    {
+        var names = new Dictionary<string, string> { ["0.weight"] = "fc1.weight", ["0.bias"] = "fc1.bias", ["1.weight"] = "act.weight" };
+        var source = new TorchPReluDropoutNet(seed: 4);
+        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".safetensors");
+        try
+        {
+            source.SaveSafetensors(path, names);
+            Assert.Contains("fc1.weight", SafetensorsTestFiles.Tensors(File.ReadAllBytes(path)).Keys);
+            var target = new TorchPReluDropoutNet(seed: 8);
+            var before = NetworkSnapshot.Of(target);
+            Assert.False(target.TryLoadSafetensors(path, out string? error));
+            Assert.Contains("fc1.weight", error);
+            before.AssertSame(NetworkSnapshot.Of(target));
+            Assert.True(target.TryLoadSafetensors(path, out error, names), error);
+            Assert.Equal(NetworkSnapshot.Bits(source.Parameters), NetworkSnapshot.Bits(target.Parameters));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_invalid_name_map_is_refused()
+    {
+        var net = new TinyNet();
+        Assert.Contains("9.weight", Assert.Throws<ArgumentException>(() => net.SaveSafetensors(new MemoryStream(), new Dictionary<string, string> { ["9.weight"] = "x" })).Message);
+        Assert.Throws<ArgumentException>(() => net.SaveSafetensors(new MemoryStream(), new Dictionary<string, string> { ["0.weight"] = "0.bias" }));
+        Assert.Throws<ArgumentException>(() => net.SaveSafetensors(new MemoryStream(), new Dictionary<string, string> { ["0.weight"] = "__metadata__" }));
+    }
+}
