@@ -76,9 +76,10 @@ internal static class SafetensorsHeader
         return entries;
     }
 
+    /// <summary>The next token; JSON that ends early throws <see cref="JsonException"/> (the reader is given the whole header as its final block).</summary>
     private static JsonTokenType Next(ref Utf8JsonReader reader)
     {
-        if (!reader.Read()) throw Invalid("the header's JSON ends early.");
+        reader.Read();
         return reader.TokenType;
     }
 

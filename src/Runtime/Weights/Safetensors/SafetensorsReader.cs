@@ -68,16 +68,17 @@ internal static class SafetensorsReader
                 throw new WeightsFormatException(WeightsError.MissingTensor,
                     $"The safetensors file has no tensor '{slot.Name}' ({slot.ShapeText}), which {NdwWriter.NetworkName(network)} needs.");
             }
-            CheckShape(slot, entry);
             if (slot.Source == TensorSource.BatchCounter)
             {
                 if (entry.Dtype is not ("I64" or "I32" or "U64" or "U32"))
                     throw new WeightsFormatException(WeightsError.UnsupportedDtype, $"Tensor '{slot.Name}' is {entry.Dtype}; a batch counter is an integer (PyTorch writes I64).");
+                CheckShape(slot, entry);
                 continue;
             }
             if (!SafetensorsDtype.IsConvertible(entry.Dtype))
                 throw new WeightsFormatException(WeightsError.UnsupportedDtype,
                     $"Tensor '{slot.Name}' is {entry.Dtype}; parameters are read from F32, F16, BF16 or F64.");
+            CheckShape(slot, entry);
             float[] target = slot.Source == TensorSource.State ? state : parameters;
             ReadOnlySpan<byte> data = buffer.AsSpan((int)entry.Begin, (int)(entry.End - entry.Begin));
             for (int k = 0; k < slot.Count; k++)
