@@ -23,6 +23,11 @@ tests/NeuralDsl.Tests/Weights/Reference/:
   loading the first must give exactly the second. The F64 tensors are the float32 weights times
   (1 + 1e-7 u), u uniform in [-1, 1] (about one float32 ulp), so that the conversion has to round, to
   the original value or a neighbour.
+
+It then checks the other direction: TorchBatchNorm_written_by_neuraldsl.safetensors (committed; what
+the C# test SafetensorsReferenceTests writes after loading TorchBatchNorm.safetensors, compared
+byte for byte there) must load into the PyTorch model with load_state_dict(strict=True) and give
+the same tensors and outputs, num_batches_tracked aside (NeuralDsl writes 0).
 """
 
 import json
@@ -133,6 +138,24 @@ def conversions(name, state):
         write_safetensors(os.path.join(OUT, "%s_%s_as_f32.safetensors" % (name, suffix)), as_f32)
 
 
+def check_neuraldsl_file(name, model, inputs):
+    path = os.path.join(OUT, name + "_written_by_neuraldsl.safetensors")
+    if not os.path.exists(path):
+        print("skipped: %s is not there yet (the C# test writes it)" % path)
+        return
+    expected = {k: v.clone() for k, v in model.state_dict().items()}
+    x = torch.randn(6, inputs, generator=torch.Generator().manual_seed(99))
+    with torch.no_grad():
+        before = model(x)
+    model.load_state_dict(read_safetensors(path), strict=True)
+    for key, value in model.state_dict().items():
+        if not key.endswith("num_batches_tracked"):
+            assert torch.equal(value, expected[key]), key
+    with torch.no_grad():
+        assert torch.equal(model(x), before)
+    print("PyTorch loads %s: same tensors and outputs" % os.path.basename(path))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(1)
@@ -140,6 +163,7 @@ def main():
         nn.Linear(4, 8), nn.ReLU(), nn.BatchNorm1d(8, eps=1e-5, momentum=0.1), nn.Linear(8, 6), nn.Tanh(), nn.Linear(6, 3))
     state = reference("TorchBatchNorm", batch_norm, 4, 3, seed=11)
     conversions("TorchBatchNorm", state)
+    check_neuraldsl_file("TorchBatchNorm", batch_norm, 4)
     torch.manual_seed(2)
     prelu = nn.Sequential(nn.Linear(3, 5), nn.PReLU(5), nn.Dropout(0.2), nn.Linear(5, 2), nn.Sigmoid())
     reference("TorchPReluDropout", prelu, 3, 2, seed=12)

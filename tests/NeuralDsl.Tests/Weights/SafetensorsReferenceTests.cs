@@ -82,6 +82,28 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
             if (!name.EndsWith("num_batches_tracked", StringComparison.Ordinal)) Assert.Equal(theirs[name], ours[name]);
     }
 
+    /// <summary>
+    /// What we write is the committed file that tests/reference/make_safetensors_reference.py loads into PyTorch
+    /// (load_state_dict, strict) and checks. On a mismatch the file written now is left beside the test
+    /// assembly, to be reviewed, committed, and checked again with the script.
+    /// </summary>
+    [Fact]
+    public void Our_file_is_the_one_pytorch_was_shown_to_load()
+    {
+        var net = new TorchBatchNormNet();
+        net.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        using var stream = new MemoryStream();
+        net.SaveSafetensors(stream);
+        byte[] written = stream.ToArray();
+        string committed = Reference("TorchBatchNorm_written_by_neuraldsl.safetensors");
+        if (!File.Exists(committed) || !written.AsSpan().SequenceEqual(File.ReadAllBytes(committed)))
+        {
+            string actual = Path.Combine(AppContext.BaseDirectory, "TorchBatchNorm_written_by_neuraldsl.actual.safetensors");
+            File.WriteAllBytes(actual, written);
+            Assert.Fail($"SaveSafetensors no longer writes the committed file; the new one is {actual}.");
+        }
+    }
+
     [Fact]
     public void Round_trip_through_a_path_with_a_name_map()
     {
