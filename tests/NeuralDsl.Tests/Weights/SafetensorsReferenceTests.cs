@@ -105,6 +105,30 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Batch_counter_is_optional_and_must_be_an_integer_scalar()
+    {
+        List<SafetensorsTestFiles.Tensor> tensors = SafetensorsTestFiles.Entries(File.ReadAllBytes(Reference("TorchBatchNorm.safetensors")));
+        SafetensorsTestFiles.Tensor counter = tensors.Find(t => t.Name == "2.num_batches_tracked")!;
+        Assert.Equal(("I64", "[]"), (counter.Dtype, counter.Shape)); // what PyTorch writes
+
+        var net = new TorchBatchNormNet();
+        net.LoadSafetensors(new MemoryStream(SafetensorsTestFiles.Build(tensors.FindAll(t => t != counter))));
+        var reference = new TorchBatchNormNet(seed: 2);
+        reference.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        Assert.Equal(NetworkSnapshot.Bits(reference.Parameters), NetworkSnapshot.Bits(net.Parameters));
+
+        foreach (SafetensorsTestFiles.Tensor wrong in new[] { counter with { Dtype = "F64" }, counter with { Shape = "[1]" } })
+        {
+            var target = new TorchBatchNormNet(seed: 4);
+            var before = NetworkSnapshot.Of(target);
+            var error = Assert.Throws<WeightsFormatException>(() => target.LoadSafetensors(new MemoryStream(
+                SafetensorsTestFiles.Build(tensors.ConvertAll(t => t == counter ? wrong : t)))));
+            Assert.Contains("2.num_batches_tracked", error.Message);
+            before.AssertSame(NetworkSnapshot.Of(target));
+        }
+    }
+
+    [Fact]
     public void Round_trip_through_a_path_with_a_name_map()
     {
         var names = new Dictionary<string, string> { ["0.weight"] = "fc1.weight", ["0.bias"] = "fc1.bias", ["1.weight"] = "act.weight" };
