@@ -107,6 +107,34 @@ public class NdwRoundTripTests
         Assert.Equal(NetworkSnapshot.Bits(Trained().Parameters), NetworkSnapshot.Bits(target.Parameters));
     }
 
+    /// <summary>An optimiser of the user's that keeps no exportable state.</summary>
+    private sealed class PlainStep : IOptimizer
+    {
+        public float LearningRate { get; set; } = 0.1f;
+        public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+        {
+            for (int i = 0; i < parameters.Length; i++) parameters[i] -= LearningRate * gradients[i];
+        }
+        public void Reset() { }
+    }
+
+    [Fact]
+    public void A_custom_optimizer_without_state_is_reported()
+    {
+        var net = new WeightsNet(seed: 2) { TrainingOptimizer = new PlainStep() };
+        Assert.Contains("PlainStep", Assert.Throws<ArgumentException>(() => net.SaveWeights(new MemoryStream(), includeOptimizerState: true)).Message);
+        net.SaveWeights(new MemoryStream());
+
+        using var stream = new MemoryStream();
+        Trained().SaveWeights(stream, includeOptimizerState: true);
+        var before = NetworkSnapshot.Of(net);
+        stream.Position = 0;
+        var error = Assert.Throws<WeightsFormatException>(() => net.LoadWeights(stream));
+        Assert.Equal(WeightsError.OptimizerMismatch, error.Error);
+        Assert.Contains("does not implement IOptimizerState", error.Message);
+        before.AssertSame(NetworkSnapshot.Of(net));
+    }
+
     [Fact]
     public void Crc32_matches_the_standard_check_value()
     {
