@@ -206,6 +206,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.CategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         global::System.Span<float> h = stackalloc float[212];
         global::System.Span<float> h0 = h.Slice(0, 128);
         global::System.Span<float> h1 = h.Slice(128, 64);
@@ -226,6 +227,9 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Finite(inputs, InputSize, "input", nameof(inputs));
+        global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.CategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
         global::System.ReadOnlySpan<float> p = _parameters;

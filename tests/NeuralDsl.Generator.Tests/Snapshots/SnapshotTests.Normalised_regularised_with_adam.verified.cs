@@ -254,7 +254,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
-        global::NeuralDsl.NetworkGuard.ClassIndices(targets, OutputSize, nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         global::System.Span<float> h = stackalloc float[18];
         global::System.Span<float> h0 = h.Slice(0, 4);
         global::System.Span<float> h1 = h.Slice(4, 4);
@@ -276,7 +276,9 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
-        global::NeuralDsl.NetworkGuard.ClassIndices(targets, OutputSize, nameof(targets));
+        global::NeuralDsl.NetworkGuard.Finite(inputs, InputSize, "input", nameof(inputs));
+        global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         global::NeuralDsl.NetworkGuard.MinimumBatch(batch, 2, "BatchNormalization", nameof(inputs));
         EnsureCapacity(batch);
         _lastBatch = batch;

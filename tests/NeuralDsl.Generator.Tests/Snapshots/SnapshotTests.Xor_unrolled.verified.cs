@@ -196,6 +196,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.BinaryCrossEntropy, TargetSize, OutputSize, nameof(targets));
         global::System.Span<float> h = stackalloc float[6];
         global::System.Span<float> h0 = h.Slice(0, 4);
         global::System.Span<float> aOut = h.Slice(4, 1);
@@ -215,6 +216,9 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Finite(inputs, InputSize, "input", nameof(inputs));
+        global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.BinaryCrossEntropy, TargetSize, OutputSize, nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
         global::System.ReadOnlySpan<float> p = _parameters;

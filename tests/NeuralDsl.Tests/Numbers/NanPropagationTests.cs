@@ -103,3 +103,28 @@ public class NanPropagationTests
         return targets;
     }
 }
+
+/// <summary>The vectorised finiteness check finds a bad value at every position of every length (vector pairs, a single vector, the overlapping tail, scalar).</summary>
+public class FiniteCheckTests
+{
+    [Fact]
+    public void Every_position_of_every_length_is_checked()
+    {
+        foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+        {
+            for (int length = 1; length <= 41; length++)
+            {
+                float[] values = new float[length];
+                for (int i = 0; i < length; i++) values[i] = i - 20.5f;
+                NetworkGuard.Finite(values, 1, "input", "inputs");
+                for (int position = 0; position < length; position++)
+                {
+                    float[] copy = (float[])values.Clone();
+                    copy[position] = bad;
+                    var error = Assert.Throws<ArgumentException>(() => NetworkGuard.Finite(copy, 1, "input", "inputs"));
+                    Assert.Contains($"Sample {position}, input column 0", error.Message);
+                }
+            }
+        }
+    }
+}
