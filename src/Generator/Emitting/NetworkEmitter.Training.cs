@@ -108,13 +108,13 @@ internal sealed partial class NetworkEmitter
                 EnsureCapacity(batch);
                 _lastBatch = batch;
                 {ReadOnlySpan} p = _parameters;
-                {Span} g = _gradients;
+                {Span} g = Gradients;
                 {Span} s = _scratch;
                 int c = _capacity;
                 """);
             if (HasState) _writer.WriteLine($"{Span} st = _state;");
             EmitTrainingSpans(buffers);
-            _writer.WriteLine("global::System.Array.Clear(_gradients);");
+            _writer.WriteLine("g.Clear();");
 
             foreach (LayerModel layer in Layers)
             {
@@ -162,7 +162,7 @@ internal sealed partial class NetworkEmitter
             public float TrainStep({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
             {
                 float loss = ComputeGradients(inputs, targets);
-                _optimizer.Step(_parameters, _gradients);
+                TrainingOptimizer.Step(_parameters, Gradients);
                 return loss;
             }
 
