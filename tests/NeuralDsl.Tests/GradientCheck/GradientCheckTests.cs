@@ -43,36 +43,50 @@ public class GradientCheckTests(ITestOutputHelper output)
             float[] inputs = RandomInputs(ref random, Batch * net.InputSize);
             float[] targets = TargetsFor(net, ref random);
 
-            float loss = net.ComputeGradients(inputs, targets);
-            float[] gradient = net.Gradients.ToArray();
-
-            double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
-            double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
-            worstLoss = Math.Max(worstLoss, Math.Abs(loss - referenceLoss) / Math.Max(Math.Abs(referenceLoss), 1e-6));
-            Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(Math.Abs(referenceLoss), 1e-2),
-                $"{name} seed {seed}: loss {loss} but reference {referenceLoss}");
-
-            double[] fd = new double[p.Length];
-            for (int i = 0; i < p.Length; i++)
-            {
-                double saved = p[i];
-                p[i] = saved + Step;
-                double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
-                p[i] = saved - Step;
-                double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
-                p[i] = saved;
-                fd[i] = (plus - minus) / (2 * Step);
-            }
-
-            double[] errors = Errors(gradient, fd);
-            for (int i = 0; i < p.Length; i++)
-            {
-                worst = Math.Max(worst, errors[i]);
-                Assert.True(errors[i] <= Tolerance,
-                    $"{name} seed {seed}: parameter {i} ({Describe(net.Layers, i)}) gradient {gradient[i]} but finite difference {fd[i]} (relative error {errors[i]:E2})");
-            }
+            (double gradientError, double lossError) = Check($"{name} seed {seed}", net, check, inputs, targets, Tolerance);
+            worst = Math.Max(worst, gradientError);
+            worstLoss = Math.Max(worstLoss, lossError);
         }
         output.WriteLine($"{name}: max relative gradient error {worst:E2}, loss error {worstLoss:E2}");
+    }
+
+    /// <summary>
+    /// Compares the network's gradient on one batch with central differences of the double-precision
+    /// reference; every entry's error (see <see cref="Errors"/>) at most <paramref name="tolerance"/>.
+    /// Returns the worst gradient and loss errors.
+    /// </summary>
+    internal static (double Gradient, double Loss) Check(string label, ITrainableNetwork net, GradientCheckCase check, float[] inputs, float[] targets, double tolerance)
+    {
+        float loss = net.ComputeGradients(inputs, targets);
+        float[] gradient = net.Gradients.ToArray();
+
+        double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
+        double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
+        double lossError = Math.Abs(loss - referenceLoss) / Math.Max(Math.Abs(referenceLoss), 1e-6);
+        Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(Math.Abs(referenceLoss), 1e-2),
+            $"{label}: loss {loss} but reference {referenceLoss}");
+
+        double[] fd = new double[p.Length];
+        for (int i = 0; i < p.Length; i++)
+        {
+            double saved = p[i];
+            p[i] = saved + Step;
+            double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
+            p[i] = saved - Step;
+            double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
+            p[i] = saved;
+            fd[i] = (plus - minus) / (2 * Step);
+        }
+
+        double[] errors = Errors(gradient, fd);
+        double worst = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            worst = Math.Max(worst, errors[i]);
+            Assert.True(errors[i] <= tolerance,
+                $"{label}: parameter {i} ({Describe(net.Layers, i)}) gradient {gradient[i]} but finite difference {fd[i]} (relative error {errors[i]:E2})");
+        }
+        return (worst, lossError);
     }
 
     /// <summary>Each entry's error relative to max(|fd|, floor), the floor as stated at <see cref="Tolerance"/>; an entry passes at most <see cref="Tolerance"/>.</summary>
