@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using NeuralDsl.Data;
 
 namespace NeuralDsl;
 
@@ -35,10 +36,12 @@ public static class NetworkGuard
         int samples = inputLength / inputSize;
         if (otherLength != samples * otherSize)
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The batch has {samples} samples, so expected {samples * otherSize} floats ({samples} x {otherSize} {otherConstantName}) but got {otherLength}."),
+                string.Create(CultureInfo.InvariantCulture, $"The batch has {Count(samples, "sample")}, so expected {Count(samples * otherSize, "float")} ({samples} x {otherSize} {otherConstantName}) but got {otherLength}."),
                 otherName);
         return samples;
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>Throws unless the batch has at least <paramref name="minimum"/> samples, which <paramref name="layer"/> needs in training.</summary>
     public static void MinimumBatch(int batch, int minimum, string layer, string parameterName)
@@ -64,24 +67,39 @@ public static class NetworkGuard
         return (int)size;
     }
 
-    /// <summary>Throws unless every target is a whole class index in [0, <paramref name="classes"/>).</summary>
-    public static void ClassIndices(ReadOnlySpan<float> targets, int classes, string parameterName)
-    {
-        for (int i = 0; i < targets.Length; i++)
-        {
-            float t = targets[i];
-            if (!(t >= 0f && t < classes && t == MathF.Floor(t)))
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Target {i} is {t}, which is not a class index in [0, {classes})."),
-                    parameterName);
-        }
-    }
+    /// <summary>Throws unless every target is a whole class index in [0, <paramref name="classes"/>), naming the first sample that is not.</summary>
+    public static void ClassIndices(ReadOnlySpan<float> targets, int classes, string parameterName) =>
+        TargetGuard.Check(targets, Loss.SparseCategoricalCrossEntropy, 1, classes, parameterName, "");
+
+    /// <summary>
+    /// Throws unless every value of the row-major <paramref name="values"/> (rows of <paramref name="rowSize"/>)
+    /// is finite, naming the sample and column of the first that is not; <paramref name="what"/> names the
+    /// column kind ("input", "target"). One vectorised pass when all are finite.
+    /// </summary>
+    public static void Finite(ReadOnlySpan<float> values, int rowSize, string what, string parameterName) =>
+        DataGuard.Finite(values, rowSize, what, parameterName);
+
+    /// <summary>
+    /// Throws unless every row of <paramref name="targets"/> (rows of <paramref name="targetSize"/>) is a
+    /// target <paramref name="loss"/> can take, naming the first sample and column that is not: class indices
+    /// in [0, <paramref name="classes"/>) for sparse categorical cross-entropy, values in [0, 1] for binary
+    /// cross-entropy, distributions (not negative, summing to 1 within <see cref="DistributionTolerance"/>)
+    /// for categorical cross-entropy, -1 or +1 for the hinge loss. The regression losses take any value.
+    /// </summary>
+    public static void Targets(ReadOnlySpan<float> targets, Loss loss, int targetSize, int classes, string parameterName) =>
+        TargetGuard.Check(targets, loss, targetSize, classes, parameterName, "");
+
+    /// <summary>How far a categorical cross-entropy target row's sum may be from 1: float rounding of soft labels, not a different total.</summary>
+    public const float DistributionTolerance = 1e-3f;
 
     /// <summary>Returns <paramref name="value"/> if it is a usable learning rate (positive and finite), else throws.</summary>
-    public static float LearningRate(float value)
+    public static float LearningRate(float value) => LearningRate(value, nameof(value), "The learning rate");
+
+    /// <summary>Returns <paramref name="value"/> if it is a usable learning rate, else throws naming <paramref name="parameterName"/> and, in the message, <paramref name="what"/>.</summary>
+    internal static float LearningRate(float value, string parameterName, string what)
     {
         if (!(value > 0f) || float.IsInfinity(value))
-            throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be positive and finite.");
+            throw new ArgumentOutOfRangeException(parameterName, value, what + " must be positive and finite.");
         return value;
     }
 }

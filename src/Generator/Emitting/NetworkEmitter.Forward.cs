@@ -200,7 +200,7 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine();
         using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in inference mode{(HasPenalties ? ", plus the declared weight penalties" : "")}, without touching <see cref=\"Gradients\"/>. Thread-safe.</summary>\npublic float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
-            EmitBatchChecks();
+            EmitBatchChecks(training: false);
             WithHiddenBuffer(outputBuffers, () =>
             {
                 int start = HiddenWidth;

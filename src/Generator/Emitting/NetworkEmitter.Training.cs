@@ -75,11 +75,23 @@ internal sealed partial class NetworkEmitter
             $"global::NeuralDsl.Training.Regularization.Penalty(new {ReadOnlySpan}(_parameters, {t.Offset}, {t.Count}), {Literals.Float(t.L1)}, {Literals.Float(t.L2)})"));
     }
 
-    private void EmitBatchChecks()
+    /// <summary>
+    /// The checks before a batch is used: its shape; in training (<paramref name="training"/>) finite inputs
+    /// and targets, so that nothing non-finite reaches the parameters; and targets the loss can take
+    /// (the regression losses take any value).
+    /// </summary>
+    private void EmitBatchChecks(bool training)
     {
         _writer.WriteLine($"int batch = {Guard}.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, \"TargetSize\", nameof(targets));");
-        if (_model.Loss == LossKind.SparseCategoricalCrossEntropy)
-            _writer.WriteLine($"{Guard}.ClassIndices(targets, OutputSize, nameof(targets));");
+        if (training)
+        {
+            _writer.WriteLine($"""
+                {Guard}.Finite(inputs, InputSize, "input", nameof(inputs));
+                {Guard}.Finite(targets, TargetSize, "target", nameof(targets));
+                """);
+        }
+        if (_model.Loss is LossKind.SparseCategoricalCrossEntropy or LossKind.BinaryCrossEntropy or LossKind.CategoricalCrossEntropy or LossKind.Hinge)
+            _writer.WriteLine($"{Guard}.Targets(targets, global::NeuralDsl.Loss.{_model.Loss}, TargetSize, OutputSize, nameof(targets));");
     }
 
     private void EmitTraining()
@@ -89,20 +101,20 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine();
         using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in training mode{(HasPenalties ? ", plus the declared weight penalties" : "")}; fills <see cref=\"Gradients\"/> with its gradient. Parameters are unchanged.</summary>\npublic float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
-            EmitBatchChecks();
+            EmitBatchChecks(training: true);
             if (Layers.Any(l => l.Kind == LayerKind.BatchNormalization))
                 _writer.WriteLine($"{Guard}.MinimumBatch(batch, 2, \"BatchNormalization\", nameof(inputs));");
             _writer.WriteLine($"""
                 EnsureCapacity(batch);
                 _lastBatch = batch;
                 {ReadOnlySpan} p = _parameters;
-                {Span} g = _gradients;
+                {Span} g = Gradients;
                 {Span} s = _scratch;
                 int c = _capacity;
                 """);
             if (HasState) _writer.WriteLine($"{Span} st = _state;");
             EmitTrainingSpans(buffers);
-            _writer.WriteLine("global::System.Array.Clear(_gradients);");
+            _writer.WriteLine("g.Clear();");
 
             foreach (LayerModel layer in Layers)
             {
@@ -150,7 +162,7 @@ internal sealed partial class NetworkEmitter
             public float TrainStep({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
             {
                 float loss = ComputeGradients(inputs, targets);
-                _optimizer.Step(_parameters, _gradients);
+                TrainingOptimizer.Step(_parameters, Gradients);
                 return loss;
             }
 

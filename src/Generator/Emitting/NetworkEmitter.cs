@@ -64,6 +64,7 @@ internal sealed partial class NetworkEmitter
             {
                 EmitComputeLoss();
                 EmitTraining();
+                EmitCreateOptimizer();
             }
         }
     }
@@ -160,15 +161,28 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine(HasState ? "private readonly float[] _state = new float[StateCount];" : "private readonly float[] _state = global::System.Array.Empty<float>();");
         if (HasDropout) _writer.WriteLine("private global::NeuralDsl.SeededRandom _dropoutRandom;");
         if (!_model.IsTrainable) return;
-        OptimizerSpec o = _model.Optimizer;
         _writer.WriteLine($$"""
-            private readonly float[] _gradients = new float[ParameterCount];
+            // Training state, created by the first training call (or the first read of Gradients or
+            // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
+            private float[]? _gradients;
             // Training buffers for batches of up to _capacity samples (see EnsureCapacity).
             private float[] _scratch = global::System.Array.Empty<float>();
             private int _capacity;
             private int _lastBatch;
-            private global::NeuralDsl.Optimizers.IOptimizer _optimizer = global::NeuralDsl.Optimizers.OptimizerFactory.Create(
-                global::NeuralDsl.Optimizer.{{o.Kind}}, ParameterCount, DefaultLearningRate, {{Literals.Float(o.Momentum)}}, {{(o.Nesterov ? "true" : "false")}},
+            private global::NeuralDsl.Optimizers.IOptimizer? _optimizer;
+            // The step size the declared optimiser starts with when it is created.
+            private float _learningRate = DefaultLearningRate;
+            """);
+    }
+
+    // The declared optimiser, with the learning rate set so far; its buffers are the optimiser's state.
+    private void EmitCreateOptimizer()
+    {
+        OptimizerSpec o = _model.Optimizer;
+        _writer.WriteLine($$"""
+
+            private global::NeuralDsl.Optimizers.IOptimizer CreateOptimizer() => global::NeuralDsl.Optimizers.OptimizerFactory.Create(
+                global::NeuralDsl.Optimizer.{{o.Kind}}, ParameterCount, _learningRate, {{Literals.Float(o.Momentum)}}, {{(o.Nesterov ? "true" : "false")}},
                 {{Literals.Float(o.Beta1)}}, {{Literals.Float(o.Beta2)}}, {{Literals.Float(o.Epsilon)}}, {{Literals.Float(o.WeightDecay)}});
             """);
     }
@@ -191,21 +205,25 @@ internal sealed partial class NetworkEmitter
         if (!_model.IsTrainable) return;
         _writer.WriteLine($$"""
 
-            /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/>.</summary>
-            public global::System.Span<float> Gradients => _gradients;
+            /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/> (zeros before any; allocated on first use).</summary>
+            public global::System.Span<float> Gradients => _gradients ??= new float[ParameterCount];
 
-            /// <summary>The optimiser <see cref="TrainStep"/> applies: declared {{_model.Optimizer.Kind}}, replaceable at run time.</summary>
+            /// <summary>The optimiser <see cref="TrainStep"/> applies: declared {{_model.Optimizer.Kind}} (created on first use), replaceable at run time.</summary>
             public global::NeuralDsl.Optimizers.IOptimizer TrainingOptimizer
             {
-                get => _optimizer;
+                get => _optimizer ??= CreateOptimizer();
                 set => _optimizer = value ?? throw new global::System.ArgumentNullException(nameof(value));
             }
 
             /// <summary>The optimiser's step size; starts at <see cref="DefaultLearningRate"/>. Must be positive and finite.</summary>
             public float LearningRate
             {
-                get => _optimizer.LearningRate;
-                set => _optimizer.LearningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+                get => _optimizer?.LearningRate ?? _learningRate;
+                set
+                {
+                    _learningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+                    if (_optimizer is not null) _optimizer.LearningRate = _learningRate;
+                }
             }
 
             /// <summary>Training-mode outputs ([batch, OutputSize]) of the last <see cref="ComputeGradients"/> batch.</summary>
@@ -263,7 +281,7 @@ internal sealed partial class NetworkEmitter
             if (HasState) _writer.WriteLine($"{Span} st = _state;");
             foreach (LayerModel layer in Layers) LayerEmitters.For(layer).EmitInitialization(_writer, layer);
             if (HasDropout) _writer.WriteLine("_dropoutRandom = new(unchecked(seed * -1640531535 + 1));");
-            if (_model.IsTrainable) _writer.WriteLine("_optimizer.Reset();");
+            if (_model.IsTrainable) _writer.WriteLine("_optimizer?.Reset();");
         }
     }
 }

@@ -4,7 +4,7 @@ namespace NeuralDsl.Optimizers;
 
 /// <summary>
 /// Creates the optimiser that a <see cref="NeuralDsl.Optimizer"/> value names, from the hyperparameters a
-/// network declaration can state; generated networks call it once, at construction.
+/// network declaration can state; generated networks call it once, at their first training call.
 /// </summary>
 public static class OptimizerFactory
 {

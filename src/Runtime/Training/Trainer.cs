@@ -84,8 +84,11 @@ public static class Trainer
             throw new InvalidOperationException($"The checkpoint monitors '{checkpoint.Monitor}', which is not recorded. Recorded: {string.Join(", ", series)}.");
 
         IOptimizer optimizer = options.Optimizer ?? network.TrainingOptimizer;
+        CheckOptimizerSize(optimizer, network.ParameterCount, options.Optimizer is null ? nameof(network) : nameof(options));
         checkpoint?.Begin(optimizer);
-        float baseRate = NetworkGuard.LearningRate(options.LearningRate ?? optimizer.LearningRate);
+        float baseRate = options.LearningRate is float explicitRate
+            ? NetworkGuard.LearningRate(explicitRate, nameof(options), "TrainingOptions.LearningRate")
+            : NetworkGuard.LearningRate(optimizer.LearningRate, nameof(options), "The optimiser's LearningRate");
         options.Schedule?.Reset();
 
         var run = new TrainingRun(network, train, validation, options, series.Count, optimizer);
@@ -187,28 +190,25 @@ public static class Trainer
         if (data.TargetSize != network.TargetSize)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The {name} data has {data.TargetSize} targets per sample, but the network's TargetSize is {network.TargetSize}") +
                 (network.Loss == Loss.SparseCategoricalCrossEntropy ? " (one class index per sample)." : " (one per output; use OneHot.Encode for class labels)."), name);
-        ReadOnlySpan<float> targets = data.Targets;
-        switch (network.Loss)
+        TargetGuard.Check(data.Targets, network.Loss, network.TargetSize, network.OutputSize, name, " of the " + name + " data");
+    }
+
+    /// <summary>An optimiser built for another parameter count would fail only inside the first step: refuse it before training starts.</summary>
+    private static void CheckOptimizerSize(IOptimizer optimizer, int parameterCount, string parameterName)
+    {
+        int? size = optimizer switch
         {
-            case Loss.SparseCategoricalCrossEntropy:
-                NetworkGuard.ClassIndices(targets, network.OutputSize, name);
-                break;
-            case Loss.BinaryCrossEntropy:
-                for (int i = 0; i < targets.Length; i++)
-                    if (!(targets[i] >= 0f && targets[i] <= 1f))
-                        throw new ArgumentException(Invariant($"Target {i} of the {name} data is {targets[i]}; binary cross-entropy needs targets in [0, 1]."), name);
-                break;
-            case Loss.CategoricalCrossEntropy:
-                for (int i = 0; i < targets.Length; i++)
-                    if (!(targets[i] >= 0f))
-                        throw new ArgumentException(Invariant($"Target {i} of the {name} data is {targets[i]}; categorical cross-entropy needs a distribution (one-hot or soft labels, not negative)."), name);
-                break;
-            case Loss.Hinge:
-                for (int i = 0; i < targets.Length; i++)
-                    if (targets[i] is not (1f or -1f))
-                        throw new ArgumentException(Invariant($"Target {i} of the {name} data is {targets[i]}; the hinge loss needs targets of -1 or +1 (map 0 to -1)."), name);
-                break;
-        }
+            Sgd o => o.ParameterCount,
+            Adagrad o => o.ParameterCount,
+            RMSprop o => o.ParameterCount,
+            Adam o => o.ParameterCount,
+            AdamW o => o.ParameterCount,
+            _ => null, // another implementation: its Step checks the spans
+        };
+        if (size is int count && count != parameterCount)
+            throw new ArgumentException(
+                Invariant($"The optimiser was built for {count} parameters, but the network has {parameterCount}; create it with the network's ParameterCount."),
+                parameterName);
     }
 
     private static (Dataset Train, Dataset? Validation) HoldOut(Dataset train, Dataset? validation, double split)

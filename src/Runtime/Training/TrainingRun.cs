@@ -56,7 +56,9 @@ internal sealed class TrainingRun
         // of the epoch (a different sample each epoch when shuffling).
         if (HasBatchNormalization(network))
         {
-            if (Math.Min(options.BatchSize, train.Count) < 2)
+            if (train.Count < 2)
+                throw new ArgumentException("BatchNormalization needs at least 2 samples per batch, but the training data has 1 sample (after any validation split): train on more samples.", nameof(train));
+            if (options.BatchSize < 2)
                 throw new ArgumentException("BatchNormalization needs at least 2 samples per batch: use a BatchSize of at least 2.", nameof(options));
             if (train.Count % options.BatchSize == 1) _batches--;
         }

@@ -133,14 +133,16 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
 
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _state = global::System.Array.Empty<float>();
-    private readonly float[] _gradients = new float[ParameterCount];
+    // Training state, created by the first training call (or the first read of Gradients or
+    // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
+    private float[]? _gradients;
     // Training buffers for batches of up to _capacity samples (see EnsureCapacity).
     private float[] _scratch = global::System.Array.Empty<float>();
     private int _capacity;
     private int _lastBatch;
-    private global::NeuralDsl.Optimizers.IOptimizer _optimizer = global::NeuralDsl.Optimizers.OptimizerFactory.Create(
-        global::NeuralDsl.Optimizer.Sgd, ParameterCount, DefaultLearningRate, 0f, false,
-        0.9f, 0.999f, float.NaN, float.NaN);
+    private global::NeuralDsl.Optimizers.IOptimizer? _optimizer;
+    // The step size the declared optimiser starts with when it is created.
+    private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
@@ -153,21 +155,25 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     int global::NeuralDsl.INetwork.ParameterCount => ParameterCount;
     global::System.Collections.Generic.IReadOnlyList<global::NeuralDsl.LayerInfo> global::NeuralDsl.INetwork.Layers => Layers;
 
-    /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Gradients => _gradients;
+    /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/> (zeros before any; allocated on first use).</summary>
+    public global::System.Span<float> Gradients => _gradients ??= new float[ParameterCount];
 
-    /// <summary>The optimiser <see cref="TrainStep"/> applies: declared Sgd, replaceable at run time.</summary>
+    /// <summary>The optimiser <see cref="TrainStep"/> applies: declared Sgd (created on first use), replaceable at run time.</summary>
     public global::NeuralDsl.Optimizers.IOptimizer TrainingOptimizer
     {
-        get => _optimizer;
+        get => _optimizer ??= CreateOptimizer();
         set => _optimizer = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The optimiser's step size; starts at <see cref="DefaultLearningRate"/>. Must be positive and finite.</summary>
     public float LearningRate
     {
-        get => _optimizer.LearningRate;
-        set => _optimizer.LearningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+        get => _optimizer?.LearningRate ?? _learningRate;
+        set
+        {
+            _learningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+            if (_optimizer is not null) _optimizer.LearningRate = _learningRate;
+        }
     }
 
     /// <summary>Training-mode outputs ([batch, OutputSize]) of the last <see cref="ComputeGradients"/> batch.</summary>
@@ -222,7 +228,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         // Layer 10: weights GlorotUniform, biases Zeros.
         global::NeuralDsl.Initializers.Fill(p.Slice(720, 8), global::NeuralDsl.Init.GlorotUniform, 8, 1, 0f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(728, 1), global::NeuralDsl.Init.Zeros, 8, 1, 0f, 0f, ref random);
-        _optimizer.Reset();
+        _optimizer?.Reset();
     }
 
     /// <summary>Runs one sample forward. Allocates nothing; safe to call from several threads at once.</summary>
@@ -751,10 +757,12 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Finite(inputs, InputSize, "input", nameof(inputs));
+        global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
         global::System.ReadOnlySpan<float> p = _parameters;
-        global::System.Span<float> g = _gradients;
+        global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
         global::System.Span<float> z0 = s.Slice(0, batch * 8);
@@ -789,7 +797,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> d9 = s.Slice(c * 232, batch * 8);
         global::System.Span<float> a10 = s.Slice(c * 240, batch * 1);
         global::System.Span<float> d10 = s.Slice(c * 241, batch * 1);
-        global::System.Array.Clear(_gradients);
+        g.Clear();
 
         // Forward, Layer 0: Dense 8 -> 8, Tanh. Weights p[0..64) as [8 x 8], biases p[64..72).
         for (int n = 0; n < batch; n++)
@@ -1555,7 +1563,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        _optimizer.Step(_parameters, _gradients);
+        TrainingOptimizer.Step(_parameters, Gradients);
         return loss;
     }
 
@@ -1566,4 +1574,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 242, 0)];
         _capacity = batch;
     }
+
+    private global::NeuralDsl.Optimizers.IOptimizer CreateOptimizer() => global::NeuralDsl.Optimizers.OptimizerFactory.Create(
+        global::NeuralDsl.Optimizer.Sgd, ParameterCount, _learningRate, 0f, false,
+        0.9f, 0.999f, float.NaN, float.NaN);
 }

@@ -70,14 +70,16 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _state = new float[StateCount];
     private global::NeuralDsl.SeededRandom _dropoutRandom;
-    private readonly float[] _gradients = new float[ParameterCount];
+    // Training state, created by the first training call (or the first read of Gradients or
+    // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
+    private float[]? _gradients;
     // Training buffers for batches of up to _capacity samples (see EnsureCapacity).
     private float[] _scratch = global::System.Array.Empty<float>();
     private int _capacity;
     private int _lastBatch;
-    private global::NeuralDsl.Optimizers.IOptimizer _optimizer = global::NeuralDsl.Optimizers.OptimizerFactory.Create(
-        global::NeuralDsl.Optimizer.Adam, ParameterCount, DefaultLearningRate, 0f, false,
-        0.9f, 0.999f, float.NaN, float.NaN);
+    private global::NeuralDsl.Optimizers.IOptimizer? _optimizer;
+    // The step size the declared optimiser starts with when it is created.
+    private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
     public global::System.Span<float> Parameters => _parameters;
@@ -90,21 +92,25 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     int global::NeuralDsl.INetwork.ParameterCount => ParameterCount;
     global::System.Collections.Generic.IReadOnlyList<global::NeuralDsl.LayerInfo> global::NeuralDsl.INetwork.Layers => Layers;
 
-    /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Gradients => _gradients;
+    /// <summary>The gradient left by the last <see cref="ComputeGradients"/> or <see cref="TrainStep"/>, laid out like <see cref="Parameters"/> (zeros before any; allocated on first use).</summary>
+    public global::System.Span<float> Gradients => _gradients ??= new float[ParameterCount];
 
-    /// <summary>The optimiser <see cref="TrainStep"/> applies: declared Adam, replaceable at run time.</summary>
+    /// <summary>The optimiser <see cref="TrainStep"/> applies: declared Adam (created on first use), replaceable at run time.</summary>
     public global::NeuralDsl.Optimizers.IOptimizer TrainingOptimizer
     {
-        get => _optimizer;
+        get => _optimizer ??= CreateOptimizer();
         set => _optimizer = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The optimiser's step size; starts at <see cref="DefaultLearningRate"/>. Must be positive and finite.</summary>
     public float LearningRate
     {
-        get => _optimizer.LearningRate;
-        set => _optimizer.LearningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+        get => _optimizer?.LearningRate ?? _learningRate;
+        set
+        {
+            _learningRate = global::NeuralDsl.NetworkGuard.LearningRate(value);
+            if (_optimizer is not null) _optimizer.LearningRate = _learningRate;
+        }
     }
 
     /// <summary>Training-mode outputs ([batch, OutputSize]) of the last <see cref="ComputeGradients"/> batch.</summary>
@@ -138,7 +144,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Initializers.Fill(p.Slice(20, 12), global::NeuralDsl.Init.GlorotUniform, 4, 3, 0f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(32, 3), global::NeuralDsl.Init.Zeros, 4, 3, 0f, 0f, ref random);
         _dropoutRandom = new(unchecked(seed * -1640531535 + 1));
-        _optimizer.Reset();
+        _optimizer?.Reset();
     }
 
     /// <summary>Runs one sample forward. Allocates nothing; safe to call from several threads at once.</summary>
@@ -254,7 +260,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
-        global::NeuralDsl.NetworkGuard.ClassIndices(targets, OutputSize, nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         global::System.Span<float> h = stackalloc float[18];
         global::System.Span<float> h0 = h.Slice(0, 4);
         global::System.Span<float> h1 = h.Slice(4, 4);
@@ -276,12 +282,14 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
-        global::NeuralDsl.NetworkGuard.ClassIndices(targets, OutputSize, nameof(targets));
+        global::NeuralDsl.NetworkGuard.Finite(inputs, InputSize, "input", nameof(inputs));
+        global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
+        global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         global::NeuralDsl.NetworkGuard.MinimumBatch(batch, 2, "BatchNormalization", nameof(inputs));
         EnsureCapacity(batch);
         _lastBatch = batch;
         global::System.ReadOnlySpan<float> p = _parameters;
-        global::System.Span<float> g = _gradients;
+        global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
         global::System.Span<float> st = _state;
@@ -299,7 +307,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> z4 = s.Slice(c * 40, batch * 3);
         global::System.Span<float> a4 = s.Slice(c * 43, batch * 3);
         global::System.Span<float> d4 = s.Slice(c * 46, batch * 3);
-        global::System.Array.Clear(_gradients);
+        g.Clear();
 
         // Forward, Layer 0: Dense 3 -> 4, Linear. Weights p[0..12) as [3 x 4], no biases.
         for (int n = 0; n < batch; n++)
@@ -436,7 +444,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        _optimizer.Step(_parameters, _gradients);
+        TrainingOptimizer.Step(_parameters, Gradients);
         return loss;
     }
 
@@ -447,4 +455,8 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 49, 4)];
         _capacity = batch;
     }
+
+    private global::NeuralDsl.Optimizers.IOptimizer CreateOptimizer() => global::NeuralDsl.Optimizers.OptimizerFactory.Create(
+        global::NeuralDsl.Optimizer.Adam, ParameterCount, _learningRate, 0f, false,
+        0.9f, 0.999f, float.NaN, float.NaN);
 }

@@ -42,11 +42,17 @@ public class ValidationTests
         Assert.Contains("4 samples, so expected 4 floats (4 x 1 TargetSize) but got 3", error.Message);
     }
 
+    [Fact]
+    public void A_batch_of_one_is_one_sample()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new XorNet().TrainStep(new float[2], new float[3]));
+        Assert.Contains("The batch has 1 sample, so expected 1 float (1 x 1 TargetSize) but got 3.", error.Message);
+    }
+
     [Theory]
     [InlineData(10f)]
     [InlineData(-1f)]
     [InlineData(2.5f)]
-    [InlineData(float.NaN)]
     public void Sparse_targets_must_be_class_indices_and_a_failed_step_changes_nothing(float badLabel)
     {
         var net = new MnistMlp();
@@ -54,7 +60,7 @@ public class ValidationTests
         float[] targets = [3, badLabel];
         var error = Assert.Throws<ArgumentException>(() => net.TrainStep(new float[2 * 784], targets));
         Assert.Equal("targets", error.ParamName);
-        Assert.Contains("Target 1 is", error.Message);
+        Assert.Contains($"Sample 1 has target {badLabel}, which is not a class index", error.Message);
         Assert.Contains("[0, 10)", error.Message);
         Assert.Equal(before, net.Parameters.ToArray());
     }

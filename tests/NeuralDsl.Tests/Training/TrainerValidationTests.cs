@@ -36,7 +36,7 @@ public class TrainerValidationTests
     {
         var net = new BlobClassifier();
         var data = new Dataset(new float[6], 2, [0f, 1f, 3f], 1);
-        AssertRefused<ArgumentException>(net, () => net.Fit(data), "Target 2 is 3, which is not a class index in [0, 3)");
+        AssertRefused<ArgumentException>(net, () => net.Fit(data), "Sample 2 of the train data has target 3, which is not a class index in [0, 3)");
     }
 
     [Fact]
