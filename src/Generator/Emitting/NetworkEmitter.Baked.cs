@@ -24,7 +24,7 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine($$"""
 
             // The C# compiler stores a ReadOnlySpan<float> of constants as data in the assembly image and
-            // returns a span over it (RuntimeHelpers.CreateSpan): no allocation, no copy, no static constructor.
+            // returns a span over it (RuntimeHelpers.CreateSpan): no allocation, no copy, nothing to initialise.
 
             /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes), compiled in from {{source}}. Read-only.</summary>
             """);
