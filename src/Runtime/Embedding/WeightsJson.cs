@@ -77,7 +77,12 @@ public static partial class WeightsJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 64 });
+            var options = new JsonDocumentOptions { MaxDepth = 64 };
+#if NET10_0_OR_GREATER
+            // A member written twice is ambiguous; the generator's reader refuses it too (not available on net8.0).
+            options.AllowDuplicateProperties = false;
+#endif
+            document = JsonDocument.Parse(stream, options);
         }
         catch (JsonException e)
         {

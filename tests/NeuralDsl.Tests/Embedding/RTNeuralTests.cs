@@ -98,6 +98,7 @@ public class RTNeuralTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("{ \"format\": \"neuraldsl.weights\", \"version\": 1, \"inputs\": 4, ", "Not valid JSON")]
     [InlineData("{ \"format\": \"neuraldsl.weights\", \"version\": 3 }", "Version 3 is not supported")]
     [InlineData("[1, 2]", "Neither NeuralDsl weights JSON")]
+    [InlineData("{ \"format\": \"neuraldsl.weights\", \"format\": \"neuraldsl.weights\" }", "Not valid JSON")]
     public void Bad_documents_are_refused_with_a_clear_message(string json, string message)
     {
         var net = new TorchNet();
