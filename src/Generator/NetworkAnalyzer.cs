@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NeuralDsl.Generator.Analysis;
+using NeuralDsl.Generator.Baking;
 using NeuralDsl.Generator.Diagnostics;
 using NeuralDsl.Generator.Parsing;
 
@@ -47,7 +48,15 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMomentum,
         DiagnosticDescriptors.AdamBetaOutOfRange,
         DiagnosticDescriptors.InvalidEpsilon,
-        DiagnosticDescriptors.NetworkTooLarge).AddRange(DesignAnalysis.Descriptors);
+        DiagnosticDescriptors.NetworkTooLarge,
+        DiagnosticDescriptors.WeightsFileNotFound,
+        DiagnosticDescriptors.InvalidWeightsJson,
+        DiagnosticDescriptors.UnknownWeightsFormat,
+        DiagnosticDescriptors.WeightsMismatch,
+        DiagnosticDescriptors.NonFiniteWeight,
+        DiagnosticDescriptors.WeightsWithLoss,
+        DiagnosticDescriptors.AmbiguousWeightsFile,
+        DiagnosticDescriptors.MalformedWeightsFile).AddRange(DesignAnalysis.Descriptors);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -80,6 +89,8 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         foreach (Diagnostic diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic);
         if (result.Model is null || network.ApplicationSyntaxReference is not { } syntax) return;
+        if (result.Model.Weights is not null)
+            WeightsAnalysis.Report(result.Model, type, network, context.Options.AdditionalFiles, context.ReportDiagnostic, context.CancellationToken);
 
         RuleSettings settings = RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
         var locator = new DeclarationLocator(type, network, context.CancellationToken);

@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using NeuralDsl.Generator.Baking;
 using NeuralDsl.Generator.Emitting;
 using NeuralDsl.Generator.Model;
 using NeuralDsl.Generator.Parsing;
@@ -27,8 +30,37 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ValidModel);
 
         // Hint names may not contain '@', which escapes keywords in names.
-        context.RegisterSourceOutput(models, static (context, model) =>
+        context.RegisterSourceOutput(models.Where(static model => model.Weights is null), static (context, model) =>
             context.AddSource(model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.Emit(model)));
+
+        RegisterBaking(context, models.Where(static model => model.Weights is not null));
+    }
+
+    /// <summary>
+    /// Networks with <c>Weights = "..."</c>: only the AdditionalFiles some declaration names are read,
+    /// each once per change of its text (the parsed <see cref="WeightsFile"/> is the cache boundary),
+    /// then bound to each declaration. A file that does not fit emits nothing; the analyzer says why.
+    /// </summary>
+    private static void RegisterBaking(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<NetworkModel> baked)
+    {
+        IncrementalValueProvider<ImmutableArray<string>> declared = baked.Select(static (model, _) => model.Weights!).Collect();
+        IncrementalValuesProvider<WeightsFile> files = context.AdditionalTextsProvider
+            .Combine(declared)
+            .Where(static pair => WeightsPath.MatchesAny(pair.Left.Path, pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .Select(static (text, cancellationToken) => WeightsFileReader.Read(text.Path, text.GetText(cancellationToken)?.ToString()))
+            .WithTrackingName(TrackingNames.WeightsFile);
+
+        IncrementalValuesProvider<BakedNetwork> networks = baked
+            .Combine(files.Collect())
+            .Select(static (pair, cancellationToken) => WeightsResolver.Resolve(
+                pair.Left, pair.Right.Where(file => WeightsPath.Matches(file.Path, pair.Left.Weights!)).ToList(), out _))
+            .WithTrackingName(TrackingNames.BakedNetwork)
+            .Where(static network => network is not null)
+            .Select(static (network, _) => network!);
+
+        context.RegisterSourceOutput(networks, static (context, network) =>
+            context.AddSource(network.Model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.EmitBaked(network)));
     }
 
     private static NetworkModel? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

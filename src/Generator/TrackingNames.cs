@@ -5,4 +5,6 @@ internal static class TrackingNames
 {
     public const string Model = nameof(Model);
     public const string ValidModel = nameof(ValidModel);
+    public const string WeightsFile = nameof(WeightsFile);
+    public const string BakedNetwork = nameof(BakedNetwork);
 }

@@ -5,21 +5,31 @@ namespace NeuralDsl;
 
 /// <summary>
 /// What every generated network offers: inference over a flat parameter span. Implemented by the
-/// source generator on each <see cref="NetworkAttribute"/> class.
+/// source generator on each <see cref="NetworkAttribute"/> class without compiled-in
+/// <see cref="NetworkAttribute.Weights"/>; every <see cref="INetwork"/> is also an <see cref="IPredictor"/>.
 /// </summary>
-public interface INetwork
+public interface INetwork : IPredictor
 {
     /// <summary>Features of one input sample.</summary>
-    int InputSize { get; }
+    new int InputSize { get; }
 
     /// <summary>Values of one output sample.</summary>
-    int OutputSize { get; }
+    new int OutputSize { get; }
 
     /// <summary>Total number of trainable parameters.</summary>
-    int ParameterCount { get; }
+    new int ParameterCount { get; }
 
     /// <summary>The layers in order, with their shapes and parameter offsets.</summary>
-    IReadOnlyList<LayerInfo> Layers { get; }
+    new IReadOnlyList<LayerInfo> Layers { get; }
+
+    // Generated networks implement the members above explicitly as INetwork's; these bridge them to IPredictor.
+    int IPredictor.InputSize => InputSize;
+
+    int IPredictor.OutputSize => OutputSize;
+
+    int IPredictor.ParameterCount => ParameterCount;
+
+    IReadOnlyList<LayerInfo> IPredictor.Layers => Layers;
 
     /// <summary>All parameters, layer after layer (weights, biases, then PReLU slopes). Writable.</summary>
     Span<float> Parameters { get; }
@@ -30,14 +40,6 @@ public interface INetwork
     /// <summary>Re-initialises every parameter deterministically from <paramref name="seed"/>.</summary>
     void ResetParameters(int seed);
 
-    /// <summary>
-    /// Runs one sample forward. Allocates nothing (a network whose hidden layers exceed 16K floats rents
-    /// a pooled buffer, which may allocate on a thread's first call); safe to call from several threads at once.
-    /// </summary>
-    void Predict(ReadOnlySpan<float> input, Span<float> output);
-
-    /// <summary>Runs a batch of samples (row-major, one row per sample) forward. Allocates nothing; thread-safe.</summary>
-    void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
 }
 
 /// <summary>

@@ -107,4 +107,13 @@ public sealed class NetworkAttribute : global::System.Attribute
 
     /// <summary>Bound every gradient value is clamped to before each step. Optional: not written means not declared.</summary>
     public float ClipValue { get; set; }
+
+    /// <summary>
+    /// A weights file compiled into the assembly: the path (or its end) of an <c>AdditionalFiles</c> item of
+    /// the project, in NeuralDsl's weights JSON (written by <c>ExportWeightsJson</c>) or RTNeural's JSON model
+    /// format. The network is then inference-only (an <see cref="IPredictor"/> without <c>Loss</c>): it
+    /// predicts from read-only data in the assembly image, with no file I/O at run time. The file is
+    /// checked against the declaration when compiling. Optional: null means the weights are set at run time.
+    /// </summary>
+    public string? Weights { get; set; }
 }

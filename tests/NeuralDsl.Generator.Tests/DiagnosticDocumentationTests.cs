@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -51,24 +52,49 @@ public partial class DiagnosticDocumentationTests
         Assert.True(example >= 0, $"{id}.md has no example");
         int end = page.IndexOf("\n## ", example + 1, StringComparison.Ordinal);
         string section = page.Substring(example, (end < 0 ? page.Length : end) - example);
-        string[] blocks = CodeBlock().Matches(section).Select(m => m.Groups[1].Value).ToArray();
+        Match[] blocks = CodeBlock().Matches(section).ToArray();
         Assert.True(blocks.Length >= 2, $"{id}.md's example needs the code that triggers it and a fix");
 
-        Assert.Contains(Diagnose(blocks[0]), d => d.Id == id);
-        foreach (string fixedCode in blocks.Skip(1))
-            Assert.DoesNotContain(Diagnose(fixedCode), d => d.Id == id);
+        Assert.Contains(Diagnose(blocks[0].Groups[1].Value, WeightsFilesAfter(section, blocks[0])), d => d.Id == id);
+        foreach (Match fixedCode in blocks.Skip(1))
+            Assert.DoesNotContain(Diagnose(fixedCode.Groups[1].Value, WeightsFilesAfter(section, fixedCode)), d => d.Id == id);
     }
 
-    private static Diagnostic[] Diagnose(string source)
+    private static Diagnostic[] Diagnose(string source, ImmutableArray<AdditionalText> additionalFiles)
     {
-        GeneratorRun run = GeneratorHarness.Run(TestCompilation.Create(source));
+        GeneratorRun run = GeneratorHarness.Run(TestCompilation.Create(source), null, additionalFiles);
         Diagnostic[] compiler = run.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         // An example may be meant not to compile (a non-partial class, say): then only ND diagnostics count.
-        return GeneratorHarness.Analyze(run.Output).Concat(compiler).ToArray();
+        return GeneratorHarness.Analyze(run.Output, additionalFiles).Concat(compiler).ToArray();
+    }
+
+    /// <summary>
+    /// The ```json blocks after a code block (up to the next code block) are the weights files that
+    /// code's <c>Weights = "..."</c> names (the ND80x pages show both); a block preceded by a line
+    /// <c>File `path`:</c> is placed at that path instead. They become the example's AdditionalFiles.
+    /// </summary>
+    private static ImmutableArray<AdditionalText> WeightsFilesAfter(string section, Match block)
+    {
+        string code = block.Groups[1].Value;
+        int start = block.Index + block.Length;
+        int next = section.IndexOf("```csharp", start, StringComparison.Ordinal);
+        string tail = section.Substring(start, (next < 0 ? section.Length : next) - start);
+        Match weights = WeightsArgument().Match(code);
+        (string, string)[] files = JsonBlock().Matches(tail)
+            .Where(m => m.Groups[1].Success || weights.Success)
+            .Select(m => (m.Groups[1].Success ? m.Groups[1].Value : weights.Groups[1].Value, m.Groups[2].Value))
+            .ToArray();
+        return InMemoryAdditionalText.Files(files);
     }
 
     private static string ThisFile([CallerFilePath] string path = "") => path;
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"(?:File `([^`]+)`:\s*\n)?```json\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
+
+    [GeneratedRegex(@"Weights = ""([^""]*)""")]
+    private static partial Regex WeightsArgument();
 }

@@ -242,6 +242,41 @@ internal static class DiagnosticDescriptors
         "Unscaled inputs or targets",
         "{0} = Scaling.None: unscaled {1} make the loss badly conditioned and the learning rate hard to choose; standardise or min-max scale them, and declare the scaling");
 
+    // Weights compiled into the assembly ([Network(Weights = "...")]); each reported at the Weights argument
+    // (ND806 at Loss). {0} is the file as declared.
+
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error("ND801", Declaration,
+        "Weights file not found among AdditionalFiles",
+        "No AdditionalFiles item matches Weights = \"{0}\": add <AdditionalFiles Include=\"{0}\" /> to an <ItemGroup> of the project (the compiler gives a generator only the files listed there)");
+
+    public static readonly DiagnosticDescriptor InvalidWeightsJson = Error("ND802", Declaration,
+        "Weights file is not valid JSON",
+        "Weights file \"{0}\" is not valid JSON: {1}{2}");
+
+    public static readonly DiagnosticDescriptor UnknownWeightsFormat = Error("ND803", Declaration,
+        "Unknown weights format",
+        "Weights file \"{0}\" is not in a format NeuralDsl reads: {1}{2}");
+
+    public static readonly DiagnosticDescriptor WeightsMismatch = Error("ND804", Declaration,
+        "Weights file does not match the declaration",
+        "Weights file \"{0}\" does not fit this network: {1}{2}");
+
+    public static readonly DiagnosticDescriptor NonFiniteWeight = Error("ND805", Declaration,
+        "Weights file holds NaN or an infinity",
+        "Weights file \"{0}\" holds a value that is not a finite number: {1}{2}");
+
+    public static readonly DiagnosticDescriptor WeightsWithLoss = Error("ND806", Declaration,
+        "A network with compiled-in weights cannot declare a loss",
+        "Loss = {0} cannot go with Weights: a network whose weights are compiled in is inference-only; remove the loss, or remove Weights and load the weights at run time to train");
+
+    public static readonly DiagnosticDescriptor AmbiguousWeightsFile = Error("ND807", Declaration,
+        "Weights file matches several AdditionalFiles",
+        "Weights = \"{0}\" matches {1} AdditionalFiles items ({2}): give more of the path, such as a folder name");
+
+    public static readonly DiagnosticDescriptor MalformedWeightsFile = Error("ND808", Declaration,
+        "Weights file does not follow its format",
+        "Weights file \"{0}\" does not follow its format: {1}{2}");
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         Create(id, category, title, message, DiagnosticSeverity.Error);
 

@@ -47,7 +47,10 @@ internal sealed partial class NetworkEmitter
             (InferenceOwnsZ(layer) ? new[] { owned(layer, "z") } : Array.Empty<string>())
             .Concat(OwnsA(layer) ? new[] { owned(layer, "a") } : Array.Empty<string>()));
 
-    private string StateArgument => HasState ? "_state, " : "";
+    private string StateArgument => !HasState ? "" : _baked is null ? "_state, " : "State, ";
+
+    /// <summary>The parameters the forward pass reads: the instance's array, or a baked network's constant data.</summary>
+    private string ParametersArgument => _baked is null ? "_parameters" : "Parameters";
 
     /// <summary>At call sites, hidden layers write into <c>hN</c> (z and a share it) and the output layer into <paramref name="output"/>.</summary>
     private Func<LayerModel, string, string> HiddenThen(string output) =>
@@ -63,7 +66,7 @@ internal sealed partial class NetworkEmitter
                 {Guard}.Length(output.Length, OutputSize, "OutputSize", nameof(output));
                 {Guard}.NoOverlap(input, output, nameof(output));
                 """);
-            WithHiddenBuffer(0, () => _writer.WriteLine($"Forward(_parameters, {StateArgument}input, {string.Join(", ", OwnedSpans(HiddenThen("output")))});"));
+            WithHiddenBuffer(0, () => _writer.WriteLine($"Forward({ParametersArgument}, {StateArgument}input, {string.Join(", ", OwnedSpans(HiddenThen("output")))});"));
         }
 
         _writer.WriteLine();
@@ -82,7 +85,7 @@ internal sealed partial class NetworkEmitter
                     string spans = string.Join(", ", OwnedSpans((layer, _) => layer == Output
                         ? "outputs.Slice(start * OutputSize, rows * OutputSize)"
                         : $"h{layer.Index}.Slice(0, rows * {layer.Units})"));
-                    _writer.WriteLine($"ForwardRows(_parameters, {StateArgument}inputs.Slice(start * InputSize, rows * InputSize), rows, {spans});");
+                    _writer.WriteLine($"ForwardRows({ParametersArgument}, {StateArgument}inputs.Slice(start * InputSize, rows * InputSize), rows, {spans});");
                 }
             }, rows: EmitPolicy.BatchChunk);
         }

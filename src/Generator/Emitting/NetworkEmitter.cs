@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
+using NeuralDsl.Generator.Baking;
 using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 
@@ -18,9 +19,14 @@ internal sealed partial class NetworkEmitter
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Guard = "global::NeuralDsl.NetworkGuard";
     private readonly NetworkModel _model;
+    private readonly BakedNetwork? _baked;
     private readonly SourceWriter _writer = new();
 
-    private NetworkEmitter(NetworkModel model) => _model = model;
+    private NetworkEmitter(NetworkModel model, BakedNetwork? baked = null)
+    {
+        _model = model;
+        _baked = baked;
+    }
 
     public static string Emit(NetworkModel model)
     {
@@ -49,14 +55,22 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($"namespace {_model.Namespace};");
             _writer.WriteLine();
         }
-        string contract = _model.IsTrainable ? "global::NeuralDsl.ITrainableNetwork" : "global::NeuralDsl.INetwork";
+        string contract = _baked is not null ? "global::NeuralDsl.IPredictor"
+            : _model.IsTrainable ? "global::NeuralDsl.ITrainableNetwork" : "global::NeuralDsl.INetwork";
         _writer.WriteLine(GeneratedCode);
         using (_writer.Open($"partial class {_model.ClassName} : {contract}"))
         {
             EmitConstants();
-            EmitStorage();
-            EmitProperties();
-            EmitInitialization();
+            if (_baked is not null)
+            {
+                EmitBakedData(_baked);
+            }
+            else
+            {
+                EmitStorage();
+                EmitProperties();
+                EmitInitialization();
+            }
             EmitPredict();
             EmitForward();
             EmitForwardRows();
@@ -83,10 +97,15 @@ internal sealed partial class NetworkEmitter
 
             /// <summary>Non-trainable state values (batch normalisation's running statistics).</summary>
             public const int StateCount = {{_model.StateCount}};
-
-            /// <summary>Seed used by the parameterless constructor.</summary>
-            public const int DefaultSeed = {{_model.Seed}};
             """);
+        if (_baked is null)
+        {
+            _writer.WriteLine($$"""
+
+                /// <summary>Seed used by the parameterless constructor.</summary>
+                public const int DefaultSeed = {{_model.Seed}};
+                """);
+        }
         if (_model.IsTrainable)
         {
             _writer.WriteLine($$"""

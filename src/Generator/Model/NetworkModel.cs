@@ -28,6 +28,9 @@ internal sealed record NetworkModel(
     /// <summary>The declared training settings, which only the analyzers read.</summary>
     public TrainingSpec Training { get; init; }
 
+    /// <summary>The declared weights file to compile in (<c>[Network(Weights = "...")]</c>); null for a network whose weights are set at run time.</summary>
+    public string? Weights { get; init; }
+
     public LayerModel Output => Layers[Layers.Count - 1];
 
     /// <summary>

@@ -117,6 +117,7 @@ internal sealed partial class NetworkParser
             ExactActivations = Named(_network, "ExactActivations", false),
             Task = task,
             Training = ParseTraining(),
+            Weights = ParseWeights(loss),
         };
         CheckOutputAndLoss(model, layerAttributes);
         return model;

@@ -12,7 +12,7 @@ namespace NeuralDsl.Generator.Tests.Infrastructure;
 /// <summary>A diagnostic a test expects: its ID and the span it must point at.</summary>
 internal readonly record struct ExpectedDiagnostic(string Id, TextSpan Span);
 
-/// <summary>What <see cref="DiagnosticMarkup.Verify"/> saw: the generator run and the NeuralDsl diagnostics.</summary>
+/// <summary>What <see cref="DiagnosticMarkup.Verify(string, string[])"/> saw: the generator run and the NeuralDsl diagnostics.</summary>
 internal sealed record MarkupResult(GeneratorRun Run, ImmutableArray<Diagnostic> Diagnostics);
 
 /// <summary>
@@ -60,12 +60,16 @@ internal static partial class DiagnosticMarkup
     /// <paramref name="editorConfig"/> holds <c>.editorconfig</c> lines for the source file
     /// (<c>key = value</c>), such as rule thresholds.
     /// </summary>
-    public static MarkupResult Verify(string markup, params string[] editorConfig)
+    public static MarkupResult Verify(string markup, params string[] editorConfig) =>
+        Verify(markup, ImmutableArray<AdditionalText>.Empty, editorConfig);
+
+    /// <summary>As <see cref="Verify(string, string[])"/>, with <paramref name="additionalFiles"/> as the project's AdditionalFiles.</summary>
+    public static MarkupResult Verify(string markup, ImmutableArray<AdditionalText> additionalFiles, params string[] editorConfig)
     {
         (string source, ImmutableArray<ExpectedDiagnostic> expected) = Parse(markup);
-        GeneratorRun run = GeneratorHarness.Run(TestCompilation.Create(source));
+        GeneratorRun run = GeneratorHarness.Run(TestCompilation.Create(source), null, additionalFiles);
         GeneratorHarness.AssertGeneratorDidNotThrow(run);
-        ImmutableArray<Diagnostic> actual = GeneratorHarness.Analyze(run.Output, editorConfig)
+        ImmutableArray<Diagnostic> actual = GeneratorHarness.Analyze(run.Output, additionalFiles, editorConfig)
             .Where(d => d.Id.StartsWith("ND", StringComparison.Ordinal))
             .ToImmutableArray();
 

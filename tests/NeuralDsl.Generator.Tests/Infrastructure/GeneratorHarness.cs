@@ -54,9 +54,14 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator on <paramref name="compilation"/>, continuing from <paramref name="driver"/> when given.</summary>
-    public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null)
+    public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null) =>
+        Run(compilation, driver, ImmutableArray<AdditionalText>.Empty);
+
+    /// <summary>Runs the generator with <paramref name="additionalFiles"/> as the project's AdditionalFiles (added to a new driver).</summary>
+    public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver, ImmutableArray<AdditionalText> additionalFiles)
     {
-        GeneratorDriver next = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        driver ??= CreateDriver().AddAdditionalTexts(additionalFiles);
+        GeneratorDriver next = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return new GeneratorRun(compilation, output, next);
     }
 
@@ -75,11 +80,15 @@ internal static class GeneratorHarness
     /// Runs <see cref="NetworkAnalyzer"/>, with <paramref name="editorConfig"/> (<c>key = value</c> lines) as
     /// the <c>.editorconfig</c> options of every file; fails if it threw (reported as AD0001).
     /// </summary>
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params string[] editorConfig)
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params string[] editorConfig) =>
+        Analyze(compilation, ImmutableArray<AdditionalText>.Empty, editorConfig);
+
+    /// <summary>Runs <see cref="NetworkAnalyzer"/> with <paramref name="additionalFiles"/> as the project's AdditionalFiles.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, params string[] editorConfig)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EditorConfigOptions(editorConfig)),
+            new AnalyzerOptions(additionalFiles, new EditorConfigOptions(editorConfig)),
             onAnalyzerException: (exception, _, _) => { lock (exceptions) exceptions.Add(exception); },
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);

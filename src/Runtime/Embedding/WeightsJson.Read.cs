@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace NeuralDsl.Embedding;
+
+// Reading both formats into scratch arrays laid out like Parameters and State; the caller copies them
+// in only when everything fitted. The checks are the ones the generator makes at compile time.
+public static partial class WeightsJson
+{
+    private static void ReadNeuralDsl(INetwork network, JsonElement root, float[] p, float[] st)
+    {
+        JsonElement format = root.GetProperty("format");
+        if (format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
+            throw new InvalidDataException($"\"format\" is {format.GetRawText()}, expected \"{FormatName}\".");
+        int version = Integer(Property(root, "version", JsonValueKind.Number, "The file"), "\"version\"");
+        if (version != FormatVersion) throw new InvalidDataException($"Version {version} is not supported: this NeuralDsl reads version {FormatVersion}.");
+        int inputs = Integer(Property(root, "inputs", JsonValueKind.Number, "The file"), "\"inputs\"");
+        if (inputs != network.InputSize) throw new InvalidDataException($"The file is for {inputs} inputs, the network has {network.InputSize}.");
+        JsonElement layers = Property(root, "layers", JsonValueKind.Array, "The file");
+        if (layers.GetArrayLength() != network.Layers.Count)
+            throw new InvalidDataException($"The file has {layers.GetArrayLength()} layers, the network {network.Layers.Count}.");
+        int i = 0;
+        foreach (JsonElement entry in layers.EnumerateArray())
+        {
+            LayerInfo layer = network.Layers[i];
+            string name = Describe(layer, i);
+            string kind = Property(entry, "kind", JsonValueKind.String, name).GetString()!;
+            int entryInputs = Integer(Property(entry, "inputs", JsonValueKind.Number, name), name + "'s \"inputs\"");
+            int units = Integer(Property(entry, "units", JsonValueKind.Number, name), name + "'s \"units\"");
+            string activation = Property(entry, "activation", JsonValueKind.String, name).GetString()!;
+            if (kind != layer.Kind.ToString() || entryInputs != layer.Inputs || units != layer.Units || activation != layer.Activation.ToString())
+                throw new InvalidDataException($"{name}: the file's layer {i} is {kind}, {entryInputs} -> {units}, {activation}.");
+            if (layer.Kind == LayerKind.Dense)
+            {
+                Matrix(Property(entry, "weights", JsonValueKind.Array, name), layer.Inputs, layer.Units, p.AsSpan(layer.WeightOffset), name + "'s weights");
+                bool hasBiases = entry.TryGetProperty("biases", out JsonElement biases);
+                if (hasBiases != layer.UseBias)
+                    throw new InvalidDataException(layer.UseBias ? $"{name} has biases, but the file has none for it." : $"{name} has no biases (UseBias = false), but the file has some.");
+                if (hasBiases) Vector(biases, layer.Units, p.AsSpan(layer.BiasOffset), name + "'s biases");
+            }
+            else if (layer.Kind == LayerKind.BatchNormalization)
+            {
+                ReadBatchNormalization(layer, name, Property(entry, "gamma", JsonValueKind.Array, name), Property(entry, "beta", JsonValueKind.Array, name),
+                    Property(entry, "mean", JsonValueKind.Array, name), Property(entry, "variance", JsonValueKind.Array, name), p, st);
+            }
+            bool hasSlopes = entry.TryGetProperty("slopes", out JsonElement slopes);
+            if (hasSlopes != (layer.Activation == Activation.PReLU))
+                throw new InvalidDataException(hasSlopes ? $"{name} has no PReLU slopes, but the file has some." : $"{name} has PReLU slopes, but the file has none.");
+            if (hasSlopes) Vector(slopes, layer.Units, p.AsSpan(layer.SlopeOffset), name + "'s slopes");
+            i++;
+        }
+    }
+
+    private static void ReadBatchNormalization(LayerInfo layer, string name, JsonElement gamma, JsonElement beta, JsonElement mean, JsonElement variance, float[] p, float[] st)
+    {
+        Vector(gamma, layer.Units, p.AsSpan(layer.WeightOffset), name + "'s gamma");
+        Vector(beta, layer.Units, p.AsSpan(layer.BiasOffset), name + "'s beta");
+        Vector(mean, layer.Units, st.AsSpan(layer.StateOffset), name + "'s running mean");
+        Vector(variance, layer.Units, st.AsSpan(layer.StateOffset + layer.Units), name + "'s running variance");
+        for (int u = 0; u < layer.Units; u++)
+        {
+            if (st[layer.StateOffset + layer.Units + u] < 0f) throw new InvalidDataException($"{name}: running variance {u} is negative.");
+        }
+    }
+
+    // RTNeural: the network and the file are both unfolded into a chain of dense, batchnorm, prelu and
+    // activation steps (Dropout is nothing at inference), then compared step by step.
+    private static void ReadRTNeural(INetwork network, JsonElement root, float[] p, float[] st)
+    {
+        int inputs = LastDimension(Property(root, "in_shape", JsonValueKind.Array, "The model"), "\"in_shape\"");
+        if (inputs != network.InputSize) throw new InvalidDataException($"The file is for {inputs} inputs, the network has {network.InputSize}.");
+        var declared = new List<(string Kind, string Activation, int Layer)>();
+        for (int i = 0; i < network.Layers.Count; i++)
+        {
+            LayerInfo layer = network.Layers[i];
+            if (layer.Kind == LayerKind.Dense) declared.Add(("dense", "", i));
+            if (layer.Kind == LayerKind.BatchNormalization) declared.Add(("batchnorm", "", i));
+            if (layer.Activation == Activation.PReLU) declared.Add(("prelu", "", i));
+            else if (layer.Activation != Activation.Linear)
+                declared.Add(("activation", RTNeuralName(layer) ?? throw new InvalidDataException($"{Describe(layer, i)}: RTNeural has no {layer.Activation} (its activations are tanh, relu, sigmoid, softmax, elu and prelu)."), i));
+        }
+        var stored = new List<(string Kind, string Activation, JsonElement Layer)>();
+        int index = 0;
+        foreach (JsonElement entry in Property(root, "layers", JsonValueKind.Array, "The model").EnumerateArray())
+        {
+            string type = Property(entry, "type", JsonValueKind.String, $"Model layer {index}").GetString()!;
+            if (type == "time-distributed-dense") type = "dense";
+            if (type is not ("dense" or "activation" or "prelu" or "batchnorm"))
+                throw new InvalidDataException($"Model layer {index}: NeuralDsl has no counterpart of RTNeural layer type \"{type}\" (it reads dense, activation, prelu and batchnorm).");
+            if (type != "activation") stored.Add((type, "", entry));
+            string activation = entry.TryGetProperty("activation", out JsonElement a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : "";
+            if (activation is not ("" or "linear")) stored.Add(("activation", activation, entry));
+            index++;
+        }
+        if (stored.Count != declared.Count)
+            throw new InvalidDataException($"The file unfolds into {stored.Count} steps (dense, batchnorm, prelu, activation), the network into {declared.Count}.");
+        for (int s = 0; s < declared.Count; s++)
+        {
+            LayerInfo layer = network.Layers[declared[s].Layer];
+            string name = Describe(layer, declared[s].Layer);
+            JsonElement entry = stored[s].Layer;
+            if (declared[s].Kind != stored[s].Kind || declared[s].Activation != stored[s].Activation)
+                throw new InvalidDataException($"{name}: expected {Step(declared[s].Kind, declared[s].Activation)}, the file has {Step(stored[s].Kind, stored[s].Activation)}.");
+            int units = LastDimension(Property(entry, "shape", JsonValueKind.Array, name), name + "'s \"shape\"");
+            if (units != layer.Units) throw new InvalidDataException($"{name}: the file's {stored[s].Kind} layer has {units} units, the network {layer.Units}.");
+            if (stored[s].Kind == "activation") continue;
+            JsonElement weights = Property(entry, "weights", JsonValueKind.Array, name);
+            int arrays = weights.GetArrayLength();
+            switch (stored[s].Kind)
+            {
+                case "dense":
+                    if (arrays != 2) throw new InvalidDataException($"{name}: the file's dense layer has {arrays} weight arrays, expected 2 (kernel, bias).");
+                    Matrix(weights[0], layer.Inputs, layer.Units, p.AsSpan(layer.WeightOffset), name + "'s kernel");
+                    var bias = new float[layer.Units];
+                    Vector(weights[1], layer.Units, bias, name + "'s bias");
+                    if (layer.UseBias) bias.CopyTo(p.AsSpan(layer.BiasOffset));
+                    else if (Array.Exists(bias, b => b != 0f)) throw new InvalidDataException($"{name} has no biases (UseBias = false), but the file's are not all zero.");
+                    break;
+                case "prelu":
+                    JsonElement alpha = arrays == 1 ? weights[0] : throw new InvalidDataException($"{name}: the file's prelu layer has {arrays} weight arrays, expected 1.");
+                    if (alpha.ValueKind == JsonValueKind.Array && alpha.GetArrayLength() == 1 && alpha[0].ValueKind == JsonValueKind.Array) alpha = alpha[0];
+                    Vector(alpha, layer.Units, p.AsSpan(layer.SlopeOffset), name + "'s slopes");
+                    break;
+                default:
+                    float epsilon = Finite(Property(entry, "epsilon", JsonValueKind.Number, name), name + "'s epsilon");
+                    if (epsilon != layer.Epsilon) throw new InvalidDataException($"{name}: the file's epsilon is {epsilon}, the network's {layer.Epsilon}.");
+                    if (arrays == 4)
+                    {
+                        ReadBatchNormalization(layer, name, weights[0], weights[1], weights[2], weights[3], p, st);
+                    }
+                    else if (arrays == 2)
+                    {
+                        p.AsSpan(layer.WeightOffset, layer.Units).Fill(1f);
+                        p.AsSpan(layer.BiasOffset, layer.Units).Clear();
+                        Vector(weights[0], layer.Units, st.AsSpan(layer.StateOffset), name + "'s running mean");
+                        Vector(weights[1], layer.Units, st.AsSpan(layer.StateOffset + layer.Units), name + "'s running variance");
+                    }
+                    else
+                    {
+                        throw new InvalidDataException($"{name}: the file's batchnorm layer has {arrays} weight arrays, expected 4 or 2.");
+                    }
+                    break;
+            }
+        }
+    }
+
+    private static string Step(string kind, string activation) => kind == "activation" ? $"activation \"{activation}\"" : kind + " layer";
+
+    private static string? RTNeuralName(LayerInfo layer) => layer.Activation switch
+    {
+        Activation.Tanh => "tanh",
+        Activation.ReLU => "relu",
+        Activation.Sigmoid => "sigmoid",
+        Activation.Softmax => "softmax",
+        Activation.ELU when layer.Alpha == 1f => "elu",
+        _ => null,
+    };
+
+    private static int LastDimension(JsonElement shape, string what)
+    {
+        int length = shape.GetArrayLength();
+        if (length == 0) throw new InvalidDataException($"{what} is empty.");
+        return Integer(shape[length - 1], "The last entry of " + what);
+    }
+}
