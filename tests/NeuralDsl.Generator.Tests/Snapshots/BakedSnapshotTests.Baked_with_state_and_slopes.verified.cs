@@ -56,19 +56,27 @@ partial class BakedNet : global::NeuralDsl.IPredictor
     // returns a span over it (RuntimeHelpers.CreateSpan): no allocation, no copy, nothing to initialise.
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes), compiled in from small.weights.json (NeuralDsl weights JSON). Read-only.</summary>
-    public static global::System.ReadOnlySpan<float> Parameters => new float[]
+    public static global::System.ReadOnlySpan<float> Parameters
     {
-        0.5f, -0.25f, 1f, 0.125f, 2f, -1.5f, 0.1f, 0.2f,
-        0.3f, 1.5f, 0.75f, 1f, 0f, -0.5f, 0.25f, 1f,
-        0.5f, -1f, 0.25f, 0.5f, -2f, -0.1f, 0.1f, 0.2f,
-        0.3f,
-    };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        get => new float[]
+        {
+            0.5f, -0.25f, 1f, 0.125f, 2f, -1.5f, 0.1f, 0.2f,
+            0.3f, 1.5f, 0.75f, 1f, 0f, -0.5f, 0.25f, 1f,
+            0.5f, -1f, 0.25f, 0.5f, -2f, -0.1f, 0.1f, 0.2f,
+            0.3f,
+        };
+    }
 
     /// <summary>Batch normalisation's running means, then variances, per layer, compiled in from small.weights.json (NeuralDsl weights JSON). Read-only.</summary>
-    public static global::System.ReadOnlySpan<float> State => new float[]
+    public static global::System.ReadOnlySpan<float> State
     {
-        0.1f, -0.1f, 0f, 1f, 2f, 0.5f,
-    };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        get => new float[]
+        {
+            0.1f, -0.1f, 0f, 1f, 2f, 0.5f,
+        };
+    }
 
     int global::NeuralDsl.IPredictor.InputSize => InputSize;
     int global::NeuralDsl.IPredictor.OutputSize => OutputSize;
