@@ -47,12 +47,19 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMomentum,
         DiagnosticDescriptors.AdamBetaOutOfRange,
         DiagnosticDescriptors.InvalidEpsilon,
-        DiagnosticDescriptors.NetworkTooLarge).AddRange(DesignAnalysis.Descriptors);
+        DiagnosticDescriptors.NetworkTooLarge,
+        DiagnosticDescriptors.MemberClashesWithGenerated,
+        DiagnosticDescriptors.ConstructorClashesWithGenerated,
+        DiagnosticDescriptors.NetworkNamedLikeGeneratedMember,
+        DiagnosticDescriptors.FileLocalNetwork,
+        DiagnosticDescriptors.NetworkDerivesFromNetwork).AddRange(DesignAnalysis.Descriptors);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Declarations in files marked as generated (code-writing tools mark theirs) are checked too;
+        // the generator's own output carries no [Network], so it is never reported.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {

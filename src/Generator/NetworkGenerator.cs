@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using NeuralDsl.Generator.Emitting;
+using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 using NeuralDsl.Generator.Parsing;
 
@@ -26,9 +27,15 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.ValidModel);
 
-        // Hint names may not contain '@', which escapes keywords in names.
-        context.RegisterSourceOutput(models, static (context, model) =>
-            context.AddSource(model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.Emit(model)));
+        // Every network's full name, to keep hint names unique ignoring case; compared by value, so that
+        // editing one network's layers does not regenerate the others.
+        IncrementalValueProvider<EquatableArray<string>> names = models
+            .Select(static (model, _) => model.FullName)
+            .Collect()
+            .Select(static (names, _) => new EquatableArray<string>(names));
+
+        context.RegisterSourceOutput(models.Combine(names), static (context, pair) =>
+            context.AddSource(HintNames.For(pair.Left.FullName, pair.Right), NetworkEmitter.Emit(pair.Left)));
     }
 
     private static NetworkModel? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

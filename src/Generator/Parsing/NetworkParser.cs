@@ -64,6 +64,7 @@ internal sealed partial class NetworkParser
             Report(DiagnosticDescriptors.NetworkMustNotBeGeneric, classLocation, _type.Name);
         if (_type.ContainingType is not null)
             Report(DiagnosticDescriptors.NetworkMustBeTopLevel, classLocation, _type.Name);
+        CheckClassShape(classLocation);
 
         int inputs = Named(_network, "Inputs", 0);
         if (inputs <= 0)
@@ -119,6 +120,7 @@ internal sealed partial class NetworkParser
             Training = ParseTraining(),
         };
         CheckOutputAndLoss(model, layerAttributes);
+        if (!_invalid) CheckGeneratedMemberClashes(model);
         return model;
     }
 
