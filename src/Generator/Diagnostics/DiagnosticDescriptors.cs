@@ -195,7 +195,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DropoutOnOutputLayer = Warning("ND403", Design,
         "Dropout on the output layer",
-        "Dropout after the output layer randomly zeroes and rescales the network's predictions in training: move it before the output layer");
+        "Dropout after the output layer randomly zeroes and rescales the network's predictions in training{0}: move it before the output layer");
 
     public static readonly DiagnosticDescriptor DropoutBeforeBatchNorm = Warning("ND404", Design,
         "Dropout before batch normalisation",
