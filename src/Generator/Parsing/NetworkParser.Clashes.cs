@@ -39,7 +39,14 @@ internal sealed partial class NetworkParser
     /// </summary>
     private void CheckGeneratedMemberClashes(NetworkModel model)
     {
-        HashSet<string> generated = GeneratedMembers.Names(model);
+        var candidates = new HashSet<string> { _type.Name };
+        foreach (ISymbol member in _type.GetMembers())
+        {
+            if (UserLocation(member) is not null) candidates.Add(member.Name);
+        }
+        for (INamedTypeSymbol? baseType = _type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+            candidates.UnionWith(baseType.MemberNames);
+        HashSet<string> generated = GeneratedMembers.DeclaredAmong(model, candidates);
         if (generated.Contains(_type.Name))
             Report(DiagnosticDescriptors.NetworkNamedLikeGeneratedMember, _type.Locations.FirstOrDefault() ?? Location.None, _type.Name);
 
