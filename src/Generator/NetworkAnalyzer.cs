@@ -12,8 +12,8 @@ namespace NeuralDsl.Generator;
 /// <summary>
 /// Reports what is wrong with a network declaration, at the offending attribute or argument. Runs the
 /// same parser as <see cref="NetworkGenerator"/>, so a parser error here always means nothing was
-/// generated; then, on a valid declaration, the design rules (<see cref="DesignAnalysis"/>), whose
-/// findings never change what is generated. Thresholds come from <c>.editorconfig</c> (<see cref="RuleSettings"/>).
+/// generated; then, whenever the layers and sizes are defined (errors included), the design rules
+/// (<see cref="DesignAnalysis"/>), whose findings never change what is generated. Thresholds come from <c>.editorconfig</c> (<see cref="RuleSettings"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
@@ -56,12 +56,19 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NonFiniteWeight,
         DiagnosticDescriptors.WeightsWithLoss,
         DiagnosticDescriptors.AmbiguousWeightsFile,
-        DiagnosticDescriptors.MalformedWeightsFile).AddRange(DesignAnalysis.Descriptors);
+        DiagnosticDescriptors.MalformedWeightsFile,
+        DiagnosticDescriptors.MemberClashesWithGenerated,
+        DiagnosticDescriptors.ConstructorClashesWithGenerated,
+        DiagnosticDescriptors.NetworkNamedLikeGeneratedMember,
+        DiagnosticDescriptors.FileLocalNetwork,
+        DiagnosticDescriptors.NetworkDerivesFromNetwork).AddRange(DesignAnalysis.Descriptors);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Declarations in files marked as generated (code-writing tools mark theirs) are checked too;
+        // the generator's own output carries no [Network], so it is never reported.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -88,13 +95,13 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         ParseResult result = NetworkParser.Parse(type, network, context.CancellationToken);
         foreach (Diagnostic diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic);
-        if (result.Model is null || network.ApplicationSyntaxReference is not { } syntax) return;
-        if (result.Model.Weights is not null)
+        if (result.Model?.Weights is not null)
             WeightsAnalysis.Report(result.Model, type, network, context.Options.AdditionalFiles, context.ReportDiagnostic, context.CancellationToken);
+        if (result.DesignModel is null || network.ApplicationSyntaxReference is not { } syntax) return;
 
         RuleSettings settings = RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
         var locator = new DeclarationLocator(type, network, context.CancellationToken);
-        DesignAnalysis.Report(result.Model, settings, locator, context.ReportDiagnostic);
+        DesignAnalysis.Report(result.DesignModel, result.Diagnostics, settings, locator, context.ReportDiagnostic);
     }
 
     private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using NeuralDsl.Generator.Baking;
 using NeuralDsl.Generator.Emitting;
+using NeuralDsl.Generator.Helpers;
 using NeuralDsl.Generator.Model;
 using NeuralDsl.Generator.Parsing;
 
@@ -29,11 +30,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.ValidModel);
 
-        // Hint names may not contain '@', which escapes keywords in names.
-        context.RegisterSourceOutput(models.Where(static model => model.Weights is null), static (context, model) =>
-            context.AddSource(model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.Emit(model)));
+        // Every network's full name, to keep hint names unique ignoring case; compared by value, so that
+        // editing one network's layers does not regenerate the others.
+        IncrementalValueProvider<EquatableArray<string>> names = models
+            .Select(static (model, _) => model.FullName)
+            .Collect()
+            .Select(static (names, _) => new EquatableArray<string>(names));
 
-        RegisterBaking(context, models.Where(static model => model.Weights is not null));
+        context.RegisterSourceOutput(models.Where(static model => model.Weights is null).Combine(names), static (context, pair) =>
+            context.AddSource(HintNames.For(pair.Left.FullName, pair.Right), NetworkEmitter.Emit(pair.Left)));
+
+        RegisterBaking(context, models.Where(static model => model.Weights is not null), names);
     }
 
     /// <summary>
@@ -41,7 +48,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     /// each once per change of its text (the parsed <see cref="WeightsFile"/> is the cache boundary),
     /// then bound to each declaration. A file that does not fit emits nothing; the analyzer says why.
     /// </summary>
-    private static void RegisterBaking(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<NetworkModel> baked)
+    private static void RegisterBaking(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<NetworkModel> baked,
+        IncrementalValueProvider<EquatableArray<string>> names)
     {
         IncrementalValueProvider<ImmutableArray<string>> declared = baked.Select(static (model, _) => model.Weights!).Collect();
         IncrementalValuesProvider<WeightsFile> files = context.AdditionalTextsProvider
@@ -59,8 +67,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static network => network is not null)
             .Select(static (network, _) => network!);
 
-        context.RegisterSourceOutput(networks, static (context, network) =>
-            context.AddSource(network.Model.FullName.Replace("@", "") + ".g.cs", NetworkEmitter.EmitBaked(network)));
+        context.RegisterSourceOutput(networks.Combine(names), static (context, pair) =>
+            context.AddSource(HintNames.For(pair.Left.Model.FullName, pair.Right), NetworkEmitter.EmitBaked(pair.Left)));
     }
 
     private static NetworkModel? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -191,6 +191,46 @@ public class CodeFixTests
         public partial class Second;
         """);
 
+    [Theory]
+    [InlineData("""
+        [Dense(3, Activation.Softmax)]
+        [Dropout(0.2f)]
+        public partial class Net;
+        """, """
+        [Dropout(0.2f)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Net;
+        """)]
+    [InlineData("""
+        [Dense(3, Activation.Softmax), Dropout(0.2f)]
+        public partial class Net;
+        """, """
+        [Dropout(0.2f)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Net;
+        """)]
+    [InlineData("""
+        [Dense(3, UseBias = false)]
+        [BatchNormalization]
+        [Activation(Activation.Softmax)]
+        [Dropout(0.2f)]
+        public partial class Net;
+        """, """
+        [Dropout(0.2f)]
+        [Dense(3, UseBias = false)]
+        [BatchNormalization]
+        [Activation(Activation.Softmax)]
+        public partial class Net;
+        """)]
+    public void ND403_moves_the_dropout_before_the_output_layer(string before, string after) =>
+        AssertFixed(new DropoutBeforeOutputFix(), "ND403", Classifier + before, Classifier + after);
+
+    private const string Classifier = """
+        [Network(Inputs = 4, Loss = Loss.CategoricalCrossEntropy)]
+        [Dense(8, Activation.ReLU)]
+
+        """;
+
     private static string Hidden(string layer) => $$"""
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
         {{layer}}

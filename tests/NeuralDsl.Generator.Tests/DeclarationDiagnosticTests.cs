@@ -235,16 +235,16 @@ public class DeclarationDiagnosticTests
     [InlineData("{|ND017:Epsilon = float.PositiveInfinity|}")]
     public void ND017_invalid_batch_normalisation(string argument) => Verify($$"""
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
-        [Dense(8)]
+        [Dense(8, Activation.ReLU)]
         [BatchNormalization({{argument}})]
         [Dense(1)]
         public partial class Net;
         """);
 
     [Theory]
-    [InlineData("[Dense(8, {|ND018:KernelL2 = -1f|})]", "")]
-    [InlineData("[Dense(8, {|ND018:BiasL1 = float.NaN|})]", "")]
-    [InlineData("[Dense(8)]", ", {|ND018:WeightDecay = -0.01f|}")]
+    [InlineData("[Dense(8, Activation.ReLU, {|ND018:KernelL2 = -1f|})]", "")]
+    [InlineData("[Dense(8, Activation.ReLU, {|ND018:BiasL1 = float.NaN|})]", "")]
+    [InlineData("[Dense(8, Activation.ReLU)]", ", {|ND018:WeightDecay = -0.01f|}")]
     public void ND018_invalid_penalty(string layer, string network) => Verify($$"""
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError{{network}})]
         {{layer}}

@@ -201,10 +201,11 @@ public class OutputRuleDiagnosticTests
         Assert.Single(result.Run.Sources);
     }
 
+    /// <summary>ND101 hides only the output and loss rules; the hidden layer without activation (ND201) is an independent mistake.</summary>
     [Fact]
-    public void Parser_error_ND101_takes_precedence_over_every_design_rule() => RuleTests.Verify("""
-        [Network(Inputs = 4, Task = LearningTask.Regression, Loss = Loss.MeanSquaredError)]
-        [Dense(8)]
+    public void Parser_error_ND101_takes_precedence_over_the_output_rules_only() => RuleTests.Verify("""
+        [Network(Inputs = 4, Task = LearningTask.Regression, TargetScaling = Scaling.Standardized, Loss = Loss.MeanSquaredError)]
+        [{|ND201:Dense(8)|}]
         [Dense(1, {|ND101:Activation.Softmax|})]
         public partial class Net;
         """);

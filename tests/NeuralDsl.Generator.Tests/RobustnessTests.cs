@@ -1,12 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NeuralDsl.Generator.Model;
 using NeuralDsl.Generator.Parsing;
 using NeuralDsl.Generator.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace NeuralDsl.Generator.Tests;
 
@@ -15,10 +20,11 @@ namespace NeuralDsl.Generator.Tests;
 /// can hold: half-typed attributes, wrong argument types, absurd numbers, attributes in odd places.
 /// Declarations are drawn from a fixed seed, so a failure always reproduces.
 /// </summary>
-public class RobustnessTests
+public class RobustnessTests(ITestOutputHelper output)
 {
     private const int Seed = 20240611;
-    private const int RandomCases = 300;
+    private const int FuzzCases = 5000;
+    private const int BatchSize = 125;
 
     // Arrays cannot be longer than this (Array.MaxLength for 4-byte elements).
     private const long MaxParameters = 0x7FFFFFC7;
@@ -61,6 +67,38 @@ public class RobustnessTests
         "partial class Net : System.Collections.Generic.List<int>;",
     ];
 
+    /// <summary>Classes that clash with the generated code; <c>{0}</c> is the name of a member the generator declares.</summary>
+    private static readonly string[] ClashTargets =
+    [
+        "public partial class Net {{ public int {0} => 1; }}",
+        "public partial class Net {{ private void {0}() {{ }} }}",
+        "public partial class Net {{ public static float {0}; }}",
+        "public partial class Net {{ public class {0} {{ }} }}",
+        "public partial class {0};",
+        "public partial class Net : Base; public class Base {{ protected int {0}; }}",
+        "public partial class Net : Base; public class Base {{ private int {0}; }}",
+        "public partial class Net(int {0});",
+        "public partial class Net {{ public Net(int {0}) {{ }} }}",
+        "public partial class Net {{ public Net() {{ }} public int Other{0}; }}",
+        "public partial class Net {{ public Net(string {0}) : this(1) {{ }} }}",
+        "public partial class Net; [Network(Inputs = 2)][Dense(1)] public partial class NET {{ public int Other{0}; }}",
+        "public partial class Net; [Network(Inputs = 2)][Dense(1)] public partial class {0}Derived : Net;",
+        "public partial class N" + new string('e', 300) + "{0};",
+    ];
+
+    /// <summary>Every member name the generator declares for a network with every kind of layer and a loss.</summary>
+    private static readonly Lazy<string[]> GeneratedNames = new(() =>
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Wrap("""
+            [Network(Inputs = 3, Loss = Loss.MeanSquaredError, Epochs = 3)]
+            [Dense(4, Activation.PReLU)][BatchNormalization][Dropout(0.1f)][Activation(Activation.Tanh)][Dense(300, Activation.ReLU)][Dense(1)]
+            public partial class Net;
+            """));
+        INamedTypeSymbol type = compilation.GetTypeByMetadataName("Samples.Net")!;
+        NetworkModel model = NetworkParser.Parse(type, NetworkParser.FindNetworkAttribute(type)!, default).Model!;
+        return [.. GeneratedMembers.Names(model).Order(StringComparer.Ordinal)];
+    });
+
     private static readonly string[] Junk =
         ["(", ")", "[", "]", ",", "=", ";", "{", "}", "\"", "[Dense(", "Inputs =", "Activation.", "typeof(int)", "new[] { 1 }", "nameof(Net)", "default", "//", "/*", "#if X", "\n", "@", "::"];
 
@@ -101,22 +139,173 @@ public class RobustnessTests
         "[Network(Inputs = 2, Loss = Loss.Huber, HuberDelta = float.MaxValue, LearningRate = float.Epsilon, Seed = int.MinValue)][Dense(1)] public partial class Net;",
     ];
 
-    [Fact]
-    public void Editor_snapshots_do_not_crash_the_generator_or_analyzer() =>
-        AssertSurvives(EditorSnapshots.Select(Wrap));
+    /// <summary>
+    /// Declarations that once broke a user's build (a generator exception, or generated code that did
+    /// not compile, with no ND error saying why). Each stays here as a regression case.
+    /// </summary>
+    private static readonly string[] Regressions =
+    [
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net; [Network(Inputs = 3)][Dense(1)] public partial class NET;",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net; [Network(Inputs = 3)][Dense(1)] public partial class nEt; [Network(Inputs = 4)][Dense(1)] public partial class @NET;",
+        "[Network(Inputs = 2)][Dense(1)] public partial class N" + new string('e', 300) + ";",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net(int x);",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net { public Net(int seed) { } }",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net { public Net() { } }",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net { public int InputSize => 3; }",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net { private float[] _parameters = []; }",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net { private static void Forward() { } }",
+        "[Network(Inputs = 2, Loss = Loss.MeanSquaredError)][Dense(1)] public partial class Net { public void EnsureCapacity(int n) { } }",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Parameters;",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Layers;",
+        "[Network(Inputs = 2)][Dense(1)] public partial class InputSize;",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Layer0Units;",
+        "[Network(Inputs = 2)][Dense(1)] file partial class Net;",
+        "[Network(Inputs = 2)][Dense(1)] public partial class Net; [Network(Inputs = 2, Loss = Loss.MeanSquaredError)][Dense(1)] public partial class Net2 : Net;",
+        "public class Base { public void Predict() { } } [Network(Inputs = 2)][Dense(1)] public partial class Net : Base;",
+    ];
 
     [Fact]
-    public void Random_and_mutated_declarations_do_not_crash_the_generator_or_analyzer()
+    public void Editor_snapshots_and_regressions_do_not_break_the_build() =>
+        AssertSurvives([.. EditorSnapshots, .. Regressions]);
+
+    /// <summary>
+    /// The fuzz test: <see cref="FuzzCases"/> random and mutated declarations from <see cref="Seed"/>
+    /// (set <c>NEURALDSL_FUZZ_CASES</c> for a longer run, <c>NEURALDSL_FUZZ_SEED</c> for another
+    /// sequence). Cases are checked many per compilation, each in its own file and namespace.
+    /// </summary>
+    [Fact]
+    public void Random_and_mutated_declarations_do_not_break_the_build()
     {
-        var random = new Random(Seed);
-        var cases = new List<string>(RandomCases);
-        for (int i = 0; i < RandomCases; i++)
+        int count = FromEnvironment("NEURALDSL_FUZZ_CASES", FuzzCases);
+        var random = new Random(FromEnvironment("NEURALDSL_FUZZ_SEED", Seed));
+        var cases = new List<string>(count);
+        for (int i = 0; i < count; i++)
         {
-            string source = Wrap(RandomDeclaration(random));
-            if (random.Next(3) == 0) source = Mutate(source, random);
-            cases.Add(source);
+            string declaration = random.Next(2) == 0 ? PlausibleDeclaration(random) : RandomDeclaration(random);
+            if (random.Next(3) == 0) declaration = Mutate(declaration, random);
+            cases.Add(declaration);
         }
-        AssertSurvives(cases);
+        var stopwatch = Stopwatch.StartNew();
+        FuzzFigures figures = AssertSurvives(cases);
+        output.WriteLine($"{count} cases, {figures.Networks} [Network] classes: {figures.Generated} generated and compiled cleanly, " +
+            $"{figures.Rejected} rejected with an ND error; 0 generator exceptions (CS8785), 0 analyzer exceptions (AD0001), " +
+            $"0 non-compiling outputs; {stopwatch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static int FromEnvironment(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : fallback;
+
+    /// <summary>Case <paramref name="index"/> as a file of its own namespace, sometimes marked as generated.</summary>
+    private static string CaseFile(int index, string declaration) =>
+        (index % 17 == 3 ? "// <auto-generated/>\n" : "") + $"using NeuralDsl;\n\nnamespace Fuzz.C{index};\n\n{declaration}\n";
+
+    private readonly record struct FuzzFigures(int Networks, int Generated, int Rejected);
+
+    private sealed record BatchResult(List<string> Failures, int Networks, int Generated, int Rejected);
+
+    /// <summary>
+    /// Checks every case, <see cref="BatchSize"/> files per compilation, two batches at a time, and
+    /// fails with the first cases that broke the build.
+    /// </summary>
+    private static FuzzFigures AssertSurvives(IReadOnlyList<string> declarations)
+    {
+        int batches = (declarations.Count + BatchSize - 1) / BatchSize;
+        var results = new BatchResult[batches];
+        Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, b =>
+        {
+            int first = b * BatchSize;
+            results[b] = CheckBatch(first, declarations.Skip(first).Take(BatchSize).ToArray());
+        });
+        string[] failures = results.SelectMany(r => r.Failures).ToArray();
+        Assert.True(failures.Length == 0, $"{failures.Length} declarations broke the build:\n\n" + string.Join("\n\n", failures.Take(12)));
+        return new FuzzFigures(results.Sum(r => r.Networks), results.Sum(r => r.Generated), results.Sum(r => r.Rejected));
+    }
+
+    /// <summary>
+    /// Runs the generator and the analyzer over one compilation of cases (as in a build, the analyzer
+    /// sees the generated code beside the user's), then checks every class with [Network]: code is
+    /// generated only when no NeuralDsl error is reported at its declaration, always when its file also
+    /// compiles, and then compiles with no error and no warning. Neither the generator (CS8785) nor the
+    /// analyzer (AD0001) may throw.
+    /// </summary>
+    private static BatchResult CheckBatch(int first, string[] declarations)
+    {
+        var failures = new List<string>();
+        int networks = 0, generatedCount = 0, rejected = 0;
+        string[] files = declarations.Select((d, i) => CaseFile(first + i, d)).ToArray();
+        void Fail(int index, string why) => failures.Add($"Case {index}: {why}\n---\n{files[index - first]}---");
+        try
+        {
+            CSharpCompilation compilation = TestCompilation.Create(files);
+            string? oversized = FindOverflowedModel(compilation);
+            if (oversized is not null)
+            {
+                failures.Add($"Batch from case {first}: {oversized}");
+                return new BatchResult(failures, 0, 0, 0);
+            }
+
+            GeneratorRun run = GeneratorHarness.Run(compilation);
+            GeneratorHarness.AssertGeneratorDidNotThrow(run);
+            var generated = new Dictionary<string, SyntaxTree>();
+            foreach (GeneratedSourceResult source in run.Sources)
+            {
+                string? name = GeneratedClass(source.SyntaxTree);
+                Diagnostic[] syntax = source.SyntaxTree.GetDiagnostics().ToArray();
+                if (name is null || syntax.Length > 0)
+                    failures.Add($"{source.HintName} has syntax errors:\n{GeneratorHarness.Describe(syntax)}");
+                else
+                    generated[name] = source.SyntaxTree;
+            }
+
+            // The analyzer on the input: on the output it would bind every generated body a second time.
+            // (That it ignores the generated members it sees in a build is the markup tests' concern.)
+            Diagnostic[] errors = GeneratorHarness.Analyze(compilation)
+                .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("ND", StringComparison.Ordinal) && !GeneratorHarness.IsDesignRule(d)).ToArray();
+            ILookup<SyntaxTree, Diagnostic> userErrors = compilation.GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is not null)
+                .ToLookup(d => d.Location.SourceTree!);
+            var generatedTrees = new HashSet<SyntaxTree>(generated.Values);
+            ILookup<SyntaxTree, Diagnostic> generatedProblems = run.Output.GetDiagnostics()
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generatedTrees.Contains(tree))
+                .ToLookup(d => d.Location.SourceTree!);
+            var fileIndex = compilation.SyntaxTrees.Select((tree, i) => (tree, i)).ToDictionary(p => p.tree, p => first + p.i);
+
+            foreach (INamedTypeSymbol type in AllTypes(compilation.Assembly.GlobalNamespace))
+            {
+                SyntaxReference[] parts = type.DeclaringSyntaxReferences.ToArray();
+                if (NetworkParser.FindNetworkAttribute(type) is null || parts.Length == 0) continue;
+                int index = fileIndex[parts[0].SyntaxTree];
+                networks++;
+                Diagnostic[] reported = errors.Where(e => parts.Any(r => r.SyntaxTree == e.Location.SourceTree && r.Span.Contains(e.Location.SourceSpan))).ToArray();
+                bool userCodeCompiles = parts.All(r => !userErrors[r.SyntaxTree].Any());
+                SyntaxTree? tree = null;
+                bool isGenerated = type.ContainingType is null && generated.TryGetValue(type.ContainingNamespace.ToDisplayString() + "." + type.Name, out tree);
+                if (reported.Length > 0) rejected++;
+                if (isGenerated) generatedCount++;
+
+                if (isGenerated && reported.Length > 0)
+                    Fail(index, $"Code was generated for '{type.Name}' although the analyzer reports:\n" + GeneratorHarness.Describe(reported));
+                else if (!isGenerated && reported.Length == 0 && userCodeCompiles)
+                    Fail(index, $"Nothing was generated for '{type.Name}', and no diagnostic says why.");
+                else if (isGenerated && userCodeCompiles && generatedProblems[tree!].Any())
+                    Fail(index, $"Generated code for '{type.Name}' does not compile cleanly:\n" + GeneratorHarness.Describe(generatedProblems[tree!].Take(5)));
+            }
+        }
+        catch (Exception exception)
+        {
+            failures.Add($"Batch from case {first}: {exception.GetType().Name}: {exception.Message}");
+        }
+        return new BatchResult(failures, networks, generatedCount, rejected);
+    }
+
+    /// <summary>The full name of the class a generated file declares.</summary>
+    private static string? GeneratedClass(SyntaxTree tree)
+    {
+        SyntaxNode root = tree.GetRoot();
+        ClassDeclarationSyntax? type = root.DescendantNodes().OfType<ClassDeclarationSyntax>().FirstOrDefault();
+        if (type is null) return null;
+        string? ns = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+        return ns is null ? type.Identifier.ValueText : ns + "." + type.Identifier.ValueText;
     }
 
     [Theory]
@@ -137,61 +326,6 @@ public class RobustnessTests
     }
 
     private static string Wrap(string declaration) => "using NeuralDsl;\n\nnamespace Samples;\n\n" + declaration + "\n";
-
-    private static void AssertSurvives(IEnumerable<string> sources)
-    {
-        var failures = new List<string>();
-        int index = 0;
-        foreach (string source in sources)
-        {
-            string? failure = Survive(source);
-            if (failure is not null) failures.Add($"Case {index}: {failure}\n---\n{source}---");
-            index++;
-        }
-        Assert.True(failures.Count == 0, $"{failures.Count} declarations broke the generator or analyzer:\n\n" + string.Join("\n\n", failures.Take(12)));
-    }
-
-    /// <summary>
-    /// Runs the generator and the analyzer on one source; returns what went wrong, if anything. Besides
-    /// not throwing, the two must agree (code is generated exactly when no NeuralDsl error is reported,
-    /// for a declaration the compiler accepts), and code generated from error-free input must compile.
-    /// </summary>
-    private static string? Survive(string source)
-    {
-        try
-        {
-            CSharpCompilation compilation = TestCompilation.Create(source);
-            string? oversized = FindOverflowedModel(compilation);
-            if (oversized is not null) return oversized;
-
-            GeneratorRun run = GeneratorHarness.Run(compilation);
-            GeneratorHarness.AssertGeneratorDidNotThrow(run);
-            foreach (GeneratedSourceResult generated in run.Sources)
-            {
-                Diagnostic[] syntax = generated.SyntaxTree.GetDiagnostics().ToArray();
-                if (syntax.Length > 0) return $"{generated.HintName} has syntax errors:\n{GeneratorHarness.Describe(syntax)}";
-            }
-            // The input, not the output: binding the generated bodies would triple the cost, and the
-            // analyzer skips generated code anyway.
-            // Design-rule errors report without stopping generation; only the parser's decide it.
-            Diagnostic[] errors = GeneratorHarness.Analyze(compilation)
-                .Where(d => d.Severity == DiagnosticSeverity.Error && !GeneratorHarness.IsDesignRule(d)).ToArray();
-            if (errors.Length > 0 && run.Sources.Length > 0)
-                return "Code was generated although the analyzer reports:\n" + GeneratorHarness.Describe(errors);
-
-            bool userCodeCompiles = !compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
-            if (!userCodeCompiles) return null;
-            if (errors.Length == 0 && run.Sources.Length == 0 && AllTypes(compilation.Assembly.GlobalNamespace).Any(t => NetworkParser.FindNetworkAttribute(t) is not null))
-                return "Nothing was generated for a valid declaration, and no diagnostic says why.";
-            Diagnostic[] generatedErrors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-            if (generatedErrors.Length > 0) return "Generated code does not compile:\n" + GeneratorHarness.Describe(generatedErrors.Take(5));
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception.GetType().Name + ": " + exception.Message;
-        }
-    }
 
     /// <summary>
     /// A model whose sizes overflowed <c>int</c> would make the emitter unroll billions of statements,
@@ -248,7 +382,37 @@ public class RobustnessTests
         if (random.Next(10) > 0) builder.Append('[').Append(RandomNetwork(random)).Append("]\n");
         int layers = random.Next(5);
         for (int i = 0; i < layers; i++) builder.Append('[').Append(random.Next(4) == 0 ? RandomPassThrough(random) : RandomDense(random)).Append("]\n");
-        builder.Append(random.Next(3) == 0 ? Pick(random, Targets) : Targets[0]);
+        builder.Append(random.Next(3) switch
+        {
+            0 => Pick(random, Targets),
+            1 when random.Next(2) == 0 => string.Format(CultureInfo.InvariantCulture, Pick(random, ClashTargets), Pick(random, GeneratedNames.Value)),
+            _ => Targets[0],
+        });
+        return builder.ToString();
+    }
+
+    /// <summary>A declaration a user could mean: valid values, mostly, so that code is generated and compiled.</summary>
+    private static string PlausibleDeclaration(Random random)
+    {
+        string[] activations = Enum.GetNames<Activation>().Where(n => n != nameof(Activation.Step)).ToArray();
+        var network = new List<string> { "Inputs = " + random.Next(1, 9).ToString(CultureInfo.InvariantCulture) };
+        if (random.Next(4) > 0) network.Add("Loss = Loss." + Pick(random, Enum.GetNames<Loss>()));
+        if (random.Next(3) == 0) network.Add("Optimizer = Optimizer." + Pick(random, Enum.GetNames<Optimizer>()));
+        if (random.Next(3) == 0) network.Add("LearningRate = " + Pick(random, ["0.001f", "0.01f", "0.1f", "1f"]));
+        if (random.Next(4) == 0) network.Add(Pick(random, ["FromLogits = true", "ExactActivations = true", "Seed = 7", "Epochs = 10", "BatchSize = 4", "ValidationSplit = 0.2f", "ClipNorm = 1f", "Momentum = 0.9f"]));
+        var builder = new StringBuilder("[Network(" + string.Join(", ", network) + ")]\n");
+        int layers = random.Next(1, 6);
+        for (int i = 0; i < layers; i++)
+        {
+            string layer = random.Next(5) switch
+            {
+                0 when i > 0 => Pick(random, ["Dropout(0.2f)", "BatchNormalization", "Activation(Activation." + Pick(random, activations) + ")"]),
+                _ => $"Dense({Pick(random, ["1", "2", "3", "4", "8", "9"])}, Activation.{Pick(random, activations)}" +
+                    Pick(random, ["", "", ", UseBias = false", ", KernelL2 = 0.01f", ", WeightInit = Init.HeNormal", ", Alpha = 0.2f", ", BiasInit = Init.Constant, BiasValue = 0.1f"]) + ")",
+            };
+            builder.Append('[').Append(layer).Append("]\n");
+        }
+        builder.Append(random.Next(3) == 0 ? string.Format(CultureInfo.InvariantCulture, Pick(random, ClashTargets), Pick(random, GeneratedNames.Value)) : "public partial class Net;");
         return builder.ToString();
     }
 

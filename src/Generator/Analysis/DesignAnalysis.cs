@@ -9,7 +9,8 @@ using NeuralDsl.Generator.Model;
 namespace NeuralDsl.Generator.Analysis;
 
 /// <summary>
-/// Runs every design rule over a valid network model and reports what they find. The rules only
+/// Runs every design rule over a network model whose layers and sizes are defined (parser errors
+/// included: independent mistakes are reported together) and reports what they find. The rules only
 /// report: they never change what the generator emits, whatever their severity.
 /// </summary>
 internal static class DesignAnalysis
@@ -56,13 +57,48 @@ internal static class DesignAnalysis
         return findings;
     }
 
-    /// <summary>Reports what the rules find in <paramref name="model"/>, located in its declaration.</summary>
-    public static void Report(NetworkModel model, RuleSettings settings, DeclarationLocator locator, Action<Diagnostic> report)
+    /// <summary>
+    /// Reports what the rules find in <paramref name="model"/>, located in its declaration, except what
+    /// one of the parser's <paramref name="errors"/> already reports (one diagnostic per root cause).
+    /// </summary>
+    public static void Report(NetworkModel model, ImmutableArray<Diagnostic> errors, RuleSettings settings, DeclarationLocator locator, Action<Diagnostic> report)
     {
         foreach (Finding finding in Check(model, settings))
         {
+            if (TakenOver(finding, errors, locator)) continue;
             report(Diagnostic.Create(finding.Descriptor, locator.Locate(finding.Site),
                 finding.AlsoAt.Select(locator.Locate), finding.Properties, finding.Arguments));
         }
+    }
+
+    /// <summary>
+    /// Parser errors and the design rules whose finding they make meaningless: an output that cannot
+    /// fit the loss (ND101, ND104-ND106) is the only output/loss diagnostic; an invalid initialiser
+    /// argument (ND013) is the only initialisation diagnostic of its layer; an invalid learning rate or
+    /// momentum (ND501, ND504) the only learning-rate one. Every other rule still runs.
+    /// </summary>
+    private static readonly (string Error, bool SameLayer, string[] Rules)[] Precedence =
+    [
+        ("ND101", false, ["ND102", "ND103", "ND107", "ND109", "ND110"]),
+        ("ND104", false, ["ND102", "ND103", "ND107", "ND109", "ND110"]),
+        ("ND105", false, ["ND102", "ND103", "ND107", "ND109", "ND110"]),
+        ("ND106", false, ["ND102", "ND103", "ND107", "ND109", "ND110"]),
+        ("ND013", true, ["ND301", "ND302", "ND303", "ND304", "ND305"]),
+        ("ND501", false, ["ND502", "ND503"]),
+        ("ND504", false, ["ND502"]),
+    ];
+
+    private static bool TakenOver(Finding finding, ImmutableArray<Diagnostic> errors, DeclarationLocator locator)
+    {
+        foreach (Diagnostic error in errors)
+        {
+            if (error.Severity != DiagnosticSeverity.Error) continue;
+            foreach ((string id, bool sameLayer, string[] rules) in Precedence)
+            {
+                if (error.Id != id || Array.IndexOf(rules, finding.Descriptor.Id) < 0) continue;
+                if (!sameLayer || locator.Locate(Site.OfLayer(finding.Site.Layer)).SourceSpan.Contains(error.Location.SourceSpan)) return true;
+            }
+        }
+        return false;
     }
 }

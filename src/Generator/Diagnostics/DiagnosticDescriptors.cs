@@ -89,6 +89,26 @@ internal static class DiagnosticDescriptors
         "FromLogits has no effect",
         "FromLogits has no effect with {0}: only BinaryCrossEntropy, CategoricalCrossEntropy and SparseCategoricalCrossEntropy take logits");
 
+    public static readonly DiagnosticDescriptor MemberClashesWithGenerated = Error("ND021", Declaration,
+        "Member named like a generated member",
+        "Network '{0}' {1} '{2}', a name the generated code declares: rename it (nothing is generated for '{0}' until then)");
+
+    public static readonly DiagnosticDescriptor ConstructorClashesWithGenerated = Error("ND022", Declaration,
+        "Constructor clashes with the generated constructors",
+        "Network '{0}' declares {1}, but the generated code declares the constructors {0}() and {0}(int seed), which initialise the parameters: remove it, or give it other parameters and chain to this(seed) (nothing is generated for '{0}' until then)");
+
+    public static readonly DiagnosticDescriptor NetworkNamedLikeGeneratedMember = Error("ND023", Declaration,
+        "Network class named like a generated member",
+        "Network class '{0}' has the name of a member the generated code declares, and a member cannot be named like its class: rename the class (nothing is generated for it until then)");
+
+    public static readonly DiagnosticDescriptor FileLocalNetwork = Error("ND024", Declaration,
+        "Network class must not be file-local",
+        "Network class '{0}' is file-local, but its generated members are in another file and a file-local class cannot span files: use 'internal' instead of 'file'");
+
+    public static readonly DiagnosticDescriptor NetworkDerivesFromNetwork = Error("ND025", Declaration,
+        "Network class must not derive from a network",
+        "Network class '{0}' derives from network '{1}', whose generated members its own would hide: derive both from a common base class that is not a network, or hold '{1}' in a field");
+
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Error("ND101", Design,
         "Softmax on a single unit",
         "Softmax over one unit always outputs 1, so its gradient is zero: use Sigmoid for a binary output, Linear for regression, or one unit per class");
@@ -175,7 +195,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DropoutOnOutputLayer = Warning("ND403", Design,
         "Dropout on the output layer",
-        "Dropout after the output layer randomly zeroes and rescales the network's predictions in training: move it before the output layer");
+        "Dropout after the output layer randomly zeroes and rescales the network's predictions in training{0}: move it before the output layer");
 
     public static readonly DiagnosticDescriptor DropoutBeforeBatchNorm = Warning("ND404", Design,
         "Dropout before batch normalisation",

@@ -38,7 +38,7 @@ internal sealed partial class NetworkParser
     {
         var parser = new NetworkParser(type, network, cancellationToken);
         NetworkModel? model = parser.ParseNetwork();
-        return new ParseResult(parser._invalid ? null : model, parser._diagnostics.ToImmutable());
+        return new ParseResult(parser._invalid ? null : model, model, parser._diagnostics.ToImmutable());
     }
 
     /// <summary>Finds the <c>[Network]</c> attribute of <paramref name="type"/>, if any.</summary>
@@ -64,6 +64,7 @@ internal sealed partial class NetworkParser
             Report(DiagnosticDescriptors.NetworkMustNotBeGeneric, classLocation, _type.Name);
         if (_type.ContainingType is not null)
             Report(DiagnosticDescriptors.NetworkMustBeTopLevel, classLocation, _type.Name);
+        CheckClassShape(classLocation);
 
         int inputs = Named(_network, "Inputs", 0);
         if (inputs <= 0)
@@ -83,6 +84,9 @@ internal sealed partial class NetworkParser
         if (layerAttributes.Count == 0 && !_invalid)
             Report(DiagnosticDescriptors.NetworkHasNoLayers, AttributeLocation(_network), _type.Name);
 
+        // The layer whose activation the outputs have: dropout after it passes the values through, so a
+        // softmax there is still on the output (the dropout itself is the mistake, ND403).
+        int outputLayer = layerAttributes.FindLastIndex(a => a.AttributeClass?.ToDisplayString() != KnownNames.DropoutAttribute);
         var layers = new List<LayerModel>(layerAttributes.Count);
         int fanIn = Math.Max(inputs, 1);
         int offset = 0, stateOffset = 0;
@@ -90,7 +94,7 @@ internal sealed partial class NetworkParser
         for (int i = 0; i < layerAttributes.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, stateOffset, i == layerAttributes.Count - 1, loss);
+            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, stateOffset, i == outputLayer, loss);
             if (layer is null) continue;
             layers.Add(layer);
             fanIn = layer.Units;
@@ -107,7 +111,7 @@ internal sealed partial class NetworkParser
         }
 
         TaskSpec task = ParseTask();
-        if (_invalid || layers.Count == 0) return null;
+        if (layers.Count == 0 || layers.Count != layerAttributes.Count || _diagnostics.Any(d => LeavesModelUndefined(d.Descriptor))) return null;
 
         string? ns = _type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         string className = SyntaxFacts.GetKeywordKind(_type.Name) == SyntaxKind.None ? _type.Name : "@" + _type.Name;
@@ -120,6 +124,7 @@ internal sealed partial class NetworkParser
             Weights = ParseWeights(loss),
         };
         CheckOutputAndLoss(model, layerAttributes);
+        if (!_invalid) CheckGeneratedMemberClashes(model);
         return model;
     }
 
@@ -142,6 +147,16 @@ internal sealed partial class NetworkParser
     private T? Written<T>(string name)
         where T : struct =>
         HasNamed(_network, name) ? Named<T?>(_network, name, null) : null;
+
+    /// <summary>
+    /// Errors after which the layers or sizes are not what the user meant (a missing or unreadable
+    /// layer, an undefined enum value read as its default, no usable input size): no rule can judge
+    /// such a model. Other errors leave a model the design rules may still check.
+    /// </summary>
+    private static bool LeavesModelUndefined(DiagnosticDescriptor descriptor) =>
+        descriptor == DiagnosticDescriptors.InvalidInputs || descriptor == DiagnosticDescriptors.UndefinedEnumValue ||
+        descriptor == DiagnosticDescriptors.LayersSplitAcrossDeclarations || descriptor == DiagnosticDescriptors.UnsupportedLayer ||
+        descriptor == DiagnosticDescriptors.NonPositiveUnits || descriptor == DiagnosticDescriptors.NetworkTooLarge;
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.All(reference =>

@@ -10,13 +10,22 @@ namespace NeuralDsl.Generator.Parsing;
 /// </summary>
 internal sealed class ParseResult
 {
-    public ParseResult(NetworkModel? model, ImmutableArray<Diagnostic> diagnostics)
+    public ParseResult(NetworkModel? model, NetworkModel? designModel, ImmutableArray<Diagnostic> diagnostics)
     {
         Model = model;
+        DesignModel = designModel;
         Diagnostics = diagnostics;
     }
 
+    /// <summary>The model to generate: null when the parser reports any error.</summary>
     public NetworkModel? Model { get; }
+
+    /// <summary>
+    /// The model the design rules may judge: also present when the errors leave every layer and size
+    /// defined (a one-unit softmax, an invalid learning rate, a clashing member), so that independent
+    /// mistakes are reported together; null when a layer or size is missing or unreadable.
+    /// </summary>
+    public NetworkModel? DesignModel { get; }
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 }
