@@ -10,7 +10,7 @@ public static class TopKAccuracy
     /// Computes the top-<paramref name="k"/> accuracy of <paramref name="scores"/> ([samples, classes],
     /// row-major: probabilities or logits, any monotone score) against the <paramref name="actual"/> class
     /// indices. Ties are broken as scikit-learn's <c>top_k_accuracy_score</c> breaks them: among equal
-    /// scores the higher class index ranks first. A <paramref name="k"/> of at least the class count gives 1.
+    /// scores the higher class index ranks first. A <paramref name="k"/> of at least the class count gives 1. NaN scores are refused.
     /// </summary>
     public static double Compute(ReadOnlySpan<int> actual, ReadOnlySpan<float> scores, int classes, int k)
     {
@@ -28,10 +28,12 @@ public static class TopKAccuracy
                 throw new ArgumentOutOfRangeException(nameof(actual), label, string.Create(CultureInfo.InvariantCulture, $"Sample {n} has class {label}; classes are 0 to {classes - 1}."));
             ReadOnlySpan<float> row = scores.Slice(n * classes, classes);
             float own = row[label];
-            if (float.IsNaN(own)) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {n} has a NaN score."), nameof(scores));
             int ahead = 0;
             for (int c = 0; c < classes; c++)
+            {
+                if (float.IsNaN(row[c])) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {n} has a NaN score (class {c})."), nameof(scores));
                 if (row[c] > own || (row[c] == own && c > label)) ahead++;
+            }
             if (ahead < k) hits++;
         }
         return (double)hits / actual.Length;

@@ -97,7 +97,7 @@ public sealed class History
     /// <summary>
     /// The history as a table: one row per recorded epoch (numbered from 0 in recording order; a run
     /// resumed with <c>InitialEpoch</c> records its first epoch as row 0) with every series and the
-    /// learning rate, then why training stopped.
+    /// learning rate, then why training stopped (<see cref="StopMessage"/>).
     /// </summary>
     public override string ToString()
     {
@@ -118,9 +118,7 @@ public sealed class History
         }
         var text = new StringBuilder();
         table.AppendTo(text);
-        text.Append(StopReason.ToString());
-        if (StopMessage.Length > 0) text.Append(": ").Append(StopMessage);
-        text.Append('\n');
+        text.Append(StopMessage.Length > 0 ? StopMessage : StopReason.ToString()).Append('\n');
         return text.ToString();
     }
 

@@ -94,4 +94,28 @@ public class PredictionTests
         Assert.Equal(accuracy, report.Accuracy, 1e-12);
         Assert.True(report.Accuracy > 0.9, report.ToString());
     }
+
+    [Fact]
+    public void ROC_AUC_can_be_followed_per_epoch_from_a_callback()
+    {
+        var net = new BinarySigmoidNet(seed: 4);
+        Dataset train = NeuralDsl.Tests.Training.TrainingData.Separable(100, 5), validation = NeuralDsl.Tests.Training.TrainingData.Separable(40, 6);
+        int[] labels = ClassLabels.Of(validation);
+        float[] scores = new float[validation.Count];
+        var aucs = new System.Collections.Generic.List<double>();
+        History history = net.Fit(train, validation, new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 20,
+            OnEpochEnd = _ =>
+            {
+                net.PredictBatch(validation.Features, scores);
+                aucs.Add(RocAuc.Compute(labels, scores));
+            },
+        });
+        Assert.Equal(history.EpochCount, aucs.Count);
+        // After training, the callback's last value is the trained network's AUC.
+        net.PredictBatch(validation.Features, scores);
+        Assert.Equal(RocAuc.Compute(labels, scores), aucs[^1]);
+        Assert.True(aucs[^1] > 0.9);
+    }
 }

@@ -28,6 +28,7 @@ public class ScoreTests
         Assert.Equal("scores", Assert.Throws<ArgumentException>(() => TopKAccuracy.Compute([0, 1], [0.1f, 0.9f, 0.3f], 2, 1)).ParamName);
         Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => TopKAccuracy.Compute([0], [0.1f, 0.9f], 2, 0)).ParamName);
         Assert.Equal("actual", Assert.Throws<ArgumentOutOfRangeException>(() => TopKAccuracy.Compute([2], [0.1f, 0.9f], 2, 1)).ParamName);
+        Assert.Equal("scores", Assert.Throws<ArgumentException>(() => TopKAccuracy.Compute([0], [0.1f, float.NaN], 2, 1)).ParamName);
     }
 
     [Fact]

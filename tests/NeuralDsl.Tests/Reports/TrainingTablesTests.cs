@@ -32,7 +32,8 @@ public class TrainingTablesTests
                 Assert.Equal(history.Value(history.SeriesNames[s], e), double.Parse(cells[s + 1], CultureInfo.InvariantCulture), 0.00005);
             Assert.Equal(0.25f, float.Parse(cells[^1], CultureInfo.InvariantCulture));
         }
-        Assert.Equal("Completed: " + history.StopMessage, lines[6]);
+        Assert.Equal(StopReason.Completed, history.StopReason);
+        Assert.Equal(history.StopMessage, lines[6]);
         Assert.Equal("", lines[7]);
 
         var writer = new StringWriter();
