@@ -27,15 +27,20 @@ public static class TopKAccuracy
             if ((uint)label >= (uint)classes)
                 throw new ArgumentOutOfRangeException(nameof(actual), label, string.Create(CultureInfo.InvariantCulture, $"Sample {n} has class {label}; classes are 0 to {classes - 1}."));
             ReadOnlySpan<float> row = scores.Slice(n * classes, classes);
-            float own = row[label];
-            int ahead = 0;
             for (int c = 0; c < classes; c++)
-            {
                 if (float.IsNaN(row[c])) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {n} has a NaN score (class {c})."), nameof(scores));
-                if (row[c] > own || (row[c] == own && c > label)) ahead++;
-            }
-            if (ahead < k) hits++;
+            if (IsHit(row, label, k)) hits++;
         }
         return (double)hits / actual.Length;
+    }
+
+    /// <summary>Whether <paramref name="label"/> ranks among the <paramref name="k"/> highest of <paramref name="row"/> (higher index first on ties).</summary>
+    internal static bool IsHit(ReadOnlySpan<float> row, int label, int k)
+    {
+        float own = row[label];
+        int ahead = 0;
+        for (int c = 0; c < row.Length; c++)
+            if (row[c] > own || (row[c] == own && c > label)) ahead++;
+        return ahead < k;
     }
 }

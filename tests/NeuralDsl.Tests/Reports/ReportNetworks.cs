@@ -35,3 +35,13 @@ public partial class BinarySigmoidNet;
 [Dense(4, Activation.Tanh)]
 [Dense(1)]
 public partial class BinaryLogitNet;
+
+/// <summary>Ten classes, class-index targets: top-5 accuracy is not trivially 1.</summary>
+[Network(Inputs = 4, Loss = Loss.SparseCategoricalCrossEntropy, LearningRate = 0.05f)]
+[Dense(10, Activation.Softmax)]
+public partial class TenClassNet;
+
+/// <summary>Ten classes, one-hot targets.</summary>
+[Network(Inputs = 4, Loss = Loss.CategoricalCrossEntropy, LearningRate = 0.05f)]
+[Dense(10, Activation.Softmax)]
+public partial class TenClassOneHotNet;
