@@ -113,7 +113,7 @@ public readonly record struct BatchReport(int Epoch, int Batch, int Batches, flo
 
 /// <summary>The result of <see cref="Trainer.Evaluate"/>: the loss and each requested metric, by name.</summary>
 /// <param name="Loss">Mean loss over the samples, in inference mode, declared penalties included.</param>
-/// <param name="Metrics">Each metric by its name (<c>accuracy</c>, <c>mae</c>, <c>mse</c>).</param>
+/// <param name="Metrics">Each metric by its name (<c>accuracy</c>, <c>mae</c>, <c>mse</c>, <c>top_5_accuracy</c>).</param>
 public sealed record Evaluation(double Loss, IReadOnlyDictionary<string, double> Metrics)
 {
     /// <summary>The loss and each metric on a line of their own, names aligned: <c>loss      0.0712</c>.</summary>
