@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using NeuralDsl.Reports;
 
 namespace NeuralDsl.Training;
 
@@ -88,5 +92,40 @@ public sealed class History
         values.CopyTo(_values.AsSpan(EpochCount * _names.Length, _names.Length));
         _learningRates[EpochCount] = learningRate;
         EpochCount++;
+    }
+
+    /// <summary>
+    /// The history as a table: one row per recorded epoch (numbered from 0 in recording order; a run
+    /// resumed with <c>InitialEpoch</c> records its first epoch as row 0) with every series and the
+    /// learning rate, then why training stopped (<see cref="StopMessage"/>).
+    /// </summary>
+    public override string ToString()
+    {
+        string[] headers = new string[_names.Length + 2];
+        bool[] right = new bool[headers.Length];
+        headers[0] = "epoch";
+        for (int s = 0; s < _names.Length; s++) headers[s + 1] = _names[s];
+        headers[^1] = "lr";
+        Array.Fill(right, true);
+        var table = new TextTable(headers, right);
+        for (int e = 0; e < EpochCount; e++)
+        {
+            string[] cells = new string[headers.Length];
+            cells[0] = e.ToString(CultureInfo.InvariantCulture);
+            for (int s = 0; s < _names.Length; s++) cells[s + 1] = ReportNumber.Format(_values[e * _names.Length + s]);
+            cells[^1] = ReportNumber.Rate(_learningRates[e]);
+            table.Add(cells);
+        }
+        var text = new StringBuilder();
+        table.AppendTo(text);
+        text.Append(StopMessage.Length > 0 ? StopMessage : StopReason.ToString()).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>Writes <see cref="ToString"/> to <paramref name="writer"/>.</summary>
+    public void Write(TextWriter writer)
+    {
+        if (writer is null) throw new ArgumentNullException(nameof(writer));
+        writer.Write(ToString());
     }
 }

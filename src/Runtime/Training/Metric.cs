@@ -17,6 +17,13 @@ public enum Metric
 
     /// <summary>Mean squared error over every output.</summary>
     MeanSquaredError = 2,
+
+    /// <summary>
+    /// Top-5 accuracy (Keras' <c>top_k_categorical_accuracy</c> at its default k of 5): a hit when the
+    /// actual class is among the five highest outputs, ties broken as <see cref="Reports.TopKAccuracy"/>
+    /// (scikit-learn's rule). For sparse and categorical cross-entropy; other k: <see cref="Reports.TopKAccuracy.Compute"/>.
+    /// </summary>
+    TopFiveAccuracy = 3,
 }
 
 /// <summary>Per-batch metric arithmetic: each function returns a sum and a count so batches of any size combine exactly.</summary>
@@ -28,6 +35,7 @@ public static class Metrics
         Metric.Accuracy => "accuracy",
         Metric.MeanAbsoluteError => "mae",
         Metric.MeanSquaredError => "mse",
+        Metric.TopFiveAccuracy => "top_5_accuracy",
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
@@ -40,7 +48,9 @@ public static class Metrics
                 throw new InvalidOperationException($"Accuracy is not defined for {loss}, a regression loss; use MeanAbsoluteError or MeanSquaredError.");
             case Metric.MeanAbsoluteError or Metric.MeanSquaredError when targetSize != outputSize:
                 throw new InvalidOperationException($"{NameOf(metric)} needs one target per output; the targets are class indices.");
-            case not (Metric.Accuracy or Metric.MeanAbsoluteError or Metric.MeanSquaredError):
+            case Metric.TopFiveAccuracy when loss is not (Loss.SparseCategoricalCrossEntropy or Loss.CategoricalCrossEntropy):
+                throw new InvalidOperationException($"Top-5 accuracy ranks class outputs: it needs sparse or categorical cross-entropy, not {loss}.");
+            case not (Metric.Accuracy or Metric.MeanAbsoluteError or Metric.MeanSquaredError or Metric.TopFiveAccuracy):
                 throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a defined metric.");
         }
     }
@@ -65,6 +75,14 @@ public static class Metrics
                     sum += metric == Metric.MeanAbsoluteError ? Math.Abs(d) : d * d;
                 }
                 count += outputs.Length;
+                return;
+            case Metric.TopFiveAccuracy:
+                for (int n = 0; n < batch; n++)
+                {
+                    int label = loss == Loss.CategoricalCrossEntropy ? ArgMax(targets.Slice(n * targetSize, targetSize)) : (int)targets[n];
+                    if (Reports.TopKAccuracy.IsHit(outputs.Slice(n * outputSize, outputSize), label, 5)) sum++;
+                }
+                count += batch;
                 return;
             case Metric.Accuracy:
                 AccumulateAccuracy(loss, outputs, outputSize, targets, targetSize, batch, fromLogits ? 0f : 0.5f, ref sum, ref count);

@@ -113,5 +113,18 @@ public readonly record struct BatchReport(int Epoch, int Batch, int Batches, flo
 
 /// <summary>The result of <see cref="Trainer.Evaluate"/>: the loss and each requested metric, by name.</summary>
 /// <param name="Loss">Mean loss over the samples, in inference mode, declared penalties included.</param>
-/// <param name="Metrics">Each metric by its name (<c>accuracy</c>, <c>mae</c>, <c>mse</c>).</param>
-public sealed record Evaluation(double Loss, IReadOnlyDictionary<string, double> Metrics);
+/// <param name="Metrics">Each metric by its name (<c>accuracy</c>, <c>mae</c>, <c>mse</c>, <c>top_5_accuracy</c>).</param>
+public sealed record Evaluation(double Loss, IReadOnlyDictionary<string, double> Metrics)
+{
+    /// <summary>The loss and each metric on a line of their own, names aligned: <c>loss      0.0712</c>.</summary>
+    public override string ToString()
+    {
+        int width = "loss".Length;
+        foreach (string name in Metrics.Keys) width = Math.Max(width, name.Length);
+        var text = new System.Text.StringBuilder();
+        text.Append("loss".PadRight(width)).Append("  ").Append(Reports.ReportNumber.Format(Loss)).Append('\n');
+        foreach (KeyValuePair<string, double> metric in Metrics)
+            text.Append(metric.Key.PadRight(width)).Append("  ").Append(Reports.ReportNumber.Format(metric.Value)).Append('\n');
+        return text.ToString();
+    }
+}
