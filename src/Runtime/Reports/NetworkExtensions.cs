@@ -13,8 +13,8 @@ public static class NetworkExtensions
     /// <summary>The Keras-style table of the network's layers and parameter counts (<see cref="NetworkSummary"/>).</summary>
     public static NetworkSummary Summary(this INetwork network) => NetworkSummary.Create(network);
 
-    /// <summary>Runs one sample forward into a new array of <see cref="INetwork.OutputSize"/> values. Allocates the result; use <see cref="INetwork.Predict"/> with your own buffer in hot loops.</summary>
-    public static float[] Predict(this INetwork network, ReadOnlySpan<float> input)
+    /// <summary>Runs one sample forward into a new array of <see cref="IPredictor.OutputSize"/> values. Allocates the result; use <see cref="IPredictor.Predict"/> with your own buffer in hot loops.</summary>
+    public static float[] Predict(this IPredictor network, ReadOnlySpan<float> input)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
         float[] output = new float[network.OutputSize];
@@ -28,7 +28,7 @@ public static class NetworkExtensions
     /// probability), or at least 0 when the network is trainable and its outputs are logits
     /// (<see cref="ITrainableNetwork.FromLogits"/>) or its loss is <see cref="Loss.Hinge"/>; otherwise 0.
     /// </summary>
-    public static int PredictClass(this INetwork network, ReadOnlySpan<float> input)
+    public static int PredictClass(this IPredictor network, ReadOnlySpan<float> input)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
         Span<float> output = network.OutputSize <= 256 ? stackalloc float[network.OutputSize] : new float[network.OutputSize];
@@ -38,9 +38,9 @@ public static class NetworkExtensions
 
     /// <summary>
     /// The predicted class of each sample of a batch (<paramref name="inputs"/> row-major, one row of
-    /// <see cref="INetwork.InputSize"/> features per sample), by the rule of <see cref="PredictClass"/>.
+    /// <see cref="IPredictor.InputSize"/> features per sample), by the rule of <see cref="PredictClass"/>.
     /// </summary>
-    public static int[] PredictClasses(this INetwork network, ReadOnlySpan<float> inputs)
+    public static int[] PredictClasses(this IPredictor network, ReadOnlySpan<float> inputs)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
         if (inputs.Length == 0 || inputs.Length % network.InputSize != 0)
@@ -55,7 +55,7 @@ public static class NetworkExtensions
         return classes;
     }
 
-    private static float Threshold(INetwork network) =>
+    private static float Threshold(IPredictor network) =>
         network is ITrainableNetwork trainable && (trainable.FromLogits || trainable.Loss == Loss.Hinge) ? 0f : 0.5f;
 
     private static int ClassOf(ReadOnlySpan<float> output, float threshold) =>
