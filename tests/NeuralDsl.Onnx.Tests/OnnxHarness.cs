@@ -9,11 +9,18 @@ namespace NeuralDsl.Onnx.Tests;
 /// <summary>Exports networks, runs the models in ONNX Runtime (one thread), and gives networks non-trivial parameters.</summary>
 internal static class OnnxHarness
 {
+    /// <summary>
+    /// Exports to memory. With NEURALDSL_ONNX_DUMP set to a directory, also keeps each model there as
+    /// <c>TypeName.onnx</c>, for tests/reference/check_onnx.py (the onnx package's checker).
+    /// </summary>
     public static byte[] Export(INetwork network, OnnxExportOptions? options = null)
     {
         using var stream = new MemoryStream();
         network.ExportOnnx(stream, options);
-        return stream.ToArray();
+        byte[] model = stream.ToArray();
+        string? dump = Environment.GetEnvironmentVariable("NEURALDSL_ONNX_DUMP");
+        if (!string.IsNullOrEmpty(dump)) File.WriteAllBytes(Path.Combine(dump, network.GetType().Name + ".onnx"), model);
+        return model;
     }
 
     public static InferenceSession Session(byte[] model)
