@@ -55,8 +55,8 @@ internal static class OnnxHarness
 
     /// <summary>
     /// Trains a few steps (so that batch normalisation's running statistics move), then shifts every
-    /// parameter by up to 0.5 and every running statistic by a random amount: biases, slopes, gamma,
-    /// beta, means and variances all end up far from their initial values, and different per unit.
+    /// parameter by up to 1 / sqrt(fan-in) and every running statistic by a random amount: biases,
+    /// slopes, gamma, beta, means and variances all end up far from their initial values, and different per unit.
     /// </summary>
     public static void Randomise(INetwork network, int seed)
     {
@@ -67,10 +67,13 @@ internal static class OnnxHarness
             for (int step = 0; step < 3; step++)
                 trainable.TrainStep(Uniform(random, batch * network.InputSize, -1f, 1f), Targets(trainable, random, batch));
         }
-        Span<float> parameters = network.Parameters;
-        for (int i = 0; i < parameters.Length; i++) parameters[i] += random.NextSingle() - 0.5f;
         foreach (LayerInfo layer in network.Layers)
         {
+            // Shifts of the order of a fan-in-scaled initialisation keep pre-activations in the range
+            // a trained network sees: about 1 for 5 inputs, as for 784.
+            Span<float> parameters = network.Parameters.Slice(layer.ParameterOffset, layer.ParameterCount);
+            float amplitude = 1f / MathF.Sqrt(layer.Inputs);
+            for (int i = 0; i < parameters.Length; i++) parameters[i] += amplitude * (2f * random.NextSingle() - 1f);
             if (layer.Kind != LayerKind.BatchNormalization) continue;
             Span<float> mean = network.State.Slice(layer.StateOffset, layer.Units);
             Span<float> variance = network.State.Slice(layer.StateOffset + layer.Units, layer.Units);
