@@ -123,3 +123,9 @@ public partial class LogitsNet;
 [Dense(64, Activation.ReLU)]
 [Dense(10, Activation.Softmax)]
 public partial class WideNet;
+
+/// <summary>No layer computes anything at inference: the export is a single Identity node.</summary>
+[Network(Inputs = 3)]
+[Dropout(0.2f)]
+[Activation(Activation.Linear)]
+public partial class IdentityNet;

@@ -122,6 +122,19 @@ public sealed class OnnxStructureTests
     }
 
     [Fact]
+    public void A_network_that_is_the_identity_at_inference_exports_one_identity_node()
+    {
+        var network = new IdentityNet(seed: 1);
+        byte[] model = OnnxHarness.Export(network);
+        Proto.NodeProto node = Assert.Single(Parse(model).Graph.Node);
+        Assert.Equal("Identity", node.OpType);
+
+        using InferenceSession session = OnnxHarness.Session(model);
+        float[] inputs = { 1.5f, -2f, 0.25f };
+        Assert.Equal(inputs, OnnxHarness.Run(session, inputs, 1, IdentityNet.InputSize));
+    }
+
+    [Fact]
     public void Custom_names_reach_the_model()
     {
         var options = new OnnxExportOptions { InputName = "INPUT__0", OutputName = "OUTPUT__0", BatchDimension = "N" };
