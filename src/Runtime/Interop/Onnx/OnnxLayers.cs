@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace NeuralDsl.Interop.Onnx;
 
@@ -14,7 +15,7 @@ internal static class OnnxLayers
     /// <summary>Adds the nodes of <paramref name="layer"/>, reading <paramref name="input"/>; returns the value it produces.</summary>
     public static string Add(OnnxGraph graph, int index, LayerInfo layer, string input, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
-        string name = Prefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
+        string name = Prefix + index.ToString(CultureInfo.InvariantCulture) + ".";
         string value = layer.Kind switch
         {
             LayerKind.Dense => Dense(graph, name, layer, input, parameters),

@@ -59,8 +59,9 @@ internal sealed class ProtoWriter
     public void WritePackedFloats(int field, ReadOnlySpan<float> values)
     {
         WriteTag(field, LengthDelimited);
-        WriteVarint(checked((ulong)values.Length * 4));
-        Span<byte> bytes = Reserve(checked(values.Length * 4));
+        long byteCount = 4L * values.Length;
+        WriteVarint((ulong)byteCount);
+        Span<byte> bytes = Reserve(byteCount);
         for (int i = 0; i < values.Length; i++)
             BinaryPrimitives.WriteSingleLittleEndian(bytes.Slice(i * 4, 4), values[i]);
     }
@@ -90,13 +91,15 @@ internal sealed class ProtoWriter
         return length;
     }
 
-    private Span<byte> Reserve(int count)
+    private Span<byte> Reserve(long count)
     {
-        int needed = checked(_length + count);
+        long needed = _length + count;
+        if (needed > Array.MaxLength)
+            throw new NotSupportedException("The ONNX model would exceed 2 GB, the largest protobuf message; this exporter keeps weights inside the model.");
         if (needed > _buffer.Length)
             Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _buffer.Length)));
-        Span<byte> span = _buffer.AsSpan(_length, count);
-        _length = needed;
+        Span<byte> span = _buffer.AsSpan(_length, (int)count);
+        _length = (int)needed;
         return span;
     }
 }
