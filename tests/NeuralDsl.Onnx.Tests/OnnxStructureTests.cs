@@ -242,6 +242,19 @@ public sealed class OnnxStructureTests
         Assert.Equal(0, stream.Length);
     }
 
+    [Fact]
+    public void Missing_or_unusable_arguments_are_refused()
+    {
+        var network = new TanhNet(seed: 1);
+        using var readOnly = new MemoryStream(new byte[16], writable: false);
+
+        Assert.Throws<ArgumentNullException>(() => ((INetwork)null!).ExportOnnx(new MemoryStream()));
+        Assert.Throws<ArgumentNullException>(() => network.ExportOnnx((Stream)null!));
+        Assert.Throws<ArgumentNullException>(() => network.ExportOnnx((string)null!));
+        Assert.Throws<ArgumentException>(() => network.ExportOnnx(" "));
+        Assert.Contains("not writable", Assert.Throws<ArgumentException>(() => network.ExportOnnx(readOnly)).Message);
+    }
+
     private static byte[] Export(INetwork network) => OnnxHarness.Export(network);
 
     private static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
