@@ -51,7 +51,7 @@ public static class PeerTiming
         return 0;
     }
 
-    private static void Measure<T>(string workload, string op, T operation) where T : struct, IOperation
+    internal static void Measure<T>(string workload, string op, T operation, string peer = "ours") where T : struct, IOperation
     {
         float sink = 0;
         long start = Stopwatch.GetTimestamp();
@@ -80,7 +80,7 @@ public static class PeerTiming
             samples[r] = elapsed * 1e9 / calls;
         }
         Sink += sink;
-        Emit(workload, op, "median_ns", samples);
+        Emit(peer, workload, op, "median_ns", samples);
     }
 
     private static void MeasureEpochs(string workload, string op, MnistNet net, Dataset data, bool useFit)
@@ -110,17 +110,17 @@ public static class PeerTiming
             }
             samples[e] = data.Count / Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
-        Emit(workload, op, "samples_per_s", samples);
+        Emit("ours", workload, op, "samples_per_s", samples);
     }
 
-    private static void Emit(string workload, string op, string metric, double[] samples)
+    private static void Emit(string peer, string workload, string op, string metric, double[] samples)
     {
         double[] sorted = samples.Order().ToArray();
         int m = sorted.Length / 2;
         double median = sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
         string list = string.Join(", ", samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"peer": "ours", "workload": "{{workload}}", "op": "{{op}}", "{{metric}}": {{median:R}}, "samples": [{{list}}]}"""));
+            $$"""{"peer": "{{peer}}", "workload": "{{workload}}", "op": "{{op}}", "{{metric}}": {{median:R}}, "samples": [{{list}}]}"""));
     }
 
     private static double Setting(string name, double fallback) =>
@@ -128,7 +128,7 @@ public static class PeerTiming
             ? value : fallback;
 
     // The operations are structs so that Measure is compiled once per operation, with the call inlined.
-    private interface IOperation
+    internal interface IOperation
     {
         float Run();
     }

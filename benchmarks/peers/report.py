@@ -9,7 +9,7 @@ import json
 import statistics
 import sys
 
-PEERS = [("torch", "PyTorch"), ("torchscript", "TorchScript"), ("fann", "FANN")]
+PEERS = [("ort", "ONNX Runtime"), ("torch", "PyTorch"), ("torchscript", "TorchScript"), ("fann", "FANN")]
 
 ROWS = [
     ("R1", "infer-1", "R1 tiny 8-16-16-1", "inference, 1 sample"),
@@ -79,6 +79,8 @@ def main(paths):
           " PEER_FANN_EPOCH_SECONDS of a shuffled epoch. PyTorch gathers each batch from a fresh permutation; ours shuffles"
           " the `Dataset` in place, then runs one `TrainStep` per batch.")
     print("- [b] Ours only: `Trainer.Fit(epochs: 1)`, which also validates the 60,000 samples on every call (it no longer copies them).")
+    print("- ONNX Runtime (.NET, 1 intra-op and 1 inter-op thread, sequential) runs the models our ONNX export writes,"
+          " through IO bindings set up once: inference only.")
     print("- FANN stand-ins: ReLU is `FANN_LINEAR_PIECE` (clamped to [0, 1]), softmax is `FANN_SIGMOID`, a batch is 64 calls of `fann_run`.")
     return 0
 

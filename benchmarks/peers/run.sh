@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The peer comparison: ours (the "peers" mode of benchmarks/NeuralDsl.Benchmarks), PyTorch (eager and
-# TorchScript, torch_bench.py) and FANN (fann_bench.c) on workloads R1-R3, each on one thread, in
-# rounds A B C A B C, printed as one Markdown table of medians and ratios.
+# The peer comparison: ours (the "peers" mode of benchmarks/NeuralDsl.Benchmarks), ONNX Runtime in .NET
+# (its "ort" mode: our exported models), PyTorch (eager and TorchScript, torch_bench.py) and FANN
+# (fann_bench.c) on workloads R1-R3, each on one thread, in rounds A B C D A B C D, printed as one
+# Markdown table of medians and ratios.
 #
 #   benchmarks/peers/run.sh            # about 4 minutes on 2 cores
 #   benchmarks/peers/run.sh --quick    # shorter loops and one epoch: a smoke test, not for numbers
@@ -9,7 +10,8 @@
 # Settings (environment): PEER_ROUNDS (2), PEER_WARMUP (1 s), PEER_SECONDS (0.5 s per loop),
 # PEER_REPEATS (3 loops), PEER_EPOCHS (2 per round), PEER_FANN_EPOCH_SECONDS (4), PEER_OUT (directory
 # for the FANN binary, the build log and the raw JSON lines), PEER_PIN (0; 1 pins every peer to the
-# last core with taskset, which on a busy core delays .NET's tiered JIT by seconds).
+# last core with taskset, which on a busy core delays .NET's tiered JIT by seconds), PEERS (which to
+# run, default "ours ort torch fann"; "ours ort" needs neither Python nor a C compiler).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,13 +25,18 @@ elif [[ $# -gt 0 ]]; then
     exit 2
 fi
 rounds="${PEER_ROUNDS:-2}"
+peers=" ${PEERS:-ours ort torch fann} "
+wants() { [[ "$peers" == *" $1 "* ]]; }
 out="${PEER_OUT:-$(mktemp -d -t neuraldsl-peers.XXXXXX)}"
 mkdir -p "$out"
 
 # 1. What the peers need, from Debian. Without libopenblas0-pthread Debian's torch multiplies
 #    matrices with a reference BLAS, about 18 times slower.
 missing=()
-for package in python3-torch libopenblas0-pthread libfann-dev build-essential; do
+needed=()
+wants torch && needed+=(python3-torch libopenblas0-pthread)
+wants fann && needed+=(libfann-dev build-essential)
+for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if ((${#missing[@]})); then
@@ -41,7 +48,7 @@ if ((${#missing[@]})); then
 fi
 
 # 2. Build: FANN's bench, and the benchmark project (retried: other builds may hold files open).
-gcc -O2 -o "$out/fann_bench" "$here/fann_bench.c" -lfloatfann -lm
+if wants fann; then gcc -O2 -o "$out/fann_bench" "$here/fann_bench.c" -lfloatfann -lm; fi
 for attempt in 1 2 3; do
     if dotnet build -c Release -nologo -v quiet "$root/benchmarks/NeuralDsl.Benchmarks/NeuralDsl.Benchmarks.csproj" >"$out/build.log" 2>&1; then
         break
@@ -61,20 +68,32 @@ fi
 results="$out/results.jsonl"
 : >"$results"
 for ((round = 1; round <= rounds; round++)); do
-    echo "Round $round of $rounds: ours" >&2
-    "${pin[@]}" dotnet "$ours_dll" peers >>"$results"
-    echo "Round $round of $rounds: PyTorch" >&2
-    "${pin[@]}" /usr/bin/python3 "$here/torch_bench.py" >>"$results"
-    echo "Round $round of $rounds: FANN" >&2
-    "${pin[@]}" "$out/fann_bench" >>"$results"
+    if wants ours; then
+        echo "Round $round of $rounds: ours" >&2
+        "${pin[@]}" dotnet "$ours_dll" peers >>"$results"
+    fi
+    if wants ort; then
+        echo "Round $round of $rounds: ONNX Runtime" >&2
+        "${pin[@]}" dotnet "$ours_dll" ort >>"$results"
+    fi
+    if wants torch; then
+        echo "Round $round of $rounds: PyTorch" >&2
+        "${pin[@]}" /usr/bin/python3 "$here/torch_bench.py" >>"$results"
+    fi
+    if wants fann; then
+        echo "Round $round of $rounds: FANN" >&2
+        "${pin[@]}" "$out/fann_bench" >>"$results"
+    fi
 done
 
 # 4. The table, with what it was measured on.
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
-torch_version="$(dpkg-query -W -f='${Version}' python3-torch)"
-fann_version="$(dpkg-query -W -f='${Version}' libfann-dev)"
+versions=".NET $(dotnet --version) SDK"
+wants ort && versions+="; ONNX Runtime 1.32.0 (NuGet)"
+wants torch && versions+="; PyTorch $(dpkg-query -W -f='${Version}' python3-torch)"
+wants fann && versions+="; FANN $(dpkg-query -W -f='${Version}' libfann-dev)"
 echo
-echo "Machine: $cpu, $cores cores; peers pinned: ${pin[*]:-no}. .NET $(dotnet --version) SDK;" \
-    "PyTorch $torch_version; FANN $fann_version; $rounds rounds; raw results in $results."
+echo "Machine: $cpu, $cores cores; peers pinned: ${pin[*]:-no}. $versions;" \
+    "peers:$peers; $rounds rounds; raw results in $results."
 echo
 /usr/bin/python3 "$here/report.py" "$results"

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+
+namespace NeuralDsl.Interop.Onnx;
+
+/// <summary>
+/// Writes a network as an ONNX model (opset <see cref="Opset"/>) that ONNX Runtime, Triton or any ONNX
+/// tool can run: one float input <c>[batch, InputSize]</c>, one float output <c>[batch, OutputSize]</c>,
+/// the current parameters and batch-normalisation statistics as initializers, and the inference pass
+/// of <c>Predict</c> (dropout is the identity, batch normalisation uses its running statistics). The
+/// outputs are what <c>Predict</c> returns: a <c>FromLogits</c> network exports its logits, and says so
+/// in the model's metadata (<c>from_logits</c>). Written by a small protobuf encoder of its own: no
+/// package dependency. See docs/onnx.md for the operator of each layer and activation.
+/// </summary>
+/// <example>
+/// <code>
+/// var net = new DigitsNet(seed: 1);
+/// net.Fit(train, validation);
+/// net.ExportOnnx("digits.onnx");
+/// </code>
+/// </example>
+public static class OnnxExporter
+{
+    /// <summary>The ONNX operator set the exported models import (default domain).</summary>
+    public const int Opset = 17;
+
+    /// <summary>The ONNX IR version the exported models declare (the one released with opset 17).</summary>
+    public const int IrVersion = 8;
+
+    /// <summary>
+    /// Exports <paramref name="network"/> to the file <paramref name="path"/>. The model is built and checked
+    /// before the file is touched, and written beside it then moved over it, so a failure leaves an
+    /// existing file as it was.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A layer or activation has no ONNX form.</exception>
+    /// <exception cref="InvalidOperationException">The network's layer table does not match its parameters.</exception>
+    public static void ExportOnnx(this INetwork network, string path, OnnxExportOptions? options = null)
+    {
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The path is empty.", nameof(path));
+        ProtoWriter model = BuildModel(network, options ?? new OnnxExportOptions());
+        string temporary = path + ".tmp";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                file.Write(model.Written);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Exports <paramref name="network"/> to <paramref name="stream"/>, at its current position; the stream stays open.</summary>
+    /// <exception cref="NotSupportedException">A layer or activation has no ONNX form.</exception>
+    /// <exception cref="InvalidOperationException">The network's layer table does not match its parameters.</exception>
+    public static void ExportOnnx(this INetwork network, Stream stream, OnnxExportOptions? options = null)
+    {
+        if (stream is null) throw new ArgumentNullException(nameof(stream));
+        if (!stream.CanWrite) throw new ArgumentException("The stream is not writable.", nameof(stream));
+        ProtoWriter model = BuildModel(network, options ?? new OnnxExportOptions());
+        stream.Write(model.Written);
+    }
+
+    private static ProtoWriter BuildModel(INetwork network, OnnxExportOptions options)
+    {
+        if (network is null) throw new ArgumentNullException(nameof(network));
+        CheckNames(options);
+        IReadOnlyList<LayerInfo> layers = network.Layers;
+        CheckLayout(network, layers);
+
+        var graph = new OnnxGraph();
+        string value = options.InputName;
+        for (int i = 0; i < layers.Count; i++)
+            value = OnnxLayers.Add(graph, i, layers[i], value, network.Parameters, network.State);
+        graph.ConnectOutput(options.InputName, value, options.OutputName);
+
+        var model = new ProtoWriter();
+        model.WriteInt64(ModelField.IrVersion, IrVersion);
+        model.WriteString(ModelField.ProducerName, "NeuralDsl");
+        model.WriteString(ModelField.ProducerVersion, typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "");
+        model.WriteMessage(ModelField.Graph, graph.ToProto(network.GetType().Name,
+            options.InputName, network.InputSize, options.OutputName, network.OutputSize, options.BatchDimension));
+        var opset = new ProtoWriter();
+        opset.WriteString(OpsetField.Domain, "");
+        opset.WriteInt64(OpsetField.Version, Opset);
+        model.WriteMessage(ModelField.OpsetImport, opset);
+        var fromLogits = new ProtoWriter();
+        fromLogits.WriteString(EntryField.Key, "from_logits");
+        fromLogits.WriteString(EntryField.Value, network is ITrainableNetwork { FromLogits: true } ? "true" : "false");
+        model.WriteMessage(ModelField.MetadataProps, fromLogits);
+        return model;
+    }
+
+    private static void CheckNames(OnnxExportOptions options)
+    {
+        foreach ((string name, string property) in new[]
+        {
+            (options.InputName, nameof(options.InputName)),
+            (options.OutputName, nameof(options.OutputName)),
+            (options.BatchDimension, nameof(options.BatchDimension)),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                throw new ArgumentException($"OnnxExportOptions.{property} is empty.", nameof(options));
+            if (name.StartsWith(OnnxLayers.Prefix, StringComparison.Ordinal))
+                throw new ArgumentException($"OnnxExportOptions.{property} '{name}' starts with '{OnnxLayers.Prefix}', which the exporter reserves for the layers' values.", nameof(options));
+        }
+        if (options.InputName == options.OutputName)
+            throw new ArgumentException($"OnnxExportOptions.InputName and OutputName are both '{options.InputName}'.", nameof(options));
+    }
+
+    // Generated networks always agree with their layer table; a hand-written INetwork might not, and
+    // an export that read the wrong slice of the parameters would run and silently compute nonsense.
+    private static void CheckLayout(INetwork network, IReadOnlyList<LayerInfo> layers)
+    {
+        int width = network.InputSize;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            LayerInfo layer = layers[i];
+            if (!Enum.IsDefined(layer.Kind) || !Enum.IsDefined(layer.Activation))
+                throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                    $"Layer {i} ({layer.Kind}, {layer.Activation}) is a layer kind or activation this version's ONNX export does not know."));
+            if (layer.Inputs != width)
+                throw Mismatch(i, $"reads {layer.Inputs} values but receives {width}");
+            int expected = ExpectedParameters(layer);
+            if (layer.ParameterCount != expected)
+                throw Mismatch(i, $"declares {layer.ParameterCount} parameters but a {layer.Kind} layer of this shape has {expected}");
+            if (layer.ParameterOffset < 0 || layer.ParameterOffset > network.Parameters.Length - layer.ParameterCount)
+                throw Mismatch(i, $"has parameters at [{layer.ParameterOffset}, {layer.ParameterOffset + layer.ParameterCount}) beyond the network's {network.Parameters.Length}");
+            if (layer.Kind == LayerKind.BatchNormalization
+                && (layer.StateCount != 2 * layer.Units || layer.StateOffset < 0 || layer.StateOffset > network.State.Length - layer.StateCount))
+                throw Mismatch(i, $"has running statistics at [{layer.StateOffset}, {layer.StateOffset + layer.StateCount}), but needs {2 * layer.Units} values within the network's {network.State.Length}");
+            width = layer.Units;
+        }
+        if (width != network.OutputSize)
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The last layer writes {width} values but the network's OutputSize is {network.OutputSize}."));
+    }
+
+    private static int ExpectedParameters(LayerInfo layer)
+    {
+        int slopes = layer.Activation == Activation.PReLU ? layer.Units : 0;
+        return layer.Kind switch
+        {
+            LayerKind.Dense => layer.Inputs * layer.Units + (layer.UseBias ? layer.Units : 0) + slopes,
+            LayerKind.BatchNormalization => 2 * layer.Units + slopes,
+            _ => slopes,
+        };
+    }
+
+    private static InvalidOperationException Mismatch(int index, string what) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Layer {index} {what}: the network's layer table does not match its parameters, so it cannot be exported."));
+}

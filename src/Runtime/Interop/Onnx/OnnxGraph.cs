@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+
+namespace NeuralDsl.Interop.Onnx;
+
+/// <summary>A node attribute: a float or an integer (the only kinds the exported operators take).</summary>
+internal readonly record struct OnnxAttribute(string Name, bool IsFloat, float Float, long Int)
+{
+    public static OnnxAttribute Of(string name, float value) => new(name, true, value, 0);
+
+    public static OnnxAttribute Of(string name, long value) => new(name, false, 0f, value);
+}
+
+/// <summary>
+/// The graph of an exported network as it is built: nodes in topological order, the weights as
+/// initializers, one float input and one float output of shape [batch, features].
+/// </summary>
+internal sealed class OnnxGraph
+{
+    private readonly List<(string Name, string OpType, string[] Inputs, string Output, OnnxAttribute[] Attributes)> _nodes = new();
+    private readonly List<ProtoWriter> _initializers = new();
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a float constant (dims empty for a scalar) and returns its name.</summary>
+    public string AddInitializer(string name, ReadOnlySpan<long> dims, ReadOnlySpan<float> values)
+    {
+        Claim(name);
+        var tensor = new ProtoWriter();
+        foreach (long dim in dims) tensor.WriteInt64(TensorField.Dims, dim);
+        tensor.WriteInt64(TensorField.DataType, TensorField.DataTypeFloat);
+        tensor.WriteString(TensorField.Name, name);
+        tensor.WritePackedFloats(TensorField.FloatData, values);
+        _initializers.Add(tensor);
+        return name;
+    }
+
+    /// <summary>Adds a node with one output, named <paramref name="output"/>, and returns that name.</summary>
+    public string AddNode(string opType, string[] inputs, string output, params OnnxAttribute[] attributes)
+    {
+        Claim(output);
+        // Named after the value it first produced, which stays unique when ConnectOutput renames that value.
+        _nodes.Add((output + "." + opType, opType, inputs, output, attributes));
+        return output;
+    }
+
+    /// <summary>
+    /// Makes the value <paramref name="last"/> the graph output <paramref name="output"/>: renames the node
+    /// that produces it, or adds an Identity node when <paramref name="last"/> is the graph input itself.
+    /// </summary>
+    public void ConnectOutput(string input, string last, string output)
+    {
+        if (last == input)
+        {
+            AddNode("Identity", new[] { input }, output);
+            return;
+        }
+        int producer = _nodes.FindIndex(node => node.Output == last);
+        _nodes[producer] = _nodes[producer] with { Output = output };
+    }
+
+    /// <summary>Serialises the graph as a GraphProto.</summary>
+    public ProtoWriter ToProto(string name, string input, int inputSize, string output, int outputSize, string batchDimension)
+    {
+        var graph = new ProtoWriter();
+        for (int i = 0; i < _nodes.Count; i++) graph.WriteMessage(GraphField.Node, Node(i));
+        graph.WriteString(GraphField.Name, name);
+        foreach (ProtoWriter initializer in _initializers) graph.WriteMessage(GraphField.Initializer, initializer);
+        graph.WriteMessage(GraphField.Input, ValueInfo(input, batchDimension, inputSize));
+        graph.WriteMessage(GraphField.Output, ValueInfo(output, batchDimension, outputSize));
+        return graph;
+    }
+
+    private void Claim(string name)
+    {
+        if (!_names.Add(name)) throw new InvalidOperationException($"The ONNX value name '{name}' is used twice.");
+    }
+
+    private ProtoWriter Node(int index)
+    {
+        var (name, opType, inputs, output, attributes) = _nodes[index];
+        var node = new ProtoWriter();
+        foreach (string input in inputs) node.WriteString(NodeField.Input, input);
+        node.WriteString(NodeField.Output, output);
+        node.WriteString(NodeField.Name, name);
+        node.WriteString(NodeField.OpType, opType);
+        foreach (OnnxAttribute attribute in attributes) node.WriteMessage(NodeField.Attribute, Attribute(attribute));
+        return node;
+    }
+
+    private static ProtoWriter Attribute(OnnxAttribute attribute)
+    {
+        var proto = new ProtoWriter();
+        proto.WriteString(AttributeField.Name, attribute.Name);
+        if (attribute.IsFloat) proto.WriteFloat(AttributeField.Float, attribute.Float);
+        else proto.WriteInt64(AttributeField.Int, attribute.Int);
+        proto.WriteInt64(AttributeField.Type, attribute.IsFloat ? AttributeField.TypeFloat : AttributeField.TypeInt);
+        return proto;
+    }
+
+    // A float tensor of shape [batch, features], the batch dimension symbolic.
+    private static ProtoWriter ValueInfo(string name, string batchDimension, int features)
+    {
+        var batch = new ProtoWriter();
+        batch.WriteString(ValueInfoField.DimensionParameter, batchDimension);
+        var width = new ProtoWriter();
+        width.WriteInt64(ValueInfoField.DimensionValue, features);
+        var shape = new ProtoWriter();
+        shape.WriteMessage(ValueInfoField.ShapeDimension, batch);
+        shape.WriteMessage(ValueInfoField.ShapeDimension, width);
+        var tensor = new ProtoWriter();
+        tensor.WriteInt64(ValueInfoField.TensorElementType, TensorField.DataTypeFloat);
+        tensor.WriteMessage(ValueInfoField.TensorShape, shape);
+        var type = new ProtoWriter();
+        type.WriteMessage(ValueInfoField.TypeTensor, tensor);
+        var valueInfo = new ProtoWriter();
+        valueInfo.WriteString(ValueInfoField.Name, name);
+        valueInfo.WriteMessage(ValueInfoField.Type, type);
+        return valueInfo;
+    }
+}
