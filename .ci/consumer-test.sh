@@ -24,12 +24,15 @@ version="$prefix-$suffix"
 cleanup() { rm -rf "$work" "$packages/neuraldsl/$version"; }
 trap cleanup EXIT
 
-echo "== consumer: pack NeuralDsl $version into $work/feed"
-dotnet pack "$repo/src/Runtime/NeuralDsl.Runtime.csproj" -c Release -o "$work/feed" --version-suffix "$suffix" >"$work/pack.log" 2>&1 \
+echo "== consumer: pack the solution (NeuralDsl $version) into $work/feed"
+dotnet pack "$repo/Dsl.sln" -c Release -o "$work/feed" --version-suffix "$suffix" >"$work/pack.log" 2>&1 \
   || { cat "$work/pack.log"; fail "dotnet pack"; }
 nupkg="$work/feed/NeuralDsl.$version.nupkg"
 [ -f "$nupkg" ] || fail "no $nupkg"
 [ -f "$work/feed/NeuralDsl.$version.snupkg" ] || fail "no symbols package"
+# README promises one package: samples, tests and benchmarks must not pack.
+others="$(ls "$work/feed" | grep -v -x -e "NeuralDsl.$version.nupkg" -e "NeuralDsl.$version.snupkg" || true)"
+[ -z "$others" ] || fail "the solution packs more than NeuralDsl: $others"
 unzip -l "$nupkg" >"$work/listing.txt"
 cat "$work/listing.txt"
 for entry in README.md analyzers/dotnet/cs/NeuralDsl.Generator.dll analyzers/dotnet/cs/NeuralDsl.CodeFixes.dll \
