@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using NeuralDsl.CodeFixes;
@@ -7,25 +8,26 @@ using NeuralDsl.Generator.Tests.Infrastructure;
 namespace NeuralDsl.Generator.Tests;
 
 /// <summary>
-/// Each code fix, applied through a workspace as the IDE applies it: the fixed source is what the
-/// test expects, it compiles together with the code the generator emits for it, and the diagnostic
-/// is gone. Fix-all fixes every occurrence in a document at once.
+/// Each code fix, applied through a workspace as the IDE applies it (Microsoft.CodeAnalysis.Testing,
+/// see <see cref="NetworkCodeFixTest{TCodeFix}"/>): the fixed source is what the test expects, it
+/// compiles together with the code the generator emits for it, and the diagnostic is gone. Fix All
+/// fixes every occurrence at once.
 /// </summary>
 public class CodeFixTests
 {
     private const string Header = "using NeuralDsl;\n\nnamespace Samples;\n\n";
 
     [Theory]
-    [InlineData("[Dense(8, Activation.ReLU, WeightInit = Init.Zeros)]", "[Dense(8, Activation.ReLU, WeightInit = Init.HeUniform)]")]
-    [InlineData("[Dense(8, Activation.Tanh, WeightInit = Init.Constant, WeightValue = 0.5f)]", "[Dense(8, Activation.Tanh, WeightInit = Init.GlorotUniform)]")]
-    [InlineData("[Dense(8, WeightInit = Init.Ones)][Activation(Activation.SELU)]", "[Dense(8, WeightInit = Init.LeCunNormal)][Activation(Activation.SELU)]")]
-    public void ND301_uses_the_initialiser_matched_to_the_activation(string before, string after) =>
-        AssertFixed(new MatchedInitializerFix(), "ND301", Hidden(before), Hidden(after));
+    [InlineData("[Dense(8, Activation.ReLU, {|ND301:WeightInit = Init.Zeros|})]", "[Dense(8, Activation.ReLU, WeightInit = Init.HeUniform)]")]
+    [InlineData("[Dense(8, Activation.Tanh, {|ND301:WeightInit = Init.Constant|}, WeightValue = 0.5f)]", "[Dense(8, Activation.Tanh, WeightInit = Init.GlorotUniform)]")]
+    [InlineData("[Dense(8, {|ND301:WeightInit = Init.Ones|})][Activation(Activation.SELU)]", "[Dense(8, WeightInit = Init.LeCunNormal)][Activation(Activation.SELU)]")]
+    public Task ND301_uses_the_initialiser_matched_to_the_activation(string before, string after) =>
+        AssertFixed<MatchedInitializerFix>("ND301", Hidden(before), Hidden(after));
 
     [Fact]
-    public void ND202_turns_the_stack_into_relu_with_he_init() => AssertFixed(new ReluWithHeInitFix(), "ND202", """
+    public Task ND202_turns_the_stack_into_relu_with_he_init() => AssertFixed<ReluWithHeInitFix>("ND202", """
         [Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
-        [Dense(8, Activation.Sigmoid)]
+        [Dense(8, {|ND202:Activation.Sigmoid|})]
         [Dense(8, Activation.Sigmoid, WeightInit = Init.GlorotNormal)]
         [Dense(8)]
         [Activation(Activation.Sigmoid)]
@@ -45,14 +47,14 @@ public class CodeFixTests
     [InlineData("ND102", "BinaryCrossEntropy", "Softmax", "CategoricalCrossEntropy")]
     [InlineData("ND103", "CategoricalCrossEntropy", "Sigmoid", "BinaryCrossEntropy")]
     [InlineData("ND103", "SparseCategoricalCrossEntropy", "Sigmoid", "BinaryCrossEntropy")]
-    public void ND102_ND103_make_the_loss_match_the_output(string id, string loss, string activation, string fixedLoss) =>
-        AssertFixed(new LossMatchingOutputFix(), id, Output(loss, activation), Output(fixedLoss, activation));
+    public Task ND102_ND103_make_the_loss_match_the_output(string id, string loss, string activation, string fixedLoss) =>
+        AssertFixed<LossMatchingOutputFix>(id, Output($"{{|{id}:Loss = Loss.{loss}|}}", activation), Output($"Loss = Loss.{fixedLoss}", activation));
 
     [Fact]
-    public void ND101_turns_a_single_unit_softmax_into_a_sigmoid() => AssertFixed(new SigmoidForSingleUnitFix(), "ND101", """
+    public Task ND101_turns_a_single_unit_softmax_into_a_sigmoid() => AssertFixed<SigmoidForSingleUnitFix>("ND101", """
         [Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
         [Dense(8, Activation.ReLU)]
-        [Dense(1, Activation.Softmax)]
+        [Dense(1, {|ND101:Activation.Softmax|})]
         public partial class Net;
         """, """
         [Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
@@ -62,49 +64,54 @@ public class CodeFixTests
         """);
 
     [Theory]
-    [InlineData("ND401", "1f")]
-    [InlineData("ND401", "-0.2f")]
-    [InlineData("ND402", "0.9f")]
-    public void ND401_ND402_set_the_dropout_rate_to_one_half(string id, string rate) =>
-        AssertFixed(new SuggestedValueFix(), id, Dropout(rate), Dropout("0.5f"));
+    [InlineData("ND401", "{|ND401:1f|}")]
+    [InlineData("ND401", "{|ND401:-0.2f|}")]
+    [InlineData("ND402", "{|ND402:0.9f|}")]
+    public Task ND401_ND402_set_the_dropout_rate_to_one_half(string id, string rate) =>
+        AssertFixed<SuggestedValueFix>(id, Dropout(rate), Dropout("0.5f"));
 
     [Theory]
-    [InlineData("ND501", "Optimizer = Optimizer.Adam, LearningRate = 0f", "Optimizer = Optimizer.Adam, LearningRate = 0.001f")]
-    [InlineData("ND501", "LearningRate = -1f", "LearningRate = 0.01f")]
-    [InlineData("ND502", "Optimizer = Optimizer.RMSprop, LearningRate = 0.1f", "Optimizer = Optimizer.RMSprop, LearningRate = 0.001f")]
-    [InlineData("ND502", "LearningRate = 0.9f", "LearningRate = 0.01f")]
-    public void ND501_ND502_set_the_learning_rate_to_the_optimisers_default(string id, string before, string after) =>
-        AssertFixed(new SuggestedValueFix(), id, Rate(before), Rate(after));
+    [InlineData("ND501", "Optimizer = Optimizer.Adam, {|ND501:LearningRate = 0f|}", "Optimizer = Optimizer.Adam, LearningRate = 0.001f")]
+    [InlineData("ND501", "{|ND501:LearningRate = -1f|}", "LearningRate = 0.01f")]
+    [InlineData("ND502", "Optimizer = Optimizer.RMSprop, {|ND502:LearningRate = 0.1f|}", "Optimizer = Optimizer.RMSprop, LearningRate = 0.001f")]
+    [InlineData("ND502", "{|ND502:LearningRate = 0.9f|}", "LearningRate = 0.01f")]
+    public Task ND501_ND502_set_the_learning_rate_to_the_optimisers_default(string id, string before, string after) =>
+        AssertFixed<SuggestedValueFix>(id, Rate(before), Rate(after));
 
     [Fact]
-    public void ND502_on_momentum_offers_no_fix() =>
-        Assert.Empty(CodeFixHarness.Offered(Header + Rate("LearningRate = 0.1f, Momentum = 0.95f"), new SuggestedValueFix(), "ND502"));
-
-    [Fact]
-    public void Fix_without_a_using_directive_keeps_a_resolvable_name()
+    public Task ND502_on_momentum_offers_no_fix()
     {
-        string fixedSource = CodeFixHarness.Fix("""
-            namespace Samples;
-
-            [NeuralDsl.Network(Inputs = 4, Loss = NeuralDsl.Loss.MeanSquaredError)]
-            [NeuralDsl.Dense(8, NeuralDsl.Activation.ReLU, WeightInit = NeuralDsl.Init.Zeros)]
-            [NeuralDsl.Dense(1)]
-            public partial class Net;
-            """, new MatchedInitializerFix(), "ND301");
-        Assert.Contains("WeightInit = NeuralDsl.Init.HeUniform", fixedSource, System.StringComparison.Ordinal);
-        AssertCompilesWithout(fixedSource, "ND301");
+        string source = Header + Rate("LearningRate = 0.1f, {|ND502:Momentum = 0.95f|}");
+        return new NetworkCodeFixTest<SuggestedValueFix>("ND502", source, source).RunAsync();
     }
 
     [Fact]
-    public void Fix_all_ND301_fixes_every_layer_of_every_network() => AssertFixedAll(new MatchedInitializerFix(), "ND301", """
+    public Task Fix_without_a_using_directive_keeps_a_resolvable_name() => AssertFixed<MatchedInitializerFix>("ND301", """
+        namespace Samples;
+
+        [NeuralDsl.Network(Inputs = 4, Loss = NeuralDsl.Loss.MeanSquaredError)]
+        [NeuralDsl.Dense(8, NeuralDsl.Activation.ReLU, {|ND301:WeightInit = NeuralDsl.Init.Zeros|})]
+        [NeuralDsl.Dense(1)]
+        public partial class Net;
+        """, """
+        namespace Samples;
+
+        [NeuralDsl.Network(Inputs = 4, Loss = NeuralDsl.Loss.MeanSquaredError)]
+        [NeuralDsl.Dense(8, NeuralDsl.Activation.ReLU, WeightInit = NeuralDsl.Init.HeUniform)]
+        [NeuralDsl.Dense(1)]
+        public partial class Net;
+        """, header: "");
+
+    [Fact]
+    public Task Fix_all_ND301_fixes_every_layer_of_every_network() => AssertFixed<MatchedInitializerFix>("ND301", """
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
-        [Dense(8, Activation.ReLU, WeightInit = Init.Zeros)]
-        [Dense(8, Activation.Tanh, WeightInit = Init.Ones)]
+        [Dense(8, Activation.ReLU, {|ND301:WeightInit = Init.Zeros|})]
+        [Dense(8, Activation.Tanh, {|ND301:WeightInit = Init.Ones|})]
         [Dense(1)]
         public partial class First;
 
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
-        [Dense(8, Activation.SELU, WeightInit = Init.Constant, WeightValue = 0.1f)]
+        [Dense(8, Activation.SELU, {|ND301:WeightInit = Init.Constant|}, WeightValue = 0.1f)]
         [Dense(1, WeightInit = Init.Zeros)]
         public partial class Second;
         """, """
@@ -121,16 +128,16 @@ public class CodeFixTests
         """);
 
     [Fact]
-    public void Fix_all_ND202_fixes_every_stack() => AssertFixedAll(new ReluWithHeInitFix(), "ND202", """
+    public Task Fix_all_ND202_fixes_every_stack() => AssertFixed<ReluWithHeInitFix>("ND202", """
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
-        [Dense(8, Activation.Sigmoid)]
+        [Dense(8, {|ND202:Activation.Sigmoid|})]
         [Dense(8, Activation.Sigmoid)]
         [Dense(8, Activation.Sigmoid)]
         [Dense(1)]
         public partial class First;
 
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
-        [Dense(8, Activation.Tanh)]
+        [Dense(8, {|ND202:Activation.Tanh|})]
         [Dense(8, Activation.Tanh)]
         [Dense(8, Activation.Tanh)]
         [Dense(8, Activation.Tanh)]
@@ -154,12 +161,12 @@ public class CodeFixTests
         """);
 
     [Fact]
-    public void Fix_all_ND401_fixes_every_dropout() => AssertFixedAll(new SuggestedValueFix(), "ND401", """
+    public Task Fix_all_ND401_fixes_every_dropout() => AssertFixed<SuggestedValueFix>("ND401", """
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
         [Dense(8, Activation.ReLU)]
-        [Dropout(1f)]
+        [Dropout({|ND401:1f|})]
         [Dense(8, Activation.ReLU)]
-        [Dropout(-1f)]
+        [Dropout({|ND401:-1f|})]
         [Dense(1)]
         public partial class Net;
         """, """
@@ -173,12 +180,12 @@ public class CodeFixTests
         """);
 
     [Fact]
-    public void Fix_all_ND502_fixes_every_network() => AssertFixedAll(new SuggestedValueFix(), "ND502", """
-        [Network(Inputs = 4, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam, LearningRate = 0.1f)]
+    public Task Fix_all_ND502_fixes_every_network() => AssertFixed<SuggestedValueFix>("ND502", """
+        [Network(Inputs = 4, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam, {|ND502:LearningRate = 0.1f|})]
         [Dense(1)]
         public partial class First;
 
-        [Network(Inputs = 4, Loss = Loss.MeanSquaredError, LearningRate = 2f)]
+        [Network(Inputs = 4, Loss = Loss.MeanSquaredError, {|ND502:LearningRate = 2f|})]
         [Dense(1)]
         public partial class Second;
         """, """
@@ -194,7 +201,7 @@ public class CodeFixTests
     [Theory]
     [InlineData("""
         [Dense(3, Activation.Softmax)]
-        [Dropout(0.2f)]
+        [{|ND403:Dropout(0.2f)|}]
         public partial class Net;
         """, """
         [Dropout(0.2f)]
@@ -202,7 +209,7 @@ public class CodeFixTests
         public partial class Net;
         """)]
     [InlineData("""
-        [Dense(3, Activation.Softmax), Dropout(0.2f)]
+        [Dense(3, Activation.Softmax), {|ND403:Dropout(0.2f)|}]
         public partial class Net;
         """, """
         [Dropout(0.2f)]
@@ -213,7 +220,7 @@ public class CodeFixTests
         [Dense(3, UseBias = false)]
         [BatchNormalization]
         [Activation(Activation.Softmax)]
-        [Dropout(0.2f)]
+        [{|ND403:Dropout(0.2f)|}]
         public partial class Net;
         """, """
         [Dropout(0.2f)]
@@ -222,8 +229,8 @@ public class CodeFixTests
         [Activation(Activation.Softmax)]
         public partial class Net;
         """)]
-    public void ND403_moves_the_dropout_before_the_output_layer(string before, string after) =>
-        AssertFixed(new DropoutBeforeOutputFix(), "ND403", Classifier + before, Classifier + after);
+    public Task ND403_moves_the_dropout_before_the_output_layer(string before, string after) =>
+        AssertFixed<DropoutBeforeOutputFix>("ND403", Classifier + before, Classifier + after);
 
     private const string Classifier = """
         [Network(Inputs = 4, Loss = Loss.CategoricalCrossEntropy)]
@@ -239,7 +246,7 @@ public class CodeFixTests
         """;
 
     private static string Output(string loss, string activation) => $$"""
-        [Network(Inputs = 4, Loss = Loss.{{loss}})]
+        [Network(Inputs = 4, {{loss}})]
         [Dense(8, Activation.ReLU)]
         [Dense(3, Activation.{{activation}})]
         public partial class Net;
@@ -260,18 +267,16 @@ public class CodeFixTests
         public partial class Net;
         """;
 
-    private static void AssertFixed(CodeFixProvider provider, string id, string before, string after)
+    /// <summary>
+    /// The fix turns <paramref name="before"/> (with <c>{|ND301:text|}</c> markup on every diagnostic
+    /// it must fix) into <paramref name="after"/>, one at a time and with Fix All (see
+    /// <see cref="NetworkCodeFixTest{TCodeFix}"/>), and the fixed source compiles with its generated code.
+    /// </summary>
+    private static async Task AssertFixed<TFix>(string id, string before, string after, string header = Header)
+        where TFix : CodeFixProvider, new()
     {
-        string fixedSource = CodeFixHarness.Fix(Header + before, provider, id);
-        Assert.Equal(Header + after, fixedSource);
-        AssertCompilesWithout(fixedSource, id);
-    }
-
-    private static void AssertFixedAll(CodeFixProvider provider, string id, string before, string after)
-    {
-        string fixedSource = CodeFixHarness.FixAll(Header + before, provider, id);
-        Assert.Equal(Header + after, fixedSource);
-        AssertCompilesWithout(fixedSource, id);
+        await new NetworkCodeFixTest<TFix>(id, header + before, header + after).RunAsync();
+        AssertCompilesWithout(header + after, id);
     }
 
     /// <summary>The fixed source and the code generated for it compile without errors, and <paramref name="id"/> is gone.</summary>

@@ -53,15 +53,17 @@ public class GradientCheckTests(ITestOutputHelper output)
     /// <summary>
     /// Compares the network's gradient on one batch with central differences of the double-precision
     /// reference; every entry's error (see <see cref="Errors"/>) at most <paramref name="tolerance"/>.
-    /// Returns the worst gradient and loss errors.
+    /// Returns the worst gradient and loss errors. <paramref name="dropoutMasks"/>, if given, are the masks
+    /// the network's dropout layers draw in this call (see <see cref="ReferenceNetwork.Forward"/>).
     /// </summary>
-    internal static (double Gradient, double Loss) Check(string label, ITrainableNetwork net, GradientCheckCase check, float[] inputs, float[] targets, double tolerance)
+    internal static (double Gradient, double Loss) Check(string label, ITrainableNetwork net, GradientCheckCase check, float[] inputs, float[] targets, double tolerance,
+        IReadOnlyList<double[]>? dropoutMasks = null)
     {
         float loss = net.ComputeGradients(inputs, targets);
         float[] gradient = net.Gradients.ToArray();
 
         double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
-        double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
+        double referenceLoss = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits, dropoutMasks);
         double lossError = Math.Abs(loss - referenceLoss) / Math.Max(Math.Abs(referenceLoss), 1e-6);
         Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(Math.Abs(referenceLoss), 1e-2),
             $"{label}: loss {loss} but reference {referenceLoss}");
@@ -71,9 +73,9 @@ public class GradientCheckTests(ITestOutputHelper output)
         {
             double saved = p[i];
             p[i] = saved + Step;
-            double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
+            double plus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits, dropoutMasks);
             p[i] = saved - Step;
-            double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits);
+            double minus = ReferenceNetwork.Loss(net.Layers, net.Loss, check.HuberDelta, check.Penalties, p, inputs, targets, net.FromLogits, dropoutMasks);
             p[i] = saved;
             fd[i] = (plus - minus) / (2 * Step);
         }

@@ -16,9 +16,14 @@ internal static class ReferenceNetwork
     private const double SeluAlpha = 1.6732632423543772848170429916717;
     private const double SeluScale = 1.0507009873554804934193349852946;
 
-    /// <summary>The last layer's activations, one row per sample, in training mode.</summary>
-    public static double[][] Forward(IReadOnlyList<LayerInfo> layers, ReadOnlySpan<double> p, ReadOnlySpan<float> inputs)
+    /// <summary>
+    /// The last layer's activations, one row per sample, in training mode. Dropout at a rate above 0
+    /// multiplies by the next of <paramref name="dropoutMasks"/> (one [batch * units] mask per such layer,
+    /// in layer order): the masks are random, so a check fixes the ones the network drew.
+    /// </summary>
+    public static double[][] Forward(IReadOnlyList<LayerInfo> layers, ReadOnlySpan<double> p, ReadOnlySpan<float> inputs, IReadOnlyList<double[]>? dropoutMasks = null)
     {
+        int masksUsed = 0;
         int inputSize = layers[0].Inputs, batch = inputs.Length / inputSize;
         double[][] a = new double[batch][];
         for (int n = 0; n < batch; n++)
@@ -32,7 +37,7 @@ internal static class ReferenceNetwork
             {
                 LayerKind.Dense => Dense(layer, p, a),
                 LayerKind.BatchNormalization => BatchNormalize(layer, p, a),
-                LayerKind.Dropout => Dropout(layer, a),
+                LayerKind.Dropout => Dropout(layer, a, dropoutMasks, ref masksUsed),
                 LayerKind.Activation => a,
                 _ => throw new NotSupportedException(layer.Kind.ToString()),
             };
@@ -76,11 +81,13 @@ internal static class ReferenceNetwork
         return z;
     }
 
-    /// <summary>Dropout at rate 0, the identity; at other rates the masks are random, so no finite difference applies.</summary>
-    private static double[][] Dropout(LayerInfo layer, double[][] x)
+    /// <summary>Dropout at rate 0, the identity; at other rates <c>x * mask</c> with the given mask, since a random one has no finite difference.</summary>
+    private static double[][] Dropout(LayerInfo layer, double[][] x, IReadOnlyList<double[]>? masks, ref int used)
     {
-        if (layer.Rate != 0f) throw new NotSupportedException("Gradient checks need dropout at rate 0: other rates draw random masks.");
-        return x;
+        if (layer.Rate == 0f) return x;
+        if (masks is null || used == masks.Count) throw new NotSupportedException("Gradient checks need dropout at rate 0 or the mask the network drew.");
+        double[] mask = masks[used++];
+        return x.Select((row, n) => row.Select((v, j) => v * mask[n * layer.Units + j]).ToArray()).ToArray();
     }
 
     private static double[] Activate(LayerInfo layer, ReadOnlySpan<double> p, double[] z)
@@ -122,11 +129,11 @@ internal static class ReferenceNetwork
     /// softmax for categorical), as Keras' <c>from_logits=True</c> does.
     /// </summary>
     public static double Loss(IReadOnlyList<LayerInfo> layers, Loss loss, double huberDelta, IReadOnlyList<LayerPenalty> penalties,
-        ReadOnlySpan<double> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool fromLogits = false)
+        ReadOnlySpan<double> p, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool fromLogits = false, IReadOnlyList<double[]>? dropoutMasks = null)
     {
         int outputSize = layers[^1].Units;
         int targetSize = loss == NeuralDsl.Loss.SparseCategoricalCrossEntropy ? 1 : outputSize;
-        double[][] outputs = Forward(layers, p, inputs);
+        double[][] outputs = Forward(layers, p, inputs, dropoutMasks);
         int batch = outputs.Length;
         double total = 0;
         for (int n = 0; n < batch; n++)
@@ -142,8 +149,8 @@ internal static class ReferenceNetwork
                     NeuralDsl.Loss.MeanAbsoluteError => Math.Abs(d),
                     NeuralDsl.Loss.Huber => Math.Abs(d) <= huberDelta ? 0.5 * d * d : huberDelta * (Math.Abs(d) - 0.5 * huberDelta),
                     NeuralDsl.Loss.Hinge => Math.Max(0, 1 - y[k] * a[k]),
-                    NeuralDsl.Loss.BinaryCrossEntropy => -(y[k] * Math.Log(a[k]) + (1 - y[k]) * Math.Log(1 - a[k])),
-                    NeuralDsl.Loss.CategoricalCrossEntropy => -y[k] * Math.Log(a[k]),
+                    NeuralDsl.Loss.BinaryCrossEntropy => -(XLogY(y[k], a[k]) + XLogY(1 - y[k], 1 - a[k])),
+                    NeuralDsl.Loss.CategoricalCrossEntropy => -XLogY(y[k], a[k]),
                     NeuralDsl.Loss.SparseCategoricalCrossEntropy => k == (int)y[0] ? -Math.Log(a[k]) : 0,
                     _ => throw new NotSupportedException(loss.ToString()),
                 };
@@ -152,6 +159,9 @@ internal static class ReferenceNetwork
         bool summedOverClasses = loss is NeuralDsl.Loss.CategoricalCrossEntropy or NeuralDsl.Loss.SparseCategoricalCrossEntropy;
         return total / (summedOverClasses ? batch : (double)batch * outputSize) + Penalty(layers, penalties, p);
     }
+
+    /// <summary><c>x log y</c>, 0 where <c>x</c> is 0 (the limit, so that a target of 0 on an output of exactly 0 costs nothing).</summary>
+    private static double XLogY(double x, double y) => x == 0 ? 0 : x * Math.Log(y);
 
     private static double[] Probabilities(Loss loss, double[] logits)
     {
