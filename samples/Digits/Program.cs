@@ -36,7 +36,7 @@ public static class Program
         DigitsResult result = DigitsTraining.Run(data, onEpochEnd: e =>
             Console.WriteLine($"epoch {e.Epoch,3}: loss {e.Loss:F4}  accuracy {e.History.Value("accuracy", e.Epoch):F4}  val_loss {e.ValidationLoss:F4}  val_accuracy {e.History.Value("val_accuracy", e.Epoch):F4}"));
         Console.WriteLine(result.History.StopMessage);
-        Console.WriteLine($"time to trained model: {result.FitTime.TotalSeconds:F2} s ({result.History.EpochCount} epochs of {result.Train.Count} digits, 10% of them for validation)");
+        Console.WriteLine($"time to trained model: {result.FitTime.TotalSeconds:F2} s ({result.FitTime.TotalMilliseconds / result.History.EpochCount:F1} ms per epoch; {result.History.EpochCount} epochs of {result.Train.Count} digits, 10% of them for validation)");
         Console.WriteLine($"test accuracy: {result.Accuracy:P2} on {result.Test.Count} digits");
         Console.WriteLine();
 
