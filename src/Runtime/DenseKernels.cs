@@ -29,6 +29,7 @@ public static class DenseKernels
     /// registers before the store; the same values as <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>
     /// followed by the activation's span function (vector form for each block of eight units from the first, scalar for the rest).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, TActivation activation)
         where TActivation : struct, IVectorActivation
     {
@@ -134,6 +135,7 @@ public static class DenseKernels
     /// <c>Z = bias + X W</c> for a batch (<paramref name="x"/> is [batch, inputs], <paramref name="z"/> is
     /// [batch, units]), four samples at a time so that each loaded weight serves four rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int inputs, int units)
     {
         int batch = x.Length / inputs;
@@ -257,6 +259,7 @@ public static class DenseKernels
     }
 
     /// <summary>Adds <c>x^T d</c> to the weight gradient (<c>gW[i, :] += x[i] d</c>) and <c>d</c> to the bias gradient (if not empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> d, Span<float> weightGradient, Span<float> biasGradient)
     {
         int units = d.Length;
@@ -288,6 +291,7 @@ public static class DenseKernels
     /// Four samples share each pass over a row of the weight gradient, so it is loaded and stored a
     /// quarter as often as with one sample at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateGradientsBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> d, Span<float> weightGradient, Span<float> biasGradient, int inputs, int units)
     {
         int batch = x.Length / inputs;
@@ -327,6 +331,7 @@ public static class DenseKernels
     }
 
     /// <summary>The gradient with respect to the input: <c>dx[i] = W[i, :] . d</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InputGradient(ReadOnlySpan<float> weights, ReadOnlySpan<float> d, Span<float> dx)
     {
         int units = d.Length;

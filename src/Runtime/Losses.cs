@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace NeuralDsl;
 
@@ -118,6 +119,7 @@ public static class Losses
     /// Softmax and categorical cross-entropy fused through log-sum-exp: <c>sum y (lse(z) - z)</c>,
     /// gradient with respect to the logits <c>a sum(y) - y</c> (<c>a - y</c> for one-hot targets).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float SoftmaxCrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> y, Span<float> gradient, float scale)
     {
         float logSumExp = LogSumExp(z);
@@ -141,6 +143,7 @@ public static class Losses
     }
 
     /// <summary>Softmax and cross-entropy against class <paramref name="target"/>, fused: <c>lse(z) - z_c</c>, gradient <c>a - onehot(c)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float SoftmaxSparseCrossEntropy(ReadOnlySpan<float> z, ReadOnlySpan<float> a, int target, Span<float> gradient, float scale)
     {
         if (!gradient.IsEmpty)

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -9,6 +8,7 @@ using NeuralDsl;
 using NeuralDsl.Data;
 using NeuralDsl.Embedding;
 using NeuralDsl.Training;
+using Samples.Digits;
 
 namespace Samples.EmbeddedAot.Train;
 
@@ -35,8 +35,10 @@ public static class Program
     public static int Main()
     {
         string sample = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, ".."));
-        (float[][] pixels, int[] labels) = Load(Path.Combine(sample, "..", "data", "digits.csv.gz"));
-        var data = new Dataset(pixels.Select(p => p.Select(v => v / PixelScale).ToArray()).ToArray(), labels.Select(l => new float[] { l }).ToArray());
+        Dataset raw = DigitsCsv.Load(Path.Combine(sample, "..", "data", "digits.csv.gz"));
+        float[] pixels = raw.Features.ToArray();
+        for (int i = 0; i < pixels.Length; i++) pixels[i] /= PixelScale;
+        var data = new Dataset(pixels, raw.FeatureSize, raw.Targets, raw.TargetSize);
         var (train, test) = DataSplit.TrainTest(data, testFraction: 0.2, seed: 1, stratify: true);
 
         var net = new DigitsNet();
@@ -48,15 +50,6 @@ public static class Program
         File.WriteAllText(Path.Combine(sample, "TestDigits.cs"), TestDigits(net, test));
         Console.WriteLine($"wrote {Path.Combine(sample, "digits.weights.json")} and TestDigits.cs");
         return result.Metrics["accuracy"] >= 0.9 ? 0 : 1;
-    }
-
-    private static (float[][] Pixels, int[] Labels) Load(string path)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        var rows = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray())
-            .ToArray();
-        return (rows.Select(r => r[..64].Select(v => (float)v).ToArray()).ToArray(), rows.Select(r => r[64]).ToArray());
     }
 
     /// <summary>The first held-out digits as C#: raw pixels, labels, and this network's predicted class and probability.</summary>

@@ -39,6 +39,7 @@ internal sealed class AdamMoments
     /// One step: <paramref name="decoupledDecay"/> (AdamW's <c>lr * weight_decay</c>) shrinks the parameters
     /// first, <paramref name="l2Penalty"/> (Adam's <c>weight_decay</c>) is added to the gradient.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float l2Penalty, float decoupledDecay)
     {
         _step++;
