@@ -23,14 +23,13 @@ public sealed class EarlyStopping
     /// <param name="maximize">Whether larger is better; <c>null</c> infers it from the name (accuracy is maximised, losses minimised).</param>
     public EarlyStopping(string monitor = "val_loss", int patience = 0, float minDelta = 0f, bool restoreBestWeights = true, bool? maximize = null)
     {
-        if (string.IsNullOrWhiteSpace(monitor)) throw new ArgumentException("Name the series to monitor, such as \"val_loss\".", nameof(monitor));
+        MonitoredSeries.Check(monitor, minDelta);
         if (patience < 0) throw new ArgumentOutOfRangeException(nameof(patience), patience, "Patience must not be negative.");
-        if (!(minDelta >= 0f)) throw new ArgumentOutOfRangeException(nameof(minDelta), minDelta, "The minimum change must not be negative.");
         Monitor = monitor;
         Patience = patience;
         MinDelta = minDelta;
         RestoreBestWeights = restoreBestWeights;
-        Maximize = maximize ?? monitor.EndsWith("accuracy", StringComparison.Ordinal);
+        Maximize = MonitoredSeries.Maximize(monitor, maximize);
     }
 
     /// <summary>The monitored series.</summary>
@@ -50,5 +49,5 @@ public sealed class EarlyStopping
 
     /// <summary>Whether <paramref name="value"/> improves on <paramref name="best"/> by more than <see cref="MinDelta"/>.</summary>
     public bool IsImprovement(double value, double best) =>
-        !double.IsNaN(value) && (double.IsNaN(best) || (Maximize ? value > best + MinDelta : value < best - MinDelta));
+        MonitoredSeries.IsImprovement(value, best, Maximize, MinDelta);
 }

@@ -40,14 +40,13 @@ public sealed class ModelCheckpoint
         float minDelta = 0f, bool? maximize = null)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("Give the file to write the checkpoints to.", nameof(path));
-        if (string.IsNullOrWhiteSpace(monitor)) throw new ArgumentException("Name the series to monitor, such as \"val_loss\".", nameof(monitor));
-        if (!(minDelta >= 0f)) throw new ArgumentOutOfRangeException(nameof(minDelta), minDelta, "The minimum change must not be negative.");
+        MonitoredSeries.Check(monitor, minDelta);
         Path = path;
         Monitor = monitor;
         SaveBestOnly = saveBestOnly;
         IncludeOptimizerState = includeOptimizerState;
         MinDelta = minDelta;
-        Maximize = maximize ?? monitor.EndsWith("accuracy", StringComparison.Ordinal);
+        Maximize = MonitoredSeries.Maximize(monitor, maximize);
     }
 
     /// <summary>The file written, possibly with an <c>{epoch}</c> placeholder.</summary>
@@ -89,7 +88,7 @@ public sealed class ModelCheckpoint
     /// <summary>Saves after epoch <paramref name="epoch"/> if the rule says so.</summary>
     internal void EpochEnded(INetwork network, IOptimizer optimizer, int epoch, double monitored)
     {
-        bool improved = !double.IsNaN(monitored) && (double.IsNaN(Best) || (Maximize ? monitored > Best + MinDelta : monitored < Best - MinDelta));
+        bool improved = MonitoredSeries.IsImprovement(monitored, Best, Maximize, MinDelta);
         if (improved) Best = monitored;
         if (SaveBestOnly && !improved) return;
         WeightsFile.Save(network, PathFor(epoch), IncludeOptimizerState ? (IOptimizerState)optimizer : null);
