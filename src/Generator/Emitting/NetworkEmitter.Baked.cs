@@ -51,7 +51,7 @@ internal sealed partial class NetworkEmitter
         _writer.Indentation++;
         // Unoptimised code runs RuntimeHelpers.CreateSpan as a call, which allocates on .NET 8 (measured:
         // 64 bytes a read); optimised code reads the constant data in place.
-        _writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        _writer.WriteLine(Optimised);
         _writer.WriteLine("get => new float[]");
         _writer.WriteLine("{");
         _writer.Indentation++;

@@ -167,7 +167,7 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine("// dense layers apply it in registers); the output layer its pre-activation z and activation a.");
         }
         string signature = batched
-            ? $"private static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"
+            ? $"{Optimised}\nprivate static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"
             : $"private static void Forward({ReadOnlySpan} p, {state}{ReadOnlySpan} x, {parameters})";
         using (_writer.Open(signature))
         {
@@ -201,7 +201,7 @@ internal sealed partial class NetworkEmitter
         Func<LayerModel, string, string> owned = (layer, kind) => layer == Output ? (kind == "z" ? "zOut" : "aOut") : $"h{layer.Index}";
         (string _, string zOut, string aOut) = InferencePlan("x", owned)[Output.Index];
         _writer.WriteLine();
-        using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in inference mode{(HasPenalties ? ", plus the declared weight penalties" : "")}, without touching <see cref=\"Gradients\"/>. Thread-safe.</summary>\npublic float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in inference mode{(HasPenalties ? ", plus the declared weight penalties" : "")}, without touching <see cref=\"Gradients\"/>. Thread-safe.</summary>\n{Optimised}\npublic float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             EmitBatchChecks(training: false);
             WithHiddenBuffer(outputBuffers, () =>

@@ -99,7 +99,7 @@ internal sealed partial class NetworkEmitter
         TrainingBuffers buffers = TrainingLayout();
         TrainingSpans[] plan = TrainingPlan();
         _writer.WriteLine();
-        using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in training mode{(HasPenalties ? ", plus the declared weight penalties" : "")}; fills <see cref=\"Gradients\"/> with its gradient. Parameters are unchanged.</summary>\npublic float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+        using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in training mode{(HasPenalties ? ", plus the declared weight penalties" : "")}; fills <see cref=\"Gradients\"/> with its gradient. Parameters are unchanged.</summary>\n{Optimised}\npublic float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             EmitBatchChecks(training: true);
             if (Layers.Any(l => l.Kind == LayerKind.BatchNormalization))

@@ -18,6 +18,10 @@ internal sealed partial class NetworkEmitter
     private const string Span = "global::System.Span<float>";
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Guard = "global::NeuralDsl.NetworkGuard";
+
+    // Batch loops are compiled fully optimised at their first call: a short training run otherwise spends
+    // most of its time in first-tier code (digits: 0.42 s by default against 0.22 s without tiering).
+    private const string Optimised = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
     private readonly NetworkModel _model;
     private readonly BakedNetwork? _baked;
     private readonly SourceWriter _writer = new();

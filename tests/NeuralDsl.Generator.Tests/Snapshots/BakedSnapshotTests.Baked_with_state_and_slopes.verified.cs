@@ -130,6 +130,7 @@ partial class BakedNet : global::NeuralDsl.IPredictor
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> st, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2)
     {
         // Layer 0: Dense 2 -> 3, Tanh. Weights p[0..6) as [2 x 3], biases p[6..9).

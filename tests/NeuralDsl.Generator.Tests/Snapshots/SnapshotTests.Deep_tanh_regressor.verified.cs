@@ -444,6 +444,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> a3, global::System.Span<float> a4, global::System.Span<float> a5, global::System.Span<float> a6, global::System.Span<float> a7, global::System.Span<float> a8, global::System.Span<float> a9, global::System.Span<float> a10)
     {
         // Layer 0: Dense 8 -> 8, Tanh. Weights p[0..64) as [8 x 8], biases p[64..72).
@@ -727,6 +728,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The mean squared error averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
@@ -754,6 +756,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The mean squared error averaged over a batch in training mode; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));

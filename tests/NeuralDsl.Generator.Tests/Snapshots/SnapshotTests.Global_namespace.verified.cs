@@ -175,6 +175,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 3 -> 6, LeakyReLU. Weights p[0..18) as [3 x 6], biases p[18..24).
@@ -222,6 +223,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
@@ -242,6 +244,7 @@ partial class GlobalNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in training mode; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));

@@ -178,6 +178,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2)
     {
         // Layer 0: Dense 784 -> 128, ReLU. Weights p[0..100352) as [784 x 128], biases p[100352..100480).
@@ -209,6 +210,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The categorical cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
@@ -230,6 +232,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The categorical cross-entropy averaged over a batch in training mode; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));

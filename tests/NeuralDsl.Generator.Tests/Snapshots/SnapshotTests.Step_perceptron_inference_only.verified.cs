@@ -98,6 +98,7 @@ partial class AndGate : global::NeuralDsl.INetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> z0, global::System.Span<float> a0)
     {
         // Layer 0: Dense 2 -> 1, Step. Weights p[0..2) as [2 x 1], biases p[2..3).

@@ -164,6 +164,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> z1, global::System.Span<float> a1)
     {
         // Layer 0: Dense 2 -> 4, Tanh. Weights p[0..8) as [2 x 4], biases p[8..12).
@@ -199,6 +200,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The binary cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
@@ -219,6 +221,7 @@ partial class XorNet : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The binary cross-entropy averaged over a batch in training mode; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
