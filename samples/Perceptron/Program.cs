@@ -16,7 +16,7 @@ public static class Program
         var failures = new List<string>();
         float[] inputs = TruthTables.Inputs;
 
-        Console.WriteLine("1. Rosenblatt's rule on AND (linearly separable): w += lr (y - y_hat) x, b += lr (y - y_hat), lr = {PerceptronLesson.RuleLearningRate}, from w = 0, b = 0");
+        Console.WriteLine($"1. Rosenblatt's rule on AND (linearly separable): w += lr (y - y_hat) x, b += lr (y - y_hat), lr = {PerceptronLesson.RuleLearningRate}, from w = 0, b = 0");
         RuleRun and = PerceptronLesson.TrainPerceptron(TruthTables.And);
         PrintErrors(and);
         Console.WriteLine($"   converged: {(and.ConvergedAfter is int e ? $"yes, epoch {e} had no error" : "no")}; "
