@@ -85,9 +85,10 @@ public class CsvLoaderTests
     [Fact]
     public void Quoted_fields_may_hold_the_delimiter_and_line_breaks_and_lines_are_still_counted()
     {
-        CsvData data = Read("name,x,y\n\"a, b\",1,2\n\"multi\nline\",3,4\n\"c\",5,oops\n".Replace(",oops", ",6"),
+        CsvData data = Read("name,x,y\n\"a, b\",1,2\n\"multi\nline\",3,4\n\"c\",5,6\n",
             new CsvColumns { Targets = ["y"], Categorical = ["name"] });
         Assert.Equal(["name=a, b", "name=c", "name=multi\nline", "x"], data.FeatureNames);
+        Assert.Equal([1f, 0f, 0f, 1f, 0f, 0f, 1f, 3f, 0f, 1f, 0f, 5f], data.Dataset.Features.ToArray());
         Fails("name,x,y\n\"multi\nline\",3,4\n\"c\",5,oops\n", new CsvColumns { Targets = ["y"], Categorical = ["name"] }, 4, "y", "\"oops\" is not a number");
     }
 
