@@ -99,7 +99,7 @@ public static class TrainingPlots
             }
         double[] positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(positions, matrix.Names);
-        plot.Axes.Left.SetTicks(positions, matrix.Names.Reverse().ToArray());
+        plot.Axes.Left.SetTicks(positions, Enumerable.Reverse(matrix.Names).ToArray());
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;

@@ -9,7 +9,7 @@ namespace NeuralDsl.Tools.Progress;
 /// Turns <c>Fit</c>'s batch and epoch reports into console output: a batch bar redrawn in place on a
 /// live terminal, or one plain line per epoch. It keeps the timing of the run it is watching: the epoch
 /// time is the interval between two epoch ends, and the first epoch of a run, which has no previous end,
-/// is timed from its first batch's end and scaled by the number of batches.
+/// is timed from its first batch's end and scaled by the number of batches (unknown with one batch).
 /// </summary>
 internal sealed class ConsoleProgress
 {
@@ -85,13 +85,17 @@ internal sealed class ConsoleProgress
         {
             _epochSecondsSum = 0;
             _epochsTimed = 0;
-            seconds = Seconds(now - _firstBatchEnd) * (batches > 1 ? (double)batches / (batches - 1) : 1);
+            // A single batch leaves nothing to scale from: that epoch's time is unknown ("?").
+            seconds = batches > 1 ? Seconds(now - _firstBatchEnd) * batches / (batches - 1) : double.NaN;
         }
         _lastEpoch = report.Epoch;
         _lastEpochEnd = now;
-        _epochSecondsSum += seconds;
-        _epochsTimed++;
-        double eta = (report.Epochs - report.Epoch - 1) * (_epochSecondsSum / _epochsTimed);
+        if (!double.IsNaN(seconds))
+        {
+            _epochSecondsSum += seconds;
+            _epochsTimed++;
+        }
+        double eta = _epochsTimed == 0 ? double.NaN : (report.Epochs - report.Epoch - 1) * (_epochSecondsSum / _epochsTimed);
         string tail = ProgressText.EpochTail(batches, seconds, report, eta);
         if (_bar) DrawBar(report.Epoch, batches, batches, tail);
         else
