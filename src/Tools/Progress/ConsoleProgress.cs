@@ -71,7 +71,7 @@ internal sealed class ConsoleProgress
         double perBatch = _batchesSeen > 1 ? Seconds(now - _firstBatchEnd) / (_batchesSeen - 1) : double.NaN;
         double eta = perBatch * (report.Batches - report.Batch - 1);
         DrawBar(report.Epoch, report.Batch + 1, report.Batches,
-            ProgressText.BatchTail(report.Batch + 1, report.Batches, eta, _lossSum / _batchesSeen));
+            ProgressText.BatchTail(report.Batch + 1, report.Batches, eta, _lossSum / _batchesSeen), final: false);
     }
 
     public void EpochEnded(EpochReport report)
@@ -97,7 +97,7 @@ internal sealed class ConsoleProgress
         }
         double eta = _epochsTimed == 0 ? double.NaN : (report.Epochs - report.Epoch - 1) * (_epochSecondsSum / _epochsTimed);
         string tail = ProgressText.EpochTail(batches, seconds, report, eta);
-        if (_bar) DrawBar(report.Epoch, batches, batches, tail);
+        if (_bar) DrawBar(report.Epoch, batches, batches, tail, final: true);
         else
         {
             var writer = _console.Profile.Out.Writer;
@@ -124,8 +124,9 @@ internal sealed class ConsoleProgress
 
     // The bar's line always ends with a newline and a redraw first moves back up to it, so whatever is
     // printed after a run that stopped mid-epoch (cancelled, diverged) starts on a line of its own.
-    // The line is cut to the console's width: a wrapped line would leave its first part behind.
-    private void DrawBar(int epoch, int done, int total, string tail)
+    // A bar still to be redrawn is cut to the console's width, since a wrapped line would leave its first
+    // part behind; the epoch's final line is not redrawn, so it keeps all its values and may wrap.
+    private void DrawBar(int epoch, int done, int total, string tail, bool final)
     {
         if (_barShown) _console.WriteAnsi("\u001b[1A\r\u001b[2K");
         _barShown = true;
@@ -133,7 +134,7 @@ internal sealed class ConsoleProgress
         string head = ProgressText.EpochHead(epoch, _epochs) + " ";
         (string filled, string empty) = ProgressText.Bar(done, total, unicode);
         string rest = " " + tail;
-        int room = Math.Max(_console.Profile.Width - 1, 0);
+        int room = final ? int.MaxValue : Math.Max(_console.Profile.Width - 1, 0);
         _console.Write(Cut(head, ref room), Style.Plain);
         _console.Write(Cut(filled, ref room), new Style(Color.Green));
         _console.Write(Cut(empty, ref room), new Style(Color.Grey));

@@ -58,6 +58,19 @@ public class ProgressTests
     }
 
     [Fact]
+    public void ANarrowTerminalGetsBarsCutToItsWidthButWholeEpochLines()
+    {
+        var writer = new StringWriter();
+        Train(writer, ansi: true, ProgressMode.Bar, [], width: 50);
+
+        string[] lines = Regex.Replace(writer.ToString(), "\u001b\\[[0-9;]*[A-Za-z]|\r", "").Split('\n');
+        string[] bars = lines.Where(l => l.Contains(" - ETA ", StringComparison.Ordinal) && l.StartsWith("Epoch", StringComparison.Ordinal) && !l.Contains(" 12/12 ", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(bars);
+        Assert.All(bars, bar => Assert.True(bar.Length <= 49, $"bar of {bar.Length} characters: {bar}"));
+        Assert.Equal(Epochs, Regex.Count(writer.ToString(), "val_accuracy: "));
+    }
+
+    [Fact]
     public void OffPrintsNothingAndKeepsTheOptions()
     {
         var writer = new StringWriter();
@@ -120,7 +133,7 @@ public class ProgressTests
     public void DurationsReadAsAPersonWritesThem(double seconds, string expected) =>
         Assert.Equal(expected, ProgressText.Duration(seconds));
 
-    private static History Train(StringWriter writer, bool ansi, ProgressMode mode, List<EpochReport> reports)
+    private static History Train(StringWriter writer, bool ansi, ProgressMode mode, List<EpochReport> reports, int width = 200)
     {
         var net = new ProgressNet(seed: 5);
         var options = new TrainingOptions
@@ -130,15 +143,15 @@ public class ProgressTests
             ValidationSplit = 0.25,
             Metrics = [Metric.Accuracy],
             OnEpochEnd = reports.Add,
-        }.WithProgress(new ProgressOptions { Mode = mode, Console = ConsoleOn(writer, ansi), RefreshInterval = TimeSpan.Zero });
+        }.WithProgress(new ProgressOptions { Mode = mode, Console = ConsoleOn(writer, ansi, width), RefreshInterval = TimeSpan.Zero });
         return net.Fit(ProgressNet.Diagonal(128), validation: null, options);
     }
 
-    private static IAnsiConsole ConsoleOn(StringWriter writer, bool ansi) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole ConsoleOn(StringWriter writer, bool ansi, int width = 200) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
         ColorSystem = ansi ? ColorSystemSupport.TrueColor : ColorSystemSupport.NoColors,
-        Out = new WideOutput(writer),
+        Out = new FixedWidthOutput(writer, width),
     });
 
     // Each value in the line is the report's (loss, validation loss) or the history's (metrics), rounded to four decimals.
@@ -162,12 +175,12 @@ public class ProgressTests
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A console output wide enough for a whole epoch line, as a terminal window would be.</summary>
-    private sealed class WideOutput(TextWriter writer) : IAnsiConsoleOutput
+    /// <summary>A console output of a given width, as a terminal window has.</summary>
+    private sealed class FixedWidthOutput(TextWriter writer, int width) : IAnsiConsoleOutput
     {
         public TextWriter Writer => writer;
         public bool IsTerminal => false;
-        public int Width => 200;
+        public int Width => width;
         public int Height => 50;
         public void SetEncoding(System.Text.Encoding encoding) { }
     }
