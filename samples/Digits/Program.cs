@@ -52,9 +52,9 @@ public static class Program
         Console.WriteLine("confusion matrix (rows: actual digit, columns: predicted)");
         Console.WriteLine(report.Matrix);
 
-        Console.WriteLine($"wrote {TrainingPlots.SaveCurves(result.History, Path.Combine(plots, "curves.png"))}");
-        Console.WriteLine($"wrote {TrainingPlots.SaveConfusionMatrix(report.Matrix, Path.Combine(plots, "confusion.png"))}");
-        Console.WriteLine($"wrote {MisclassifiedPlot.Save(result.TestImages, 8, 8, ClassLabels.Of(result.Test), result.Predicted, Path.Combine(plots, "misclassified.png"))}");
+        Console.WriteLine($"wrote {Shown(TrainingPlots.SaveCurves(result.History, Path.Combine(plots, "curves.png")))}");
+        Console.WriteLine($"wrote {Shown(TrainingPlots.SaveConfusionMatrix(report.Matrix, Path.Combine(plots, "confusion.png")))}");
+        Console.WriteLine($"wrote {Shown(MisclassifiedPlot.Save(result.TestImages, 8, 8, ClassLabels.Of(result.Test), result.Predicted, Path.Combine(plots, "misclassified.png")))}");
 
         string weights = Path.Combine(AppContext.BaseDirectory, "digits.ndw");
         result.Net.SaveWeights(weights);
@@ -72,5 +72,12 @@ public static class Program
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>A written file's path as the user would type it: relative to the current folder when it is below it.</summary>
+    private static string Shown(string path)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }
