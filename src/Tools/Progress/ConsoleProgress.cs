@@ -38,6 +38,9 @@ internal sealed class ConsoleProgress
         _refreshTicks = (long)(refresh.TotalSeconds * Stopwatch.Frequency);
     }
 
+    /// <summary>Whether this printer redraws a batch bar (else it prints plain lines).</summary>
+    internal bool DrawsBar => _bar;
+
     /// <summary>The printer <paramref name="options"/> asks for (for a run of <paramref name="epochs"/>), or null for <see cref="ProgressMode.Off"/>.</summary>
     public static ConsoleProgress? Create(ProgressOptions options, int epochs)
     {

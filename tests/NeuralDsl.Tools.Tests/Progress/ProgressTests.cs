@@ -72,6 +72,17 @@ public class ProgressTests
     }
 
     [Fact]
+    public void AutoDrawsTheBarOnlyOnATerminalThatTakesControlSequences()
+    {
+        // The test host's own output is a pipe: the process console gets plain lines.
+        Assert.True(Console.IsOutputRedirected, "the test host's output is expected to be redirected");
+        Assert.False(ConsoleProgress.Create(new ProgressOptions(), Epochs)!.DrawsBar);
+        Assert.True(ConsoleProgress.Create(new ProgressOptions { Console = ConsoleOn(new StringWriter(), ansi: true, terminal: true) }, Epochs)!.DrawsBar);
+        Assert.False(ConsoleProgress.Create(new ProgressOptions { Console = ConsoleOn(new StringWriter(), ansi: false, terminal: true) }, Epochs)!.DrawsBar);
+        Assert.False(ConsoleProgress.Create(new ProgressOptions { Console = ConsoleOn(new StringWriter(), ansi: true, terminal: false) }, Epochs)!.DrawsBar);
+    }
+
+    [Fact]
     public void OffPrintsNothingAndKeepsTheOptions()
     {
         var writer = new StringWriter();
@@ -148,11 +159,11 @@ public class ProgressTests
         return net.Fit(ProgressNet.Diagonal(128), validation: null, options);
     }
 
-    private static IAnsiConsole ConsoleOn(StringWriter writer, bool ansi, int width = 200) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole ConsoleOn(StringWriter writer, bool ansi, int width = 200, bool terminal = false) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
         ColorSystem = ansi ? ColorSystemSupport.TrueColor : ColorSystemSupport.NoColors,
-        Out = new FixedWidthOutput(writer, width),
+        Out = new FixedWidthOutput(writer, width, terminal),
     });
 
     // Each value in the line is the report's (loss, validation loss) or the history's (metrics), rounded to four decimals.
@@ -176,11 +187,11 @@ public class ProgressTests
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A console output of a given width, as a terminal window has.</summary>
-    private sealed class FixedWidthOutput(TextWriter writer, int width) : IAnsiConsoleOutput
+    /// <summary>A console output of a given width, as a terminal window has, that says whether it is a terminal.</summary>
+    private sealed class FixedWidthOutput(TextWriter writer, int width, bool terminal) : IAnsiConsoleOutput
     {
         public TextWriter Writer => writer;
-        public bool IsTerminal => false;
+        public bool IsTerminal => terminal;
         public int Width => width;
         public int Height => 50;
         public void SetEncoding(System.Text.Encoding encoding) { }
