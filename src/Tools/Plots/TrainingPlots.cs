@@ -85,7 +85,8 @@ public static class TrainingPlots
         PlotFile.Style(plot);
         var heatmap = plot.Add.Heatmap(counts);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed(); // dark = many
-        plot.Add.ColorBar(heatmap);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // counts
         float fontSize = Math.Clamp(220f / n, 7f, 16f);
         for (int a = 0; a < n; a++)
             for (int p = 0; p < n; p++)
@@ -100,8 +101,8 @@ public static class TrainingPlots
         double[] positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(positions, matrix.Names);
         plot.Axes.Left.SetTicks(positions, Enumerable.Reverse(matrix.Names).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
-        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
+        plot.Axes.Left.TickLabelStyle.FontSize = 16;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.HideGrid();
