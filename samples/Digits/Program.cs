@@ -54,7 +54,7 @@ public static class Program
 
         Console.WriteLine($"wrote {Shown(TrainingPlots.SaveCurves(result.History, Path.Combine(plots, "curves.png")))}");
         Console.WriteLine($"wrote {Shown(TrainingPlots.SaveConfusionMatrix(report.Matrix, Path.Combine(plots, "confusion.png")))}");
-        Console.WriteLine($"wrote {Shown(MisclassifiedPlot.Save(result.TestImages, 8, 8, ClassLabels.Of(result.Test), result.Predicted, Path.Combine(plots, "misclassified.png")))}");
+        Console.WriteLine($"wrote {Shown(TrainingPlots.SaveMisclassified(result.TestImages, 8, 8, ClassLabels.Of(result.Test), result.Predicted, Path.Combine(plots, "misclassified.png")))}");
 
         string weights = Path.Combine(AppContext.BaseDirectory, "digits.ndw");
         result.Net.SaveWeights(weights);

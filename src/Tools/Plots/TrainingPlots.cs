@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NeuralDsl.Reports;
@@ -17,9 +16,10 @@ namespace NeuralDsl.Tools.Plots;
 /// <code>
 /// Console.WriteLine($"wrote {TrainingPlots.SaveCurves(history, "plots/curves.png")}");
 /// Console.WriteLine($"wrote {TrainingPlots.SaveConfusionMatrix(report.Matrix, "plots/confusion.png")}");
+/// Console.WriteLine($"wrote {TrainingPlots.SaveMisclassified(images, 8, 8, actual, predicted, "plots/misclassified.png")}");
 /// </code>
 /// </example>
-public static class TrainingPlots
+public static partial class TrainingPlots
 {
     /// <summary>
     /// Writes the curves of <paramref name="history"/>: one panel per series (loss, then each metric)
@@ -58,59 +58,6 @@ public static class TrainingPlots
             plot.ShowLegend(values[^1] <= values[0] ? Alignment.UpperRight : Alignment.LowerRight);
         }
         figure.SavePng(full, panelWidth * series.Length, height);
-        return full;
-    }
-
-    /// <summary>
-    /// Writes <paramref name="matrix"/> as a heat map: actual classes down, predicted classes across
-    /// (scikit-learn's layout), the count in every cell, the class names on both axes.
-    /// </summary>
-    /// <returns>The full path written.</returns>
-    public static string SaveConfusionMatrix(ConfusionMatrix matrix, string path, int size = 560)
-    {
-        if (matrix is null) throw new ArgumentNullException(nameof(matrix));
-        CheckSize(size, size);
-        string full = PlotFile.Prepare(path);
-
-        int n = matrix.Classes;
-        double[,] counts = new double[n, n];
-        long max = 0;
-        for (int a = 0; a < n; a++)
-            for (int p = 0; p < n; p++)
-            {
-                counts[a, p] = matrix[a, p];
-                max = Math.Max(max, matrix[a, p]);
-            }
-        var plot = new Plot();
-        PlotFile.Style(plot);
-        var heatmap = plot.Add.Heatmap(counts);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed(); // dark = many
-        var colorBar = plot.Add.ColorBar(heatmap);
-        colorBar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // counts
-        float fontSize = Math.Clamp(220f / n, 7f, 16f);
-        for (int a = 0; a < n; a++)
-            for (int p = 0; p < n; p++)
-            {
-                long count = matrix[a, p];
-                var text = plot.Add.Text(count.ToString(CultureInfo.InvariantCulture), p, n - 1 - a);
-                text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontSize = fontSize;
-                // Dark cells get white digits.
-                text.LabelFontColor = count > max / 2 ? Colors.White : Colors.Black;
-            }
-        double[] positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
-        plot.Axes.Bottom.SetTicks(positions, matrix.Names);
-        plot.Axes.Left.SetTicks(positions, Enumerable.Reverse(matrix.Names).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
-        plot.Axes.Left.TickLabelStyle.FontSize = 16;
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.HideGrid();
-        plot.XLabel("predicted");
-        plot.YLabel("actual");
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"confusion matrix ({matrix.Correct} of {matrix.Total} correct)"));
-        plot.Axes.Margins(0, 0);
-        plot.SavePng(full, size + 60, size);
         return full;
     }
 

@@ -43,7 +43,7 @@ public sealed class PlotTests : IDisposable
         (float[] images, int[] actual) = Shapes(12);
         int[] predicted = (int[])actual.Clone();
         for (int i = 0; i < predicted.Length; i += 2) predicted[i] = 1 - predicted[i]; // 6 wrong
-        string path = MisclassifiedPlot.Save(images, 8, 8, actual, predicted, Path.Combine(_folder, "wrong.png"), names: ["ring", "bar"], columns: 4);
+        string path = TrainingPlots.SaveMisclassified(images, 8, 8, actual, predicted, Path.Combine(_folder, "wrong.png"), names: ["ring", "bar"], columns: 4);
         CheckPicture(path, 4 * 110, 2 * 132);
     }
 
@@ -51,7 +51,7 @@ public sealed class PlotTests : IDisposable
     public void AllCorrectGetsAPictureSayingSo()
     {
         (float[] images, int[] actual) = Shapes(4);
-        string path = MisclassifiedPlot.Save(images, 8, 8, actual, actual, Path.Combine(_folder, "none.png"));
+        string path = TrainingPlots.SaveMisclassified(images, 8, 8, actual, actual, Path.Combine(_folder, "none.png"));
         CheckPicture(path, 480, 160);
     }
 
@@ -60,7 +60,7 @@ public sealed class PlotTests : IDisposable
     {
         (float[] images, int[] actual) = Shapes(4);
         string path = Path.Combine(_folder, "bad.png");
-        var sizes = Assert.Throws<ArgumentException>(() => MisclassifiedPlot.Save(images, 8, 7, actual, actual, path));
+        var sizes = Assert.Throws<ArgumentException>(() => TrainingPlots.SaveMisclassified(images, 8, 7, actual, actual, path));
         Assert.Contains("4 images of 8x7 pixels need 224 values; there are 256", sizes.Message);
         var extension = Assert.Throws<ArgumentException>(() => TrainingPlots.SaveCurves(Trained(out _), Path.Combine(_folder, "curves.svg")));
         Assert.Contains("ending in .png", extension.Message);

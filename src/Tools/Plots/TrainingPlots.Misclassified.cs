@@ -5,11 +5,10 @@ using ScottPlot;
 
 namespace NeuralDsl.Tools.Plots;
 
-/// <summary>A grid of the images a classifier got wrong, each titled with its actual and predicted class.</summary>
-public static class MisclassifiedPlot
+public static partial class TrainingPlots
 {
     /// <summary>
-    /// Writes the first <paramref name="limit"/> misclassified images as a grid, titled
+    /// Writes the first <paramref name="limit"/> misclassified images (the ones a classifier got wrong) as a grid, titled
     /// <c>actual→predicted</c>. Every image is drawn with the same grey scale (dark = high), so their
     /// brightness compares; an all-correct set gets a picture that says so.
     /// </summary>
@@ -23,7 +22,7 @@ public static class MisclassifiedPlot
     /// <param name="limit">Most images drawn (default 40).</param>
     /// <param name="columns">Images per row of the grid (default 8).</param>
     /// <returns>The full path written.</returns>
-    public static string Save(ReadOnlySpan<float> images, int width, int height, ReadOnlySpan<int> actual, ReadOnlySpan<int> predicted,
+    public static string SaveMisclassified(ReadOnlySpan<float> images, int width, int height, ReadOnlySpan<int> actual, ReadOnlySpan<int> predicted,
         string path, IReadOnlyList<string>? names = null, int limit = 40, int columns = 8)
     {
         if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), string.Create(CultureInfo.InvariantCulture, $"Images of {width}x{height} pixels: both must be positive."));
