@@ -95,8 +95,8 @@ public sealed class History
     }
 
     /// <summary>
-    /// The history as a table: one row per recorded epoch (numbered from 0 in recording order; a run
-    /// resumed with <c>InitialEpoch</c> records its first epoch as row 0) with every series and the
+    /// The history as a table: one row per recorded epoch (numbered from 1 in recording order, as Keras
+    /// prints epochs; a run resumed with <c>InitialEpoch</c> numbers its first epoch 1) with every series and the
     /// learning rate, then why training stopped (<see cref="StopMessage"/>).
     /// </summary>
     public override string ToString()
@@ -111,7 +111,7 @@ public sealed class History
         for (int e = 0; e < EpochCount; e++)
         {
             string[] cells = new string[headers.Length];
-            cells[0] = e.ToString(CultureInfo.InvariantCulture);
+            cells[0] = (e + 1).ToString(CultureInfo.InvariantCulture);
             for (int s = 0; s < _names.Length; s++) cells[s + 1] = ReportNumber.Format(_values[e * _names.Length + s]);
             cells[^1] = ReportNumber.Rate(_learningRates[e]);
             table.Add(cells);

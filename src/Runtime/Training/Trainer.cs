@@ -99,7 +99,7 @@ public static class Trainer
         int wait = 0;
         for (int epoch = options.InitialEpoch; epoch < options.Epochs; epoch++)
         {
-            if (options.CancellationToken.IsCancellationRequested) return Stop(history, StopReason.Cancelled, $"Cancelled before epoch {epoch}.");
+            if (options.CancellationToken.IsCancellationRequested) return Stop(history, StopReason.Cancelled, Invariant($"Cancelled before epoch {epoch + 1}."));
             float rate = options.Schedule?.LearningRateFor(epoch, baseRate, (float)previous) ?? baseRate;
             optimizer.LearningRate = rate;
 
@@ -110,7 +110,7 @@ public static class Trainer
                 run.RestoreBest();
                 history.RestoredEpoch = run.BestEpoch;
                 return Stop(history, StopReason.Diverged, message + (run.BestEpoch >= 0
-                    ? Invariant($" Restored the parameters of epoch {run.BestEpoch} ({monitor} {best:G6}).")
+                    ? Invariant($" Restored the parameters of epoch {run.BestEpoch + 1} ({monitor} {best:G6}).")
                     : " Restored the initial parameters.") + " Lower the learning rate, scale the inputs, or clip gradients (ClipNorm).");
             }
             run.Validate(row);
@@ -137,9 +137,9 @@ public static class Trainer
                 run.RestoreBest();
                 history.RestoredEpoch = run.BestEpoch;
             }
-            string restored = stopping.RestoreBestWeights ? Invariant($"; restored the parameters of epoch {run.BestEpoch}.") : ".";
+            string restored = stopping.RestoreBestWeights ? Invariant($"; restored the parameters of epoch {run.BestEpoch + 1}.") : ".";
             return Stop(history, StopReason.EarlyStopping,
-                Invariant($"Early stopping after epoch {epoch}: {monitor} has not improved on {best:G6} (epoch {run.BestEpoch}) for {wait} epoch(s)") + restored);
+                Invariant($"Early stopping after epoch {epoch + 1}: {monitor} has not improved on {best:G6} (epoch {run.BestEpoch + 1}) for {wait} epoch(s)") + restored);
         }
         return Stop(history, StopReason.Completed, Invariant($"Completed {options.Epochs} epochs."));
     }

@@ -80,7 +80,7 @@ internal sealed class TrainingRun
         {
             if (_options.CancellationToken.IsCancellationRequested)
             {
-                message = Invariant($"Cancelled during epoch {epoch}, after {b} of {_batches} batches; that epoch is not recorded.");
+                message = Invariant($"Cancelled during epoch {epoch + 1}, after {b} of {_batches} batches; that epoch is not recorded.");
                 return StopReason.Cancelled;
             }
             Batch batch = _options.Shuffle ? Gather(b) : _train.Batch(b, _options.BatchSize);
@@ -90,7 +90,7 @@ internal sealed class TrainingRun
                 loss += Regularization.ApplyToNetwork(_network.Layers, _network.Parameters, gradients, _options.L1, _options.L2);
             if (!float.IsFinite(loss))
             {
-                message = Invariant($"Training diverged in epoch {epoch}, batch {b}: the loss became {loss}.");
+                message = Invariant($"Training diverged in epoch {epoch + 1}, batch {b + 1}: the loss became {loss}.");
                 return StopReason.Diverged;
             }
             if (_options.ClipValue > 0f) GradientClipping.ByValue(gradients, _options.ClipValue);

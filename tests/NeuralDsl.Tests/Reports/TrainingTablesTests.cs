@@ -27,7 +27,7 @@ public class TrainingTablesTests
             string line = lines[2 + e];
             Assert.Equal(lines[0].Length, line.Length); // every column right-aligned under its header
             string[] cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(e, int.Parse(cells[0], CultureInfo.InvariantCulture));
+            Assert.Equal(e + 1, int.Parse(cells[0], CultureInfo.InvariantCulture)); // numbered from 1, as Keras prints epochs
             for (int s = 0; s < history.SeriesNames.Count; s++)
                 Assert.Equal(history.Value(history.SeriesNames[s], e), double.Parse(cells[s + 1], CultureInfo.InvariantCulture), 0.00005);
             Assert.Equal(0.25f, float.Parse(cells[^1], CultureInfo.InvariantCulture));

@@ -42,7 +42,9 @@ public class TrainerTests
         Assert.Equal(best + 4, history.EpochCount);
         Assert.Equal(best, history.RestoredEpoch);
         Assert.Equal(snapshots[best], net.Parameters.ToArray());
-        Assert.Contains("Early stopping", history.StopMessage);
+        // Messages count epochs from 1 as Keras prints them; History indices are 0-based.
+        Assert.StartsWith($"Early stopping after epoch {history.EpochCount}:", history.StopMessage);
+        Assert.EndsWith($"restored the parameters of epoch {best + 1}.", history.StopMessage);
     }
 
     [Fact]
