@@ -34,12 +34,14 @@ public static class FashionTraining
     /// <param name="test">Test images.</param>
     /// <param name="epochs">Passes over <paramref name="train"/>.</param>
     /// <param name="onEpochEnd">Called after every epoch with its report and its duration; may be null.</param>
-    public static FashionResult Run(Dataset train, Dataset test, int epochs = Epochs, Action<EpochReport, TimeSpan>? onEpochEnd = null)
+    /// <param name="addProgress">Adds console progress to the options (the program's <c>WithProgress</c>); may be null.</param>
+    public static FashionResult Run(Dataset train, Dataset test, int epochs = Epochs, Action<EpochReport, TimeSpan>? onEpochEnd = null,
+        Func<TrainingOptions, TrainingOptions>? addProgress = null)
     {
         var net = new FashionNet(seed: 42);
         var times = new List<TimeSpan>();
         var clock = Stopwatch.StartNew();
-        History history = net.Fit(train, validation: null, new TrainingOptions
+        var options = new TrainingOptions
         {
             Epochs = epochs,
             BatchSize = BatchSize,
@@ -52,7 +54,8 @@ public static class FashionTraining
                 onEpochEnd?.Invoke(e, elapsed);
                 clock.Restart();
             },
-        });
+        };
+        History history = net.Fit(train, validation: null, addProgress is null ? options : addProgress(options));
 
         int[] predicted = net.PredictClasses(test.Features);
         int[] actual = ClassLabels.Of(test);

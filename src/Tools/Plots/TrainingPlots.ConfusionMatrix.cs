@@ -52,12 +52,20 @@ public static partial class TrainingPlots
         plot.Axes.Left.TickLabelStyle.FontSize = 16;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Left.MajorTickStyle.Length = 0;
+        // Names longer than a cell is wide ("T-shirt/top") would run into each other: slant them.
+        int longest = matrix.Names.Max(name => name.Length);
+        if (longest * 9 > size / n)
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 20 + longest * 8;
+        }
         plot.HideGrid();
         plot.XLabel("predicted");
         plot.YLabel("actual");
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"confusion matrix ({matrix.Correct} of {matrix.Total} correct)"));
         plot.Axes.Margins(0, 0);
-        plot.SavePng(full, size + 60, size);
+        plot.SavePng(full, size + 60, size + (longest * 9 > size / n ? longest * 6 : 0));
         return full;
     }
 }

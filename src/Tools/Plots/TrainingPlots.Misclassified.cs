@@ -61,6 +61,10 @@ public static partial class TrainingPlots
             }
         if (!(high > low)) high = low + 1;
 
+        // Tiles as wide as the longest title at the title's font size (about 9 pixels a character).
+        int longest = 0;
+        foreach (int i in wrong) longest = Math.Max(longest, Name(names, actual[i]).Length + 1 + Name(names, predicted[i]).Length);
+        int tileWidth = Math.Max(110, longest * 9 + 8);
         int cols = Math.Min(columns, wrong.Count);
         int rows = (wrong.Count + cols - 1) / cols;
         var figure = new Multiplot();
@@ -82,10 +86,11 @@ public static partial class TrainingPlots
             heatmap.Colormap = new ScottPlot.Colormaps.GrayscaleReversed();
             heatmap.ManualRange = new ScottPlot.Range(low, high);
             tile.Axes.Margins(0, 0);
+            tile.Axes.SquareUnits(); // keep the pixels square in tiles widened for long titles
             tile.Title($"{Name(names, actual[i])}→{Name(names, predicted[i])}", size: 15);
         }
         const int tileSize = 110;
-        figure.SavePng(full, cols * tileSize, rows * (tileSize + 22));
+        figure.SavePng(full, cols * tileWidth, rows * (tileSize + 22));
         return full;
     }
 
