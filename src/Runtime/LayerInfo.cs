@@ -47,6 +47,24 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Number of state values of the layer.</summary>
     public int StateCount { get; init; }
 
+    /// <summary>The shape of one sample the layer reads; a vector of <see cref="Inputs"/> values unless the generator gave another.</summary>
+    public TensorShape InputShape
+    {
+        get => _inputShape.Rank == 0 ? TensorShape.Vector(Inputs) : _inputShape;
+        init => _inputShape = value == TensorShape.Vector(Inputs) ? default : value;
+    }
+
+    /// <summary>The shape of one sample the layer writes (Keras' <c>output_shape</c> without the batch axis); a vector of <see cref="Units"/> values unless the generator gave another.</summary>
+    public TensorShape OutputShape
+    {
+        get => _outputShape.Rank == 0 ? TensorShape.Vector(Units) : _outputShape;
+        init => _outputShape = value == TensorShape.Vector(Units) ? default : value;
+    }
+
+    // Default (rank 0) stands for the vector, so that equal layers compare equal however they were built.
+    private readonly TensorShape _inputShape;
+    private readonly TensorShape _outputShape;
+
     /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; BatchNormalization: gamma).</summary>
     public int WeightOffset => ParameterOffset;
 

@@ -161,6 +161,8 @@ internal sealed partial class NetworkEmitter
     {
         var extras = new List<string>();
         if (!layer.UseBias) extras.Add("UseBias = false");
+        if (!layer.InputShape.IsVector) extras.Add($"InputShape = {ShapeExpression(layer.InputShape)}");
+        if (!layer.OutputShape.IsVector) extras.Add($"OutputShape = {ShapeExpression(layer.OutputShape)}");
         if (layer.Kind == LayerKind.Dropout) extras.Add($"Rate = {Literals.Float(layer.Rate)}");
         if (layer.Kind == LayerKind.BatchNormalization)
         {
@@ -172,6 +174,14 @@ internal sealed partial class NetworkEmitter
         string initializer = extras.Count == 0 ? "" : " { " + string.Join(", ", extras) + " }";
         return $"new(global::NeuralDsl.LayerKind.{layer.Kind}, {layer.Inputs}, {layer.Units}, global::NeuralDsl.Activation.{layer.Activation}, {Literals.Float(layer.Alpha)}, {layer.ParameterOffset}, {layer.ParameterCount}){initializer}";
     }
+
+    /// <summary>The runtime <c>TensorShape</c> of a shape (vectors need none: LayerInfo defaults to them).</summary>
+    private static string ShapeExpression(Shape shape) => shape.Rank switch
+    {
+        2 => $"global::NeuralDsl.TensorShape.Sequence({shape.Width}, {shape.Channels})",
+        3 => $"global::NeuralDsl.TensorShape.Image({shape.Height}, {shape.Width}, {shape.Channels})",
+        _ => $"global::NeuralDsl.TensorShape.Vector({shape.Channels})",
+    };
 
     private void EmitStorage()
     {

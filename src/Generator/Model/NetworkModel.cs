@@ -9,7 +9,7 @@ namespace NeuralDsl.Generator.Model;
 internal sealed record NetworkModel(
     string? Namespace,
     string ClassName,
-    int Inputs,
+    Shape Input,
     LossKind Loss,
     OptimizerSpec Optimizer,
     int Seed,
@@ -32,6 +32,9 @@ internal sealed record NetworkModel(
     public string? Weights { get; init; }
 
     public LayerModel Output => Layers[Layers.Count - 1];
+
+    /// <summary>Values of one input sample (the input shape's flat width).</summary>
+    public int Inputs => Input.Size;
 
     /// <summary>
     /// Index of the layer whose activation the network's outputs have: the last layer that is not a
@@ -87,14 +90,15 @@ internal readonly record struct Penalties(float KernelL1, float KernelL2, float 
 }
 
 /// <summary>
-/// One layer with its resolved activation parameter, initialisers and offsets in the parameter and
-/// state spans. Kind-specific values (rate, momentum, epsilon, penalties) are zero where unused.
+/// One layer with its input and output shapes, resolved activation parameter, initialisers and offsets
+/// in the parameter and state spans. Kind-specific values (rate, momentum, epsilon, penalties) are zero
+/// where unused.
 /// </summary>
 internal sealed record LayerModel(
     int Index,
     LayerKind Kind,
-    int Inputs,
-    int Units,
+    Shape InputShape,
+    Shape OutputShape,
     ActivationKind Activation,
     float Alpha,
     InitSpec WeightInit,
@@ -102,6 +106,12 @@ internal sealed record LayerModel(
     int ParameterOffset,
     int StateOffset)
 {
+    /// <summary>Values the layer reads per sample.</summary>
+    public int Inputs => InputShape.Size;
+
+    /// <summary>Values the layer writes per sample: the width of its pre-activation, activation and delta.</summary>
+    public int Units => OutputShape.Size;
+
     public bool UseBias { get; init; } = true;
 
     public float Rate { get; init; }

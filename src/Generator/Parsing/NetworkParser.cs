@@ -88,16 +88,16 @@ internal sealed partial class NetworkParser
         // softmax there is still on the output (the dropout itself is the mistake, ND403).
         int outputLayer = layerAttributes.FindLastIndex(a => a.AttributeClass?.ToDisplayString() != KnownNames.DropoutAttribute);
         var layers = new List<LayerModel>(layerAttributes.Count);
-        int fanIn = Math.Max(inputs, 1);
+        Shape shape = Shape.Vector(Math.Max(inputs, 1));
         int offset = 0, stateOffset = 0;
         long buffered = 0;
         for (int i = 0; i < layerAttributes.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, stateOffset, i == outputLayer, loss);
+            LayerModel? layer = ParseLayer(layerAttributes[i], i, shape, offset, stateOffset, i == outputLayer, loss);
             if (layer is null) continue;
             layers.Add(layer);
-            fanIn = layer.Units;
+            shape = layer.OutputShape;
             // Sizes are ints in the generated code: a declaration past int.MaxValue parameters cannot be laid out.
             long next = offset + (long)layer.Inputs * layer.Units + 3L * layer.Units;
             buffered += 6L * layer.Units; // training keeps up to six values per unit and sample
@@ -115,7 +115,7 @@ internal sealed partial class NetworkParser
 
         string? ns = _type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         string className = SyntaxFacts.GetKeywordKind(_type.Name) == SyntaxKind.None ? _type.Name : "@" + _type.Name;
-        var model = new NetworkModel(ns, className, inputs, loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers))
+        var model = new NetworkModel(ns, className, Shape.Vector(inputs), loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers))
         {
             FromLogits = Named(_network, "FromLogits", false),
             ExactActivations = Named(_network, "ExactActivations", false),
