@@ -122,18 +122,32 @@ internal sealed record LayerModel(
 
     public Penalties Penalties { get; init; }
 
-    /// <summary>Dense weights, or batch normalisation's gamma.</summary>
+    /// <summary>The window of a convolution or pooling layer; default for other kinds.</summary>
+    public Window Window { get; init; }
+
+    public bool IsConvolution => Kind is LayerKind.Conv2D or LayerKind.Conv1D;
+
+    public bool IsPooling => Kind is LayerKind.MaxPool2D or LayerKind.MaxPool1D or LayerKind.AveragePool2D or LayerKind.AveragePool1D;
+
+    public bool IsGlobalPooling => Kind is LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D;
+
+    /// <summary>Whether the layer computes a new pre-activation from its input (else it passes values through, in inference at least).</summary>
+    public bool HasTransform => Kind is LayerKind.Dense or LayerKind.BatchNormalization || IsConvolution || IsPooling || IsGlobalPooling;
+
+    /// <summary>Dense weights, a convolution's kernel [kh, kw, in channels, filters] (Keras' count), or batch normalisation's gamma.</summary>
     public int WeightCount => Kind switch
     {
         LayerKind.Dense => Inputs * Units,
+        LayerKind.Conv2D or LayerKind.Conv1D => Window.KernelHeight * Window.KernelWidth * InputShape.Channels * OutputShape.Channels,
         LayerKind.BatchNormalization => Units,
         _ => 0,
     };
 
-    /// <summary>Dense biases, or batch normalisation's beta.</summary>
+    /// <summary>Dense biases, a convolution's (one per filter), or batch normalisation's beta.</summary>
     public int BiasCount => Kind switch
     {
         LayerKind.Dense => UseBias ? Units : 0,
+        LayerKind.Conv2D or LayerKind.Conv1D => UseBias ? OutputShape.Channels : 0,
         LayerKind.BatchNormalization => Units,
         _ => 0,
     };

@@ -18,15 +18,35 @@ internal sealed partial class NetworkParser
         switch (attribute.AttributeClass?.ToDisplayString())
         {
             case KnownNames.DenseAttribute:
+                if (!Fits(attribute, index, LayerKind.Dense, input, 1)) return null;
                 return ParseDense(attribute, index, input, offset, stateOffset, isOutput, loss);
             case KnownNames.DropoutAttribute:
                 return ParseDropout(attribute, index, input, offset, stateOffset);
             case KnownNames.BatchNormalizationAttribute:
+                if (!Fits(attribute, index, LayerKind.BatchNormalization, input, 1)) return null;
                 return ParseBatchNormalization(attribute, index, input, offset, stateOffset);
             case KnownNames.ActivationAttribute:
                 ActivationKind activation = CheckActivation(attribute, index, isOutput, loss);
                 return new LayerModel(index, LayerKind.Activation, input, input, activation, ParseAlpha(attribute, activation),
                     default, default, offset, stateOffset);
+            case KnownNames.Conv2DAttribute:
+                return ParseConvolution(attribute, index, input, offset, stateOffset, isOutput, loss, LayerKind.Conv2D);
+            case KnownNames.Conv1DAttribute:
+                return ParseConvolution(attribute, index, input, offset, stateOffset, isOutput, loss, LayerKind.Conv1D);
+            case KnownNames.MaxPool2DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.MaxPool2D);
+            case KnownNames.MaxPool1DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.MaxPool1D);
+            case KnownNames.AveragePool2DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.AveragePool2D);
+            case KnownNames.AveragePool1DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.AveragePool1D);
+            case KnownNames.GlobalAveragePooling2DAttribute:
+                return ParseGlobalPooling(attribute, index, input, offset, stateOffset, LayerKind.GlobalAveragePooling2D);
+            case KnownNames.GlobalAveragePooling1DAttribute:
+                return ParseGlobalPooling(attribute, index, input, offset, stateOffset, LayerKind.GlobalAveragePooling1D);
+            case KnownNames.FlattenAttribute:
+                return ParseFlatten(attribute, index, input, offset, stateOffset);
             default:
                 Report(DiagnosticDescriptors.UnsupportedLayer, AttributeLocation(attribute), attribute.AttributeClass?.Name);
                 return null;
@@ -81,10 +101,10 @@ internal sealed partial class NetworkParser
         };
     }
 
-    /// <summary>Reads a layer's activation (constructor position 1 for Dense, 0 for Activation) and checks where it may appear.</summary>
-    private ActivationKind CheckActivation(AttributeData attribute, int index, bool isOutput, LossKind loss)
+    /// <summary>Reads a layer's activation (constructor position 1 for Dense, 0 for Activation, as given for convolutions) and checks where it may appear.</summary>
+    private ActivationKind CheckActivation(AttributeData attribute, int index, bool isOutput, LossKind loss, int position = -1)
     {
-        int position = attribute.AttributeClass?.ToDisplayString() == KnownNames.ActivationAttribute ? 0 : 1;
+        if (position < 0) position = attribute.AttributeClass?.ToDisplayString() == KnownNames.ActivationAttribute ? 0 : 1;
         ActivationKind activation = PositionalEnum(attribute, position, "activation", ActivationKind.Linear, "NeuralDsl.Activation");
         Location location = ArgumentLocation(attribute, "activation", position);
         if (activation == ActivationKind.Softmax && !isOutput)
