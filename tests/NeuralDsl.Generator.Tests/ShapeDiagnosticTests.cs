@@ -38,6 +38,20 @@ public class ShapeDiagnosticTests
         Assert.Equal(2, result.Run.Sources.Length);
     }
 
+    [Fact]
+    public void A_network_of_convolutions_and_pooling_alone_generates() => Verify("""
+        [Network(InputShape = [6, 6, 3], Loss = Loss.MeanSquaredError)]
+        [Conv2D(4, 3, Activation.Tanh)]
+        [Conv2D(2, 1)]
+        [GlobalAveragePooling2D]
+        public partial class Net;
+
+        [Network(InputShape = [6, 6, 3])]
+        [Conv2D(4, 3, Activation.ReLU)]
+        [MaxPool2D(2)]
+        public partial class ImageOut;
+        """);
+
     [Theory]
     [InlineData("{|ND026:InputShape = [28, 28, 1, 1]|}")]
     [InlineData("{|ND026:InputShape = []|}")]
