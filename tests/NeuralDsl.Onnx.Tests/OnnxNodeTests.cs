@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using Xunit.Abstractions;
 using Proto = global::Onnx;
 
 namespace NeuralDsl.Onnx.Tests;
@@ -11,7 +12,7 @@ namespace NeuralDsl.Onnx.Tests;
 /// Debian's libonnx-testdata): the geometry comes from the node's attributes, the expected output from
 /// ONNX's reference implementation.
 /// </summary>
-public sealed class OnnxNodeTests
+public sealed class OnnxNodeTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Cases => new(Directory.GetDirectories(NodeTestsFolder()).Select(Path.GetFileName).Order()!);
 
@@ -68,8 +69,14 @@ public sealed class OnnxNodeTests
         }
 
         float[] reference = ToChannelsLast(expected.Values, outC, outH * outW);
+        double worst = 0; // the largest error as a fraction of its bound
         for (int i = 0; i < reference.Length; i++)
-            Assert.True(Math.Abs(actual[i] - reference[i]) <= 1e-6 + 1e-5 * Math.Abs(reference[i]), $"{name} [{i}]: {actual[i]} vs ONNX {reference[i]}");
+        {
+            double error = Math.Abs(actual[i] - reference[i]), bound = 1e-6 + 1e-5 * Math.Abs(reference[i]);
+            worst = Math.Max(worst, error / bound);
+            Assert.True(error <= bound, $"{name} [{i}]: {actual[i]} vs ONNX {reference[i]}");
+        }
+        output.WriteLine(FormattableString.Invariant($"{name}: worst error {worst:P1} of the bound 1e-6 + 1e-5 |expected|"));
     }
 
     // The node's geometry along one spatial axis by ONNX's rules: explicit pads (begin, end) with

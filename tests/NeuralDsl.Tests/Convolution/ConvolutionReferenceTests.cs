@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Xunit.Abstractions;
 using NeuralDsl.Tests.Reference;
 
 namespace NeuralDsl.Tests.Convolution;
@@ -43,7 +44,7 @@ public sealed class ConvolutionReference
 /// sum(upstream * output) with respect to the input, kernel and bias, within the tolerance of the
 /// dense layers' PyTorch parity (<see cref="ParityComparison"/>).
 /// </summary>
-public class ConvolutionReferenceTests
+public class ConvolutionReferenceTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Names => new(ConvolutionReference.Instance.Cases.Select(c => c.Name));
 
@@ -61,16 +62,17 @@ public class ConvolutionReferenceTests
         ConvolutionCase c = ConvolutionReference.Instance.Cases.Single(k => k.Name == name);
         int[] n = c.Geometry;
         var mismatches = new List<string>();
+        double worst = 0;
         if (c.Kind is "Conv2d" or "Conv1d")
         {
             var g = new Conv2DGeometry(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11]);
             float[] z = new float[g.OutputSize], dk = new float[g.KernelSize], db = new float[c.Bias.Length], dx = new float[g.InputSize];
             ConvolutionKernels.Conv2DForward(c.X, c.Kernel, c.Bias, z, g);
             ConvolutionKernels.Conv2DBackward(c.X, c.Kernel, c.Upstream, dk, db, dx, g);
-            Compare("output", z, c.Output, mismatches);
-            Compare("dKernel", dk, c.DKernel, mismatches);
-            Compare("dBias", db, c.DBias, mismatches);
-            Compare("dx", dx, c.Dx, mismatches);
+            worst = Math.Max(worst, Compare("output", z, c.Output, mismatches));
+            worst = Math.Max(worst, Compare("dKernel", dk, c.DKernel, mismatches));
+            worst = Math.Max(worst, Compare("dBias", db, c.DBias, mismatches));
+            worst = Math.Max(worst, Compare("dx", dx, c.Dx, mismatches));
         }
         else
         {
@@ -86,25 +88,30 @@ public class ConvolutionReferenceTests
                 ConvolutionKernels.AveragePool2DForward(c.X, y, g);
                 ConvolutionKernels.AveragePool2DBackward(c.Upstream, dx, g);
             }
-            Compare("output", y, c.Output, mismatches);
-            Compare("dx", dx, c.Dx, mismatches);
+            worst = Math.Max(worst, Compare("output", y, c.Output, mismatches));
+            worst = Math.Max(worst, Compare("dx", dx, c.Dx, mismatches));
         }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: worst error {worst:E2} (tolerance {ParityComparison.Tolerance:E0})"));
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
-    private static void Compare(string quantity, float[] actual, double[] expected, List<string> mismatches)
+    // Returns the worst error of the quantity.
+    private static double Compare(string quantity, float[] actual, double[] expected, List<string> mismatches)
     {
         if (actual.Length != expected.Length)
         {
             mismatches.Add($"{quantity}: {actual.Length} values but PyTorch has {expected.Length}");
-            return;
+            return double.PositiveInfinity;
         }
+        double worst = 0;
         double scale = expected.Length == 0 ? 0 : expected.Max(Math.Abs);
         for (int i = 0; i < actual.Length; i++)
         {
             double error = actual[i] == expected[i] ? 0 : ParityComparison.Error(actual[i], expected[i], scale);
+            worst = double.IsNaN(error) ? double.PositiveInfinity : Math.Max(worst, error);
             if (!(error <= ParityComparison.Tolerance))
                 mismatches.Add(string.Create(CultureInfo.InvariantCulture, $"{quantity}[{i}]: {actual[i]:R} but PyTorch {expected[i]:R} (error {error:E2})"));
         }
+        return worst;
     }
 }
