@@ -12,13 +12,12 @@ namespace NeuralDsl;
 /// </summary>
 /// <remarks>
 /// Channels-last with Keras' kernel layout <c>[KH, KW, InC, OutC]</c> makes the product over one window
-/// row a dense one: the input values of <c>KW</c> neighbouring pixels are contiguous, and so are their
-/// kernel rows, each a contiguous vector over the output channels. docs/convolution.md gives the measurements.
+/// row a dense one: the inputs of <c>KW</c> neighbouring pixels are contiguous, and so are their kernel
+/// rows, each a contiguous vector over the output channels. Four neighbouring output pixels share every
+/// kernel load. docs/convolution.md gives the measurements behind this layout.
 /// </remarks>
 public static partial class ConvolutionKernels
 {
-    private const int Lanes = 8; // Vector256<float>
-
     /// <summary>
     /// One sample: <c>z = conv(x, kernel) + bias</c>, zero padding. Overwrites <paramref name="z"/>
     /// (<c>[OutH, OutW, OutC]</c>).
@@ -41,88 +40,188 @@ public static partial class ConvolutionKernels
         NetworkGuard.NoOverlap(kernel, z, nameof(z));
         NetworkGuard.NoOverlap(bias, z, nameof(z));
 
-        int inW = g.InW, inH = g.InH, inC = g.InC, kw = g.KW, kh = g.KH, outC = g.OutC;
-        int xRow = inW * inC, kRow = kw * inC * outC;
-        ref float xs = ref MemoryMarshal.GetReference(x);
-        ref float ks = ref MemoryMarshal.GetReference(kernel);
-        ref float zs = ref MemoryMarshal.GetReference(z);
+        int inW = g.InW, inH = g.InH, inC = g.InC, kw = g.KW, kh = g.KH, outC = g.OutC, outW = g.OutW, sw = g.StrideW;
+        var t = new Tile(
+            ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(kernel), ref MemoryMarshal.GetReference(bias), !bias.IsEmpty,
+            ref MemoryMarshal.GetReference(z), inW * inC, kw * inC * outC, sw * inC, outC);
+        // Output columns whose window lies wholly inside the input's width: these go four at a time.
+        int fullFrom = FirstOutput(g.PadLeft, sw);
+        int fullTo = inW + g.PadLeft - kw < 0 ? -1 : Math.Min(outW - 1, (inW + g.PadLeft - kw) / sw);
         for (int oy = 0; oy < g.OutH; oy++)
         {
             int iy = oy * g.StrideH - g.PadTop;
             int ky0 = Math.Max(0, -iy), ky1 = Math.Min(kh, inH - iy);
-            for (int ox = 0; ox < g.OutW; ox++)
+            for (int ox = 0; ox < outW;)
             {
-                int ix = ox * g.StrideW - g.PadLeft;
-                int kx0 = Math.Max(0, -ix), kx1 = Math.Min(kw, inW - ix);
-                // The window clipped to the input: rows ky0..ky1, each a contiguous run of
-                // (kx1 - kx0) * InC inputs against as many contiguous kernel rows.
-                var window = new Window(
-                    XOffset: ((iy + ky0) * inW + ix + kx0) * inC, XRowStride: xRow,
-                    KOffset: (ky0 * kw + kx0) * inC * outC, KRowStride: kRow,
-                    Rows: ky1 - ky0, Length: (kx1 - kx0) * inC);
-                PixelForward(ref xs, ref ks, bias, ref Unsafe.Add(ref zs, (oy * g.OutW + ox) * outC), window, outC);
+                int ix = ox * sw - g.PadLeft;
+                int zOffset = (oy * outW + ox) * outC;
+                if (ox >= fullFrom && ox + 3 <= fullTo)
+                {
+                    // The window clipped to the input: rows ky0..ky1, each a contiguous run of KW * InC inputs
+                    // against as many contiguous kernel rows.
+                    t.Quad(((iy + ky0) * inW + ix) * inC, ky0 * kw * inC * outC, ky1 - ky0, kw * inC, zOffset);
+                    ox += 4;
+                }
+                else
+                {
+                    int kx0 = Math.Max(0, -ix), kx1 = Math.Min(kw, inW - ix);
+                    t.Single(((iy + ky0) * inW + ix + kx0) * inC, (ky0 * kw + kx0) * inC * outC, ky1 - ky0, (kx1 - kx0) * inC, zOffset);
+                    ox++;
+                }
             }
         }
     }
 
-    // Where one output pixel's clipped window lies in the input and in the kernel.
-    private readonly record struct Window(int XOffset, int XRowStride, int KOffset, int KRowStride, int Rows, int Length);
+    // The least output index o >= 0 with o * stride >= t.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstOutput(int t, int stride) => t <= 0 ? 0 : (t + stride - 1) / stride;
 
-    // z[0..outC) = bias + sum over the window of x * kernel row: the kernel rows are read in order and
-    // the sums stay in registers, four vectors (32 channels) at a time.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PixelForward(ref float x, ref float k, ReadOnlySpan<float> bias, ref float z, Window w, int outC)
+    /// <summary>The forward pass's operands; a tile computes one or four output pixels, all channels.</summary>
+    private readonly ref struct Tile(ref float x, ref float kernel, ref float bias, bool hasBias, ref float z,
+        int xRowStride, int kRowStride, int pixelStride, int outC)
     {
-        int c = 0;
-        if (Vector256.IsHardwareAccelerated)
+        private readonly ref float _x = ref x, _k = ref kernel, _b = ref bias, _z = ref z;
+
+        // Four output pixels of one row, PixelStride apart in the input, each window whole in width.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Quad(int xOffset, int kOffset, int rows, int length, int zOffset)
         {
-            for (; c <= outC - 4 * Lanes; c += 4 * Lanes)
+            int c = 0;
+#if NET9_0_OR_GREATER
+            if (Vector512.IsHardwareAccelerated) c = Quad<Lanes512, Vector512<float>>(xOffset, kOffset, rows, length, zOffset, c);
+#endif
+            if (Vector256.IsHardwareAccelerated) c = Quad<Lanes256, Vector256<float>>(xOffset, kOffset, rows, length, zOffset, c);
+            Quad<Lanes1, float>(xOffset, kOffset, rows, length, zOffset, c);
+        }
+
+        // One output pixel whose window (rows x length inputs) may be clipped by the padding.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Single(int xOffset, int kOffset, int rows, int length, int zOffset)
+        {
+            int c = 0;
+#if NET9_0_OR_GREATER
+            if (Vector512.IsHardwareAccelerated) c = Single<Lanes512, Vector512<float>>(xOffset, kOffset, rows, length, zOffset, c);
+#endif
+            if (Vector256.IsHardwareAccelerated) c = Single<Lanes256, Vector256<float>>(xOffset, kOffset, rows, length, zOffset, c);
+            Single<Lanes1, float>(xOffset, kOffset, rows, length, zOffset, c);
+        }
+
+        // Channels from c on, two vectors at a time then one: each kernel load feeds four pixels' sums,
+        // which stay in registers over the whole window. Returns the first channel not done.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int Quad<TLanes, TVector>(int xOffset, int kOffset, int rows, int length, int zOffset, int c)
+            where TLanes : struct, ISimdLanes<TVector> where TVector : struct
+        {
+            int lanes = TLanes.Count, p = pixelStride;
+            for (; c <= outC - 2 * lanes; c += 2 * lanes)
             {
-                Vector256<float> a0 = Start(bias, c), a1 = Start(bias, c + Lanes), a2 = Start(bias, c + 2 * Lanes), a3 = Start(bias, c + 3 * Lanes);
-                for (int r = 0; r < w.Rows; r++)
+                TVector b0 = Start<TLanes, TVector>(c), b1 = Start<TLanes, TVector>(c + lanes);
+                TVector a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+                for (int r = 0; r < rows; r++)
                 {
-                    int xi = w.XOffset + r * w.XRowStride;
-                    nuint ki = (nuint)(w.KOffset + r * w.KRowStride + c);
-                    for (int j = 0; j < w.Length; j++, ki += (nuint)outC)
+                    ref float xr = ref Unsafe.Add(ref _x, xOffset + r * xRowStride);
+                    nuint ki = (nuint)(kOffset + r * kRowStride + c);
+                    for (int j = 0; j < length; j++, ki += (nuint)outC)
                     {
-                        Vector256<float> s = Vector256.Create(Unsafe.Add(ref x, xi + j));
-                        a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref k, ki), s, a0);
-                        a1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref k, ki + Lanes), s, a1);
-                        a2 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref k, ki + 2 * Lanes), s, a2);
-                        a3 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref k, ki + 3 * Lanes), s, a3);
+                        TVector k0 = TLanes.Load(ref _k, ki), k1 = TLanes.Load(ref _k, ki + (nuint)lanes);
+                        TVector s = TLanes.Broadcast(Unsafe.Add(ref xr, j));
+                        a00 = TLanes.MultiplyAdd(k0, s, a00);
+                        a01 = TLanes.MultiplyAdd(k1, s, a01);
+                        s = TLanes.Broadcast(Unsafe.Add(ref xr, j + p));
+                        a10 = TLanes.MultiplyAdd(k0, s, a10);
+                        a11 = TLanes.MultiplyAdd(k1, s, a11);
+                        s = TLanes.Broadcast(Unsafe.Add(ref xr, j + 2 * p));
+                        a20 = TLanes.MultiplyAdd(k0, s, a20);
+                        a21 = TLanes.MultiplyAdd(k1, s, a21);
+                        s = TLanes.Broadcast(Unsafe.Add(ref xr, j + 3 * p));
+                        a30 = TLanes.MultiplyAdd(k0, s, a30);
+                        a31 = TLanes.MultiplyAdd(k1, s, a31);
                     }
                 }
-                a0.StoreUnsafe(ref z, (nuint)c);
-                a1.StoreUnsafe(ref z, (nuint)(c + Lanes));
-                a2.StoreUnsafe(ref z, (nuint)(c + 2 * Lanes));
-                a3.StoreUnsafe(ref z, (nuint)(c + 3 * Lanes));
+                nuint o = (nuint)(zOffset + c), step = (nuint)outC, second = (nuint)lanes;
+                TLanes.Store(a00, ref _z, o);
+                TLanes.Store(a01, ref _z, o + second);
+                TLanes.Store(a10, ref _z, o + step);
+                TLanes.Store(a11, ref _z, o + step + second);
+                TLanes.Store(a20, ref _z, o + 2 * step);
+                TLanes.Store(a21, ref _z, o + 2 * step + second);
+                TLanes.Store(a30, ref _z, o + 3 * step);
+                TLanes.Store(a31, ref _z, o + 3 * step + second);
             }
-            for (; c <= outC - Lanes; c += Lanes)
+            for (; c <= outC - lanes; c += lanes)
             {
-                Vector256<float> a = Start(bias, c);
-                for (int r = 0; r < w.Rows; r++)
+                TVector a0 = Start<TLanes, TVector>(c), a1 = a0, a2 = a0, a3 = a0;
+                for (int r = 0; r < rows; r++)
                 {
-                    int xi = w.XOffset + r * w.XRowStride;
-                    nuint ki = (nuint)(w.KOffset + r * w.KRowStride + c);
-                    for (int j = 0; j < w.Length; j++, ki += (nuint)outC)
-                        a = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref k, ki), Vector256.Create(Unsafe.Add(ref x, xi + j)), a);
+                    ref float xr = ref Unsafe.Add(ref _x, xOffset + r * xRowStride);
+                    nuint ki = (nuint)(kOffset + r * kRowStride + c);
+                    for (int j = 0; j < length; j++, ki += (nuint)outC)
+                    {
+                        TVector k0 = TLanes.Load(ref _k, ki);
+                        a0 = TLanes.MultiplyAdd(k0, TLanes.Broadcast(Unsafe.Add(ref xr, j)), a0);
+                        a1 = TLanes.MultiplyAdd(k0, TLanes.Broadcast(Unsafe.Add(ref xr, j + p)), a1);
+                        a2 = TLanes.MultiplyAdd(k0, TLanes.Broadcast(Unsafe.Add(ref xr, j + 2 * p)), a2);
+                        a3 = TLanes.MultiplyAdd(k0, TLanes.Broadcast(Unsafe.Add(ref xr, j + 3 * p)), a3);
+                    }
                 }
-                a.StoreUnsafe(ref z, (nuint)c);
+                nuint o = (nuint)(zOffset + c), step = (nuint)outC;
+                TLanes.Store(a0, ref _z, o);
+                TLanes.Store(a1, ref _z, o + step);
+                TLanes.Store(a2, ref _z, o + 2 * step);
+                TLanes.Store(a3, ref _z, o + 3 * step);
             }
+            return c;
         }
-        for (; c < outC; c++)
-        {
-            float sum = bias.IsEmpty ? 0f : bias[c];
-            for (int r = 0; r < w.Rows; r++)
-            {
-                int xi = w.XOffset + r * w.XRowStride, ki = w.KOffset + r * w.KRowStride + c;
-                for (int j = 0; j < w.Length; j++) sum += Unsafe.Add(ref x, xi + j) * Unsafe.Add(ref k, ki + j * outC);
-            }
-            Unsafe.Add(ref z, c) = sum;
-        }
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Start(ReadOnlySpan<float> bias, int c) =>
-        bias.IsEmpty ? Vector256<float>.Zero : Vector256.Create(bias.Slice(c, Lanes));
+        // One pixel: even and odd inputs in separate sums, so that two chains of multiply-adds overlap.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int Single<TLanes, TVector>(int xOffset, int kOffset, int rows, int length, int zOffset, int c)
+            where TLanes : struct, ISimdLanes<TVector> where TVector : struct
+        {
+            int lanes = TLanes.Count;
+            for (; c <= outC - 2 * lanes; c += 2 * lanes)
+            {
+                TVector a0 = Start<TLanes, TVector>(c), a1 = Start<TLanes, TVector>(c + lanes), e0 = TLanes.Zero, e1 = TLanes.Zero;
+                for (int r = 0; r < rows; r++)
+                {
+                    ref float xr = ref Unsafe.Add(ref _x, xOffset + r * xRowStride);
+                    nuint ki = (nuint)(kOffset + r * kRowStride + c), next = (nuint)outC;
+                    int j = 0;
+                    for (; j <= length - 2; j += 2, ki += 2 * next)
+                    {
+                        TVector s = TLanes.Broadcast(Unsafe.Add(ref xr, j)), t = TLanes.Broadcast(Unsafe.Add(ref xr, j + 1));
+                        a0 = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki), s, a0);
+                        a1 = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki + (nuint)lanes), s, a1);
+                        e0 = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki + next), t, e0);
+                        e1 = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki + next + (nuint)lanes), t, e1);
+                    }
+                    if (j < length)
+                    {
+                        TVector s = TLanes.Broadcast(Unsafe.Add(ref xr, j));
+                        a0 = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki), s, a0);
+                        a1 = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki + (nuint)lanes), s, a1);
+                    }
+                }
+                TLanes.Store(TLanes.Add(a0, e0), ref _z, (nuint)(zOffset + c));
+                TLanes.Store(TLanes.Add(a1, e1), ref _z, (nuint)(zOffset + c + lanes));
+            }
+            for (; c <= outC - lanes; c += lanes)
+            {
+                TVector a = Start<TLanes, TVector>(c);
+                for (int r = 0; r < rows; r++)
+                {
+                    ref float xr = ref Unsafe.Add(ref _x, xOffset + r * xRowStride);
+                    nuint ki = (nuint)(kOffset + r * kRowStride + c);
+                    for (int j = 0; j < length; j++, ki += (nuint)outC)
+                        a = TLanes.MultiplyAdd(TLanes.Load(ref _k, ki), TLanes.Broadcast(Unsafe.Add(ref xr, j)), a);
+                }
+                TLanes.Store(a, ref _z, (nuint)(zOffset + c));
+            }
+            return c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private TVector Start<TLanes, TVector>(int c) where TLanes : struct, ISimdLanes<TVector> where TVector : struct =>
+            hasBias ? TLanes.Load(ref _b, (nuint)c) : TLanes.Zero;
+    }
 }

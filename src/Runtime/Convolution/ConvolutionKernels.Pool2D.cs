@@ -1,11 +1,14 @@
 using System;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuralDsl;
 
 public static partial class ConvolutionKernels
 {
+    private const int Lanes = 8; // Vector256<float>
+
     /// <summary>One sample: each output is the maximum of its window, padded positions ignored (NaN propagates).</summary>
     /// <param name="x">The input, <c>[InH, InW, C]</c>.</param>
     /// <param name="y">The output, <c>[OutH, OutW, C]</c>, overwritten.</param>
@@ -22,12 +25,43 @@ public static partial class ConvolutionKernels
             for (int ox = 0; ox < g.OutW; ox++)
             {
                 PoolRange(ox, g.StrideW, g.PadLeft, g.PoolW, g.InW, out int ix0, out int ix1);
-                Span<float> row = y.Slice((oy * g.OutW + ox) * c, c);
-                x.Slice((iy0 * g.InW + ix0) * c, c).CopyTo(row);
-                for (int iy = iy0; iy < iy1; iy++)
-                for (int ix = iy == iy0 ? ix0 + 1 : ix0; ix < ix1; ix++)
-                    TensorPrimitives.Max(row, x.Slice((iy * g.InW + ix) * c, c), row);
+                Window(x, y.Slice((oy * g.OutW + ox) * c, c), iy0, iy1, ix0, ix1, g.InW, c, max: true);
             }
+        }
+    }
+
+    // One window's maximum (max) or mean of every channel, eight channels per vector. The maximum
+    // propagates NaN, as Math.Max does: a NaN is taken, and once taken nothing replaces it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Window(ReadOnlySpan<float> x, Span<float> y, int iy0, int iy1, int ix0, int ix1, int inW, int c, bool max)
+    {
+        int ch = 0;
+        float share = 1f / ((iy1 - iy0) * (ix1 - ix0));
+        ref float xs = ref MemoryMarshal.GetReference(x);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; ch <= c - Lanes; ch += Lanes)
+            {
+                Vector256<float> a = max ? Vector256.LoadUnsafe(ref xs, (nuint)((iy0 * inW + ix0) * c + ch)) : Vector256<float>.Zero;
+                for (int iy = iy0; iy < iy1; iy++)
+                for (int ix = ix0; ix < ix1; ix++)
+                {
+                    Vector256<float> v = Vector256.LoadUnsafe(ref xs, (nuint)((iy * inW + ix) * c + ch));
+                    a = max ? Vector256.ConditionalSelect(Vector256.GreaterThan(v, a) | ~Vector256.Equals(v, v), v, a) : a + v;
+                }
+                (max ? a : a * share).CopyTo(y.Slice(ch));
+            }
+        }
+        for (; ch < c; ch++)
+        {
+            float a = max ? x[(iy0 * inW + ix0) * c + ch] : 0f;
+            for (int iy = iy0; iy < iy1; iy++)
+            for (int ix = ix0; ix < ix1; ix++)
+            {
+                float v = x[(iy * inW + ix) * c + ch];
+                a = max ? (v > a || float.IsNaN(v) ? v : a) : a + v;
+            }
+            y[ch] = max ? a : a * share;
         }
     }
 
@@ -56,26 +90,63 @@ public static partial class ConvolutionKernels
             for (int ox = 0; ox < g.OutW; ox++)
             {
                 PoolRange(ox, g.StrideW, g.PadLeft, g.PoolW, g.InW, out int ix0, out int ix1);
-                int o = (oy * g.OutW + ox) * c;
-                for (int ch = 0; ch < c; ch++)
+                MaxBackward(x, dy.Slice((oy * g.OutW + ox) * c, c), dx, iy0, iy1, ix0, ix1, g.InW, c);
+            }
+        }
+    }
+
+    // One window: each channel's gradient goes to the first position holding its maximum. Vectors of
+    // eight channels keep the running maximum and its position in the window (a float, exact below
+    // 2^24 positions), then add dy where the position matches.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MaxBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int iy0, int iy1, int ix0, int ix1, int inW, int c)
+    {
+        int ch = 0;
+        int width = ix1 - ix0;
+        if (Vector256.IsHardwareAccelerated && (iy1 - iy0) * width < 1 << 24)
+        {
+            ref float xs = ref MemoryMarshal.GetReference(x);
+            ref float gs = ref MemoryMarshal.GetReference(dx);
+            for (; ch <= c - Lanes; ch += Lanes)
+            {
+                Vector256<float> max = Vector256.LoadUnsafe(ref xs, (nuint)((iy0 * inW + ix0) * c + ch)), at = Vector256<float>.Zero;
+                int position = 0;
+                for (int iy = iy0; iy < iy1; iy++)
+                for (int ix = ix0; ix < ix1; ix++, position++)
                 {
-                    int best = (iy0 * g.InW + ix0) * c + ch;
-                    float max = x[best];
-                    for (int iy = iy0; iy < iy1; iy++)
-                    for (int ix = ix0; ix < ix1; ix++)
-                    {
-                        int i = (iy * g.InW + ix) * c + ch;
-                        float v = x[i];
-                        // Strictly greater keeps the first of equal maxima; the first NaN wins, as it is the forward result.
-                        if (v > max || (float.IsNaN(v) && !float.IsNaN(max)))
-                        {
-                            max = v;
-                            best = i;
-                        }
-                    }
-                    dx[best] += dy[o + ch];
+                    Vector256<float> v = Vector256.LoadUnsafe(ref xs, (nuint)((iy * inW + ix) * c + ch));
+                    // Strictly greater keeps the first of equal maxima; the first NaN wins, as it is the forward result.
+                    Vector256<float> later = Vector256.GreaterThan(v, max) | (~Vector256.Equals(v, v) & Vector256.Equals(max, max));
+                    max = Vector256.ConditionalSelect(later, v, max);
+                    at = Vector256.ConditionalSelect(later, Vector256.Create((float)position), at);
+                }
+                Vector256<float> d = Vector256.Create(dy.Slice(ch, Lanes));
+                position = 0;
+                for (int iy = iy0; iy < iy1; iy++)
+                for (int ix = ix0; ix < ix1; ix++, position++)
+                {
+                    nuint i = (nuint)((iy * inW + ix) * c + ch);
+                    Vector256<float> mine = Vector256.Equals(at, Vector256.Create((float)position)) & d;
+                    (Vector256.LoadUnsafe(ref gs, i) + mine).StoreUnsafe(ref gs, i);
                 }
             }
+        }
+        for (; ch < c; ch++)
+        {
+            int best = (iy0 * inW + ix0) * c + ch;
+            float max = x[best];
+            for (int iy = iy0; iy < iy1; iy++)
+            for (int ix = ix0; ix < ix1; ix++)
+            {
+                int i = (iy * inW + ix) * c + ch;
+                float v = x[i];
+                if (v > max || (float.IsNaN(v) && !float.IsNaN(max)))
+                {
+                    max = v;
+                    best = i;
+                }
+            }
+            dx[best] += dy[ch];
         }
     }
 
@@ -95,12 +166,7 @@ public static partial class ConvolutionKernels
             for (int ox = 0; ox < g.OutW; ox++)
             {
                 PoolRange(ox, g.StrideW, g.PadLeft, g.PoolW, g.InW, out int ix0, out int ix1);
-                Span<float> row = y.Slice((oy * g.OutW + ox) * c, c);
-                row.Clear();
-                for (int iy = iy0; iy < iy1; iy++)
-                for (int ix = ix0; ix < ix1; ix++)
-                    TensorPrimitives.Add(row, x.Slice((iy * g.InW + ix) * c, c), row);
-                TensorPrimitives.Multiply(row, 1f / ((iy1 - iy0) * (ix1 - ix0)), row);
+                Window(x, y.Slice((oy * g.OutW + ox) * c, c), iy0, iy1, ix0, ix1, g.InW, c, max: false);
             }
         }
     }

@@ -22,6 +22,11 @@ public class Conv2DKernelTests
         // 43 channels: a 32-channel block, an 8-channel block and a scalar tail; 5 x 5 kernel, pad 2.
         { "wide, 5x5 same", new Conv2DGeometry(6, 5, 5, 5, 5, 43, 1, 1, 2, 2, 6, 5), true },
         { "kernel larger than stride, pad 1 before, 2 after", new Conv2DGeometry(5, 4, 2, 4, 4, 9, 2, 2, 1, 1, 3, 2), false },
+        // Wide enough rows for the four-pixel tiles (forward, and dx with stride 1 and 2); 9 input
+        // channels (blocks of 8 and 4 and a rest), 20 output channels (a vector block and a rest).
+        { "four-pixel tiles, stride 1", new Conv2DGeometry(6, 12, 9, 3, 3, 20, 1, 1, 1, 1, 6, 12), true },
+        { "four-pixel tiles, stride 2 same", new Conv2DGeometry(5, 20, 4, 3, 3, 16, 2, 2, 1, 0, 3, 10), true },
+        { "1-D four-pixel tiles, 70 channels", new Conv2DGeometry(1, 11, 3, 1, 2, 70, 1, 1, 0, 0, 1, 10), true },
     };
 
     [Theory]

@@ -51,6 +51,29 @@ public class Pool2DKernelTests
     }
 
     [Fact]
+    public void Max_pooling_propagates_nan_and_sends_its_gradient_to_the_first_nan()
+    {
+        var g = new Pool2DGeometry(4, 4, 9, 2, 2, 2, 2, 0, 0, 2, 2);
+        var random = new SeededRandom(29);
+        float[] x = Normal(ref random, g.InputSize), y = new float[g.OutputSize], dy = Normal(ref random, g.OutputSize), dx = new float[g.InputSize];
+        // Channel 0 (vector lanes) and channel 8 (scalar rest) of the first window: NaN at its second and fourth positions.
+        foreach (int ch in new[] { 0, 8 })
+        {
+            x[(0 * 4 + 1) * 9 + ch] = float.NaN;
+            x[(1 * 4 + 1) * 9 + ch] = float.NaN;
+        }
+        ConvolutionKernels.MaxPool2DForward(x, y, g);
+        ConvolutionKernels.MaxPool2DBackward(x, dy, dx, g);
+        Assert.True(float.IsNaN(y[0]) && float.IsNaN(y[8]));
+        Assert.Equal(dy[0], dx[(0 * 4 + 1) * 9 + 0]);
+        Assert.Equal(dy[8], dx[(0 * 4 + 1) * 9 + 8]);
+        Assert.Equal(0f, dx[(1 * 4 + 1) * 9 + 0]);
+        double[] expected = Pool2D(x, g, max: true);
+        for (int i = 0; i < y.Length; i++)
+            if (i != 0 && i != 8) Assert.Equal(expected[i], y[i]);
+    }
+
+    [Fact]
     public void Global_average_pooling_matches_the_definition_and_differences()
     {
         const int H = 3, W = 5, C = 11;
