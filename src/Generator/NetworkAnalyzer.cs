@@ -61,7 +61,11 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ConstructorClashesWithGenerated,
         DiagnosticDescriptors.NetworkNamedLikeGeneratedMember,
         DiagnosticDescriptors.FileLocalNetwork,
-        DiagnosticDescriptors.NetworkDerivesFromNetwork).AddRange(DesignAnalysis.Descriptors);
+        DiagnosticDescriptors.NetworkDerivesFromNetwork,
+        DiagnosticDescriptors.InvalidInputShape,
+        DiagnosticDescriptors.InvalidWindowArgument,
+        DiagnosticDescriptors.LayerInputShapeMismatch,
+        DiagnosticDescriptors.WindowLargerThanInput).AddRange(DesignAnalysis.Descriptors);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

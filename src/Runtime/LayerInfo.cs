@@ -14,6 +14,33 @@ public enum LayerKind
 
     /// <summary>A stand-alone activation (<see cref="ActivationAttribute"/>); no parameters.</summary>
     Activation = 3,
+
+    /// <summary>2-D convolution (<see cref="Conv2DAttribute"/>): kernel [kh, kw, in channels, filters], then biases.</summary>
+    Conv2D = 4,
+
+    /// <summary>2-D max pooling (<see cref="MaxPool2DAttribute"/>); no parameters.</summary>
+    MaxPool2D = 5,
+
+    /// <summary>2-D average pooling (<see cref="AveragePool2DAttribute"/>); no parameters.</summary>
+    AveragePool2D = 6,
+
+    /// <summary>Mean of each channel over an image (<see cref="GlobalAveragePooling2DAttribute"/>); no parameters.</summary>
+    GlobalAveragePooling2D = 7,
+
+    /// <summary>Reshape to a vector (<see cref="FlattenAttribute"/>); no parameters.</summary>
+    Flatten = 8,
+
+    /// <summary>1-D convolution (<see cref="Conv1DAttribute"/>): kernel [1, k, in features, filters], then biases.</summary>
+    Conv1D = 9,
+
+    /// <summary>1-D max pooling (<see cref="MaxPool1DAttribute"/>); no parameters.</summary>
+    MaxPool1D = 10,
+
+    /// <summary>1-D average pooling (<see cref="AveragePool1DAttribute"/>); no parameters.</summary>
+    AveragePool1D = 11,
+
+    /// <summary>Mean of each feature over a sequence (<see cref="GlobalAveragePooling1DAttribute"/>); no parameters.</summary>
+    GlobalAveragePooling1D = 12,
 }
 
 /// <summary>
@@ -47,11 +74,46 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Number of state values of the layer.</summary>
     public int StateCount { get; init; }
 
-    /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; BatchNormalization: gamma).</summary>
+    /// <summary>The shape of one sample the layer reads; a vector of <see cref="Inputs"/> values unless the generator gave another.</summary>
+    public TensorShape InputShape
+    {
+        get => _inputShape.Rank == 0 ? TensorShape.Vector(Inputs) : _inputShape;
+        init => _inputShape = value == TensorShape.Vector(Inputs) ? default : value;
+    }
+
+    /// <summary>The shape of one sample the layer writes (Keras' <c>output_shape</c> without the batch axis); a vector of <see cref="Units"/> values unless the generator gave another.</summary>
+    public TensorShape OutputShape
+    {
+        get => _outputShape.Rank == 0 ? TensorShape.Vector(Units) : _outputShape;
+        init => _outputShape = value == TensorShape.Vector(Units) ? default : value;
+    }
+
+    // Default (rank 0) stands for the vector, so that equal layers compare equal however they were built.
+    private readonly TensorShape _inputShape;
+    private readonly TensorShape _outputShape;
+
+    /// <summary>Side of the window of a convolution or pooling layer (1-D: steps); 0 for other kinds.</summary>
+    public int KernelSize { get; init; }
+
+    /// <summary>Step of the window of a convolution or pooling layer; 0 for other kinds.</summary>
+    public int Strides { get; init; }
+
+    /// <summary>Border handling of a convolution or pooling layer.</summary>
+    public Padding Padding { get; init; }
+
+    /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; convolution: [kh, kw, in channels, filters]; BatchNormalization: gamma).</summary>
     public int WeightOffset => ParameterOffset;
 
-    /// <summary>Index of the first bias (Dense; BatchNormalization: beta).</summary>
-    public int BiasOffset => Kind == LayerKind.BatchNormalization ? ParameterOffset + Units : ParameterOffset + Inputs * Units;
+    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta).</summary>
+    public int BiasOffset => Kind switch
+    {
+        LayerKind.BatchNormalization => ParameterOffset + Units,
+        LayerKind.Conv2D or LayerKind.Conv1D => ParameterOffset + KernelWeights,
+        _ => ParameterOffset + Inputs * Units,
+    };
+
+    // Keras' count for a convolution: kh * kw * in channels * filters (kh = 1 for Conv1D).
+    private int KernelWeights => (Kind == LayerKind.Conv2D ? KernelSize * KernelSize : KernelSize) * InputShape.Channels * OutputShape.Channels;
 
     /// <summary>Index of the first PReLU slope (meaningful for <see cref="NeuralDsl.Activation.PReLU"/> only).</summary>
     public int SlopeOffset => ParameterOffset + ParameterCount - Units;

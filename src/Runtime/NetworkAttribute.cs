@@ -19,8 +19,17 @@ namespace NeuralDsl;
 [global::System.AttributeUsage(global::System.AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute : global::System.Attribute
 {
-    /// <summary>Number of input features of one sample. Required, at least 1.</summary>
+    /// <summary>Number of input features of one sample. Required (or <see cref="InputShape"/>), at least 1.</summary>
     public int Inputs { get; set; }
+
+    /// <summary>
+    /// Shape of one input sample, as Keras' <c>Input(shape=...)</c> without the batch axis, in place of
+    /// <see cref="Inputs"/>: <c>[n]</c> a vector, <c>[steps, features]</c> a sequence (for the 1-D layers),
+    /// <c>[height, width, channels]</c> an image, channels-last (for the 2-D layers). A sample is passed
+    /// flat, row-major, the channel fastest. Every extent at least 1.
+    /// </summary>
+    /// <example><code>[Network(InputShape = [28, 28, 1], Loss = Loss.SparseCategoricalCrossEntropy)]</code></example>
+    public int[]? InputShape { get; set; }
 
     /// <summary>The training loss. <see cref="NeuralDsl.Loss.None"/> (the default) makes the network inference-only.</summary>
     public Loss Loss { get; set; }

@@ -18,6 +18,7 @@ public class MirrorEnumTests
     [InlineData(typeof(OptimizerKind), typeof(Optimizer))]
     [InlineData(typeof(LearningTaskKind), typeof(LearningTask))]
     [InlineData(typeof(ScalingKind), typeof(Scaling))]
+    [InlineData(typeof(PaddingKind), typeof(Padding))]
     public void Mirror_has_the_runtime_enums_names_and_values(Type mirror, Type runtime)
     {
         Assert.Equal(Enum.GetUnderlyingType(runtime), Enum.GetUnderlyingType(mirror));

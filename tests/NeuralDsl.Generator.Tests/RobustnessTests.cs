@@ -355,6 +355,9 @@ public class RobustnessTests(ITestOutputHelper output)
             total += layer.Kind switch
             {
                 Model.LayerKind.Dense => fanIn * units + (layer.UseBias ? units : 0),
+                // Keras' count: kh * kw * in channels * filters, plus one bias per filter.
+                Model.LayerKind.Conv2D or Model.LayerKind.Conv1D => (long)layer.Window.KernelHeight * layer.Window.KernelWidth * layer.InputShape.Channels * layer.OutputShape.Channels
+                    + (layer.UseBias ? layer.OutputShape.Channels : 0),
                 Model.LayerKind.BatchNormalization => 2 * units,
                 _ => 0,
             };
@@ -381,7 +384,8 @@ public class RobustnessTests(ITestOutputHelper output)
         var builder = new StringBuilder();
         if (random.Next(10) > 0) builder.Append('[').Append(RandomNetwork(random)).Append("]\n");
         int layers = random.Next(5);
-        for (int i = 0; i < layers; i++) builder.Append('[').Append(random.Next(4) == 0 ? RandomPassThrough(random) : RandomDense(random)).Append("]\n");
+        for (int i = 0; i < layers; i++)
+            builder.Append('[').Append(random.Next(4) switch { 0 => RandomPassThrough(random), 1 => RandomShaped(random), _ => RandomDense(random) }).Append("]\n");
         builder.Append(random.Next(3) switch
         {
             0 => Pick(random, Targets),
@@ -395,12 +399,19 @@ public class RobustnessTests(ITestOutputHelper output)
     private static string PlausibleDeclaration(Random random)
     {
         string[] activations = Enum.GetNames<Activation>().Where(n => n != nameof(Activation.Step)).ToArray();
-        var network = new List<string> { "Inputs = " + random.Next(1, 9).ToString(CultureInfo.InvariantCulture) };
+        bool image = random.Next(3) == 0;
+        var network = new List<string> { image ? "InputShape = [6, 6, 2]" : "Inputs = " + random.Next(1, 9).ToString(CultureInfo.InvariantCulture) };
         if (random.Next(4) > 0) network.Add("Loss = Loss." + Pick(random, Enum.GetNames<Loss>()));
         if (random.Next(3) == 0) network.Add("Optimizer = Optimizer." + Pick(random, Enum.GetNames<Optimizer>()));
         if (random.Next(3) == 0) network.Add("LearningRate = " + Pick(random, ["0.001f", "0.01f", "0.1f", "1f"]));
         if (random.Next(4) == 0) network.Add(Pick(random, ["FromLogits = true", "ExactActivations = true", "Seed = 7", "Epochs = 10", "BatchSize = 4", "ValidationSplit = 0.2f", "ClipNorm = 1f", "Momentum = 0.9f"]));
         var builder = new StringBuilder("[Network(" + string.Join(", ", network) + ")]\n");
+        if (image)
+        {
+            // (6, 6, 2) -> (6, 6, k) or (4, 4, k) -> pooled -> a vector for the dense layers below.
+            builder.Append($"[Conv2D({random.Next(1, 5)}, 3, Activation.{Pick(random, activations.Where(a => a != nameof(Activation.Softmax)).ToArray())}{Pick(random, ["", ", Padding = Padding.Same", ", Strides = 2", ", UseBias = false"])})]\n");
+            builder.Append(Pick(random, ["[MaxPool2D(2)]\n[Flatten]\n", "[AveragePool2D(2, Strides = 1, Padding = Padding.Same)]\n[Flatten]\n", "[GlobalAveragePooling2D]\n", "[Dropout(0.1f)]\n[Flatten]\n"]));
+        }
         int layers = random.Next(1, 6);
         for (int i = 0; i < layers; i++)
         {
@@ -420,6 +431,7 @@ public class RobustnessTests(ITestOutputHelper output)
     {
         var arguments = new List<string>();
         if (random.Next(6) > 0) arguments.Add("Inputs = " + Pick(random, Numbers));
+        if (random.Next(4) == 0) arguments.Add("InputShape = " + Pick(random, ["[8, 8, 1]", "[6, 3]", "[5, 5, 2]", "[4]", "[0, 2]", "[]", "null", "[5, 5, 2, 1]", "[32768, 32768, 4]", "[-1, 3]", "new[] { 3, 3, 1 }", "[1.5]"]));
         if (random.Next(2) == 0) arguments.Add("Loss = " + Pick(random, Losses));
         if (random.Next(3) == 0) arguments.Add("LearningRate = " + Pick(random, Floats));
         if (random.Next(4) == 0) arguments.Add("Seed = " + Pick(random, Numbers));
@@ -454,6 +466,21 @@ public class RobustnessTests(ITestOutputHelper output)
         }
         Shuffle(random, named);
         return "Dense(" + string.Join(", ", positional.Concat(named)) + ")";
+    }
+
+    /// <summary>A convolution, pooling, global pooling or Flatten layer, with sizes that fit, do not fit, or make no sense.</summary>
+    private static string RandomShaped(Random random)
+    {
+        string[] sizes = ["1", "2", "3", "5", "9", "0", "-1", "int.MaxValue", "2.5f"];
+        string named = Pick(random, ["", "", ", Strides = " + Pick(random, sizes), ", Padding = Padding.Same", ", Padding = (Padding)5", ", UseBias = false", ", KernelL2 = 0.01f", ", Alpha = 0.1f"]);
+        return random.Next(6) switch
+        {
+            0 => $"{Pick(random, ["Conv2D", "Conv1D"])}({Pick(random, sizes)}, {Pick(random, sizes)}{(random.Next(2) == 0 ? ", " + Pick(random, Activations) : "")}{named})",
+            1 => $"{Pick(random, ["MaxPool2D", "AveragePool2D", "MaxPool1D", "AveragePool1D"])}({Pick(random, sizes)}{(named.Contains("Bias") || named.Contains("Kernel") || named.Contains("Alpha") ? "" : named)})",
+            2 => Pick(random, ["GlobalAveragePooling2D", "GlobalAveragePooling1D"]),
+            3 => "Conv2D(" + Pick(random, sizes) + ")",
+            _ => "Flatten",
+        };
     }
 
     private static string RandomPassThrough(Random random) => random.Next(3) switch

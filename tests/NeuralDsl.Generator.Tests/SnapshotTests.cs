@@ -38,6 +38,23 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Small_cnn() => Verify("""
+        using NeuralDsl;
+
+        namespace Samples.Fashion;
+
+        /// <summary>Two convolution blocks then a dense softmax: a Fashion-MNIST classifier at toy size.</summary>
+        [Network(InputShape = [8, 8, 1], Loss = Loss.SparseCategoricalCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f)]
+        [Conv2D(4, 3, Activation.ReLU, Padding = Padding.Same)]
+        [MaxPool2D(2)]
+        [Conv2D(8, 3, Activation.ReLU)]
+        [Flatten]
+        [Dropout(0.25f)]
+        [Dense(3, Activation.Softmax)]
+        public partial class SmallCnn;
+        """);
+
+    [Fact]
     public void Mnist_looped() => Verify("""
         using NeuralDsl;
 

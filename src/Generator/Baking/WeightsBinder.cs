@@ -18,6 +18,13 @@ internal static partial class WeightsBinder
         if (problem is not null) return null;
         var parameters = new float[model.ParameterCount];
         var state = new float[model.StateCount];
+        // Neither JSON format of this version holds a convolution kernel: refuse rather than bake zeros.
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (layer.InputShape.IsVector && layer.OutputShape.IsVector) continue;
+            problem = Mismatch($"layer {Int(layer.Index)} ({layer.Kind}) works on an image or a sequence {layer.InputShape}, which compiled-in weights files do not cover yet; remove Weights and load the weights at run time (WeightsFile)");
+            return null;
+        }
         problem = file.Inputs != model.Inputs
             ? Mismatch($"the file is for {Int(file.Inputs)} inputs, the declaration has Inputs = {Int(model.Inputs)}")
             : file.Format == WeightsFormat.NeuralDsl

@@ -109,6 +109,25 @@ internal static class DiagnosticDescriptors
         "Network class must not derive from a network",
         "Network class '{0}' derives from network '{1}', whose generated members its own would hide: derive both from a common base class that is not a network, or hold '{1}' in a field");
 
+    // Shapes: the input shape, and each layer's fit to the shape it receives; reported at the attribute
+    // or argument at fault, once per root cause (layers after a misfit are not checked).
+
+    public static readonly DiagnosticDescriptor InvalidInputShape = Error("ND026", Declaration,
+        "Invalid input shape",
+        "InputShape = {0} is invalid: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidWindowArgument = Error("ND027", Declaration,
+        "Invalid convolution or pooling argument",
+        "{0} is invalid for layer {1} ({2}): {3}");
+
+    public static readonly DiagnosticDescriptor LayerInputShapeMismatch = Error("ND028", Declaration,
+        "Layer cannot take its input's shape",
+        "Layer {0} ({1}) cannot take an input of shape {2}: {3}");
+
+    public static readonly DiagnosticDescriptor WindowLargerThanInput = Error("ND029", Declaration,
+        "Window larger than its input",
+        "Layer {0} ({1}) slides a {2} window over an input of shape {3} with Padding.Valid, so no position fits: use a smaller window, or Padding.Same");
+
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Error("ND101", Design,
         "Softmax on a single unit",
         "Softmax over one unit always outputs 1, so its gradient is zero: use Sigmoid for a binary output, Linear for regression, or one unit per class");

@@ -55,6 +55,10 @@ internal static class LayerEmitters
         LayerKind.Dropout => DropoutEmitter.Instance,
         LayerKind.BatchNormalization => BatchNormalizationEmitter.Instance,
         LayerKind.Activation => ActivationLayerEmitter.Instance,
+        LayerKind.Conv2D or LayerKind.Conv1D => ConvolutionEmitter.Instance,
+        LayerKind.MaxPool2D or LayerKind.MaxPool1D or LayerKind.AveragePool2D or LayerKind.AveragePool1D => PoolingEmitter.Instance,
+        LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D => GlobalPoolingEmitter.Instance,
+        LayerKind.Flatten => FlattenEmitter.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "No emitter for this layer kind."),
     };
 

@@ -10,8 +10,7 @@ namespace NeuralDsl.Generator.Emitting;
 internal sealed partial class NetworkEmitter
 {
     /// <summary>Whether a layer's pre-activation needs a span of its own in training (else it is its activation, or its input).</summary>
-    private static bool OwnsZ(LayerModel layer) =>
-        layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization && layer.Activation != ActivationKind.Linear;
+    private static bool OwnsZ(LayerModel layer) => layer.HasTransform && layer.Activation != ActivationKind.Linear;
 
     /// <summary>
     /// Whether a layer's pre-activation needs a span of its own in inference: only the output's, which
@@ -20,8 +19,8 @@ internal sealed partial class NetworkEmitter
     /// </summary>
     private bool InferenceOwnsZ(LayerModel layer) => layer == Output && OwnsZ(layer);
 
-    /// <summary>Whether a layer's inference activation needs a span of its own. Dropout passes its input on, unless it is the output.</summary>
-    private bool OwnsA(LayerModel layer) => layer.Kind != LayerKind.Dropout || layer == Output;
+    /// <summary>Whether a layer's inference activation needs a span of its own. Dropout and Flatten pass their input on, unless it is the output.</summary>
+    private bool OwnsA(LayerModel layer) => layer.Kind is not (LayerKind.Dropout or LayerKind.Flatten) || layer == Output;
 
     /// <summary>
     /// The spans each layer reads and writes in the forward pass, given the names of the spans it owns
@@ -34,7 +33,7 @@ internal sealed partial class NetworkEmitter
         foreach (LayerModel layer in Layers)
         {
             string a = OwnsA(layer) ? owned(layer, "a") : input;
-            string z = InferenceOwnsZ(layer) ? owned(layer, "z") : layer.Kind is LayerKind.Dense or LayerKind.BatchNormalization ? a : input;
+            string z = InferenceOwnsZ(layer) ? owned(layer, "z") : layer.HasTransform ? a : input;
             plan[layer.Index] = (input, z, a);
             input = a;
         }

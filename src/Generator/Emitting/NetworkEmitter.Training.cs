@@ -41,7 +41,7 @@ internal sealed partial class NetworkEmitter
         {
             int i = layer.Index;
             string a = $"a{i}";
-            string z = OwnsZ(layer) ? $"z{i}" : layer.Kind == LayerKind.Activation ? input : a;
+            string z = OwnsZ(layer) ? $"z{i}" : layer.Kind is LayerKind.Activation or LayerKind.Flatten ? input : a;
             string? extra = layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization ? $"e{i}" : null;
             string? perUnit = layer.Kind == LayerKind.BatchNormalization ? $"u{i}" : null;
             plan[i] = new TrainingSpans(input, z, a, $"d{i}", i == 0 ? null : $"d{i - 1}", extra, perUnit);

@@ -96,12 +96,29 @@ internal sealed partial class NetworkEmitter
             /// <summary>Values of one output sample.</summary>
             public const int OutputSize = {{_model.OutputSize}};
 
-            /// <summary>Parameters: per dense layer inputs x units weights plus units biases; per batch normalisation 2 x units; plus units slopes per PReLU.</summary>
+            /// <summary>Parameters: per dense layer inputs x units weights plus units biases;{{(Layers.Any(l => l.IsConvolution) ? " per convolution kernel height x width x input channels x filters weights plus filters biases;" : "")}} per batch normalisation 2 x units; plus units slopes per PReLU.</summary>
             public const int ParameterCount = {{_model.ParameterCount}};
 
             /// <summary>Non-trainable state values (batch normalisation's running statistics).</summary>
             public const int StateCount = {{_model.StateCount}};
             """);
+        Shape input = _model.Input;
+        if (input.Rank == 3)
+        {
+            _writer.WriteLine($$"""
+
+                /// <summary>Input shape {{input}}: height x width x channels, a sample stored row-major, the channel fastest.</summary>
+                public const int InputHeight = {{input.Height}}, InputWidth = {{input.Width}}, InputChannels = {{input.Channels}};
+                """);
+        }
+        else if (input.Rank == 2)
+        {
+            _writer.WriteLine($$"""
+
+                /// <summary>Input shape {{input}}: steps x features, a sample stored step after step.</summary>
+                public const int InputSteps = {{input.Width}}, InputFeatures = {{input.Channels}};
+                """);
+        }
         if (_baked is null)
         {
             _writer.WriteLine($$"""
@@ -150,6 +167,7 @@ internal sealed partial class NetworkEmitter
                     public const int Layer{{layer.Index}}SlopeOffset = {{layer.SlopeOffset}};
                     """);
             }
+            EmitShapeConstants(layer);
         }
         _writer.WriteLine();
         _writer.WriteLine("/// <summary>The layers in order, with their shapes and parameter offsets.</summary>");
@@ -161,10 +179,40 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine("});");
     }
 
+    /// <summary>A shaped layer's output extents, and the window geometry its kernels read; nothing for vector layers.</summary>
+    private void EmitShapeConstants(LayerModel layer)
+    {
+        Shape shape = layer.OutputShape;
+        if (shape.Rank == 3)
+        {
+            _writer.WriteLine($$"""
+                /// <summary>Output shape of layer {{layer.Index}}: {{shape}}, height x width x channels.</summary>
+                public const int Layer{{layer.Index}}Height = {{shape.Height}}, Layer{{layer.Index}}Width = {{shape.Width}}, Layer{{layer.Index}}Channels = {{shape.Channels}};
+                """);
+        }
+        else if (shape.Rank == 2)
+        {
+            _writer.WriteLine($$"""
+                /// <summary>Output shape of layer {{layer.Index}}: {{shape}}, steps x features.</summary>
+                public const int Layer{{layer.Index}}Steps = {{shape.Width}}, Layer{{layer.Index}}Features = {{shape.Channels}};
+                """);
+        }
+        if (layer.IsConvolution) _writer.WriteLine(ConvolutionEmitter.GeometryDeclaration(layer));
+        else if (layer.IsPooling) _writer.WriteLine(PoolingEmitter.GeometryDeclaration(layer));
+    }
+
     private static string LayerInfo(LayerModel layer)
     {
         var extras = new List<string>();
         if (!layer.UseBias) extras.Add("UseBias = false");
+        if (!layer.InputShape.IsVector) extras.Add($"InputShape = {ShapeExpression(layer.InputShape)}");
+        if (layer.IsConvolution || layer.IsPooling)
+        {
+            extras.Add($"KernelSize = {layer.Window.KernelWidth}");
+            extras.Add($"Strides = {layer.Window.StrideWidth}");
+            if (layer.Window.Padding == PaddingKind.Same) extras.Add("Padding = global::NeuralDsl.Padding.Same");
+        }
+        if (!layer.OutputShape.IsVector) extras.Add($"OutputShape = {ShapeExpression(layer.OutputShape)}");
         if (layer.Kind == LayerKind.Dropout) extras.Add($"Rate = {Literals.Float(layer.Rate)}");
         if (layer.Kind == LayerKind.BatchNormalization)
         {
@@ -176,6 +224,14 @@ internal sealed partial class NetworkEmitter
         string initializer = extras.Count == 0 ? "" : " { " + string.Join(", ", extras) + " }";
         return $"new(global::NeuralDsl.LayerKind.{layer.Kind}, {layer.Inputs}, {layer.Units}, global::NeuralDsl.Activation.{layer.Activation}, {Literals.Float(layer.Alpha)}, {layer.ParameterOffset}, {layer.ParameterCount}){initializer}";
     }
+
+    /// <summary>The runtime <c>TensorShape</c> of a shape (vectors need none: LayerInfo defaults to them).</summary>
+    private static string ShapeExpression(Shape shape) => shape.Rank switch
+    {
+        2 => $"global::NeuralDsl.TensorShape.Sequence({shape.Width}, {shape.Channels})",
+        3 => $"global::NeuralDsl.TensorShape.Image({shape.Height}, {shape.Width}, {shape.Channels})",
+        _ => $"global::NeuralDsl.TensorShape.Vector({shape.Channels})",
+    };
 
     private void EmitStorage()
     {

@@ -2,7 +2,7 @@ namespace NeuralDsl.Generator.Model;
 
 // Mirrors of the runtime enums (the generator cannot reference the runtime assembly). Values must
 // match NeuralDsl.Activation, NeuralDsl.Loss, NeuralDsl.Init, NeuralDsl.LayerKind, NeuralDsl.Optimizer,
-// NeuralDsl.LearningTask and NeuralDsl.Scaling; a test checks it.
+// NeuralDsl.LearningTask, NeuralDsl.Scaling and NeuralDsl.Padding; a test checks it.
 
 internal enum ActivationKind
 {
@@ -53,6 +53,21 @@ internal enum LayerKind
     Dropout = 1,
     BatchNormalization = 2,
     Activation = 3,
+    Conv2D = 4,
+    MaxPool2D = 5,
+    AveragePool2D = 6,
+    GlobalAveragePooling2D = 7,
+    Flatten = 8,
+    Conv1D = 9,
+    MaxPool1D = 10,
+    AveragePool1D = 11,
+    GlobalAveragePooling1D = 12,
+}
+
+internal enum PaddingKind
+{
+    Valid = 0,
+    Same = 1,
 }
 
 internal enum OptimizerKind

@@ -9,7 +9,7 @@ namespace NeuralDsl.Generator.Model;
 internal sealed record NetworkModel(
     string? Namespace,
     string ClassName,
-    int Inputs,
+    Shape Input,
     LossKind Loss,
     OptimizerSpec Optimizer,
     int Seed,
@@ -32,6 +32,9 @@ internal sealed record NetworkModel(
     public string? Weights { get; init; }
 
     public LayerModel Output => Layers[Layers.Count - 1];
+
+    /// <summary>Values of one input sample (the input shape's flat width).</summary>
+    public int Inputs => Input.Size;
 
     /// <summary>
     /// Index of the layer whose activation the network's outputs have: the last layer that is not a
@@ -87,14 +90,15 @@ internal readonly record struct Penalties(float KernelL1, float KernelL2, float 
 }
 
 /// <summary>
-/// One layer with its resolved activation parameter, initialisers and offsets in the parameter and
-/// state spans. Kind-specific values (rate, momentum, epsilon, penalties) are zero where unused.
+/// One layer with its input and output shapes, resolved activation parameter, initialisers and offsets
+/// in the parameter and state spans. Kind-specific values (rate, momentum, epsilon, penalties) are zero
+/// where unused.
 /// </summary>
 internal sealed record LayerModel(
     int Index,
     LayerKind Kind,
-    int Inputs,
-    int Units,
+    Shape InputShape,
+    Shape OutputShape,
     ActivationKind Activation,
     float Alpha,
     InitSpec WeightInit,
@@ -102,6 +106,12 @@ internal sealed record LayerModel(
     int ParameterOffset,
     int StateOffset)
 {
+    /// <summary>Values the layer reads per sample.</summary>
+    public int Inputs => InputShape.Size;
+
+    /// <summary>Values the layer writes per sample: the width of its pre-activation, activation and delta.</summary>
+    public int Units => OutputShape.Size;
+
     public bool UseBias { get; init; } = true;
 
     public float Rate { get; init; }
@@ -112,18 +122,32 @@ internal sealed record LayerModel(
 
     public Penalties Penalties { get; init; }
 
-    /// <summary>Dense weights, or batch normalisation's gamma.</summary>
+    /// <summary>The window of a convolution or pooling layer; default for other kinds.</summary>
+    public Window Window { get; init; }
+
+    public bool IsConvolution => Kind is LayerKind.Conv2D or LayerKind.Conv1D;
+
+    public bool IsPooling => Kind is LayerKind.MaxPool2D or LayerKind.MaxPool1D or LayerKind.AveragePool2D or LayerKind.AveragePool1D;
+
+    public bool IsGlobalPooling => Kind is LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D;
+
+    /// <summary>Whether the layer computes a new pre-activation from its input (else it passes values through, in inference at least).</summary>
+    public bool HasTransform => Kind is LayerKind.Dense or LayerKind.BatchNormalization || IsConvolution || IsPooling || IsGlobalPooling;
+
+    /// <summary>Dense weights, a convolution's kernel [kh, kw, in channels, filters] (Keras' count), or batch normalisation's gamma.</summary>
     public int WeightCount => Kind switch
     {
         LayerKind.Dense => Inputs * Units,
+        LayerKind.Conv2D or LayerKind.Conv1D => Window.KernelHeight * Window.KernelWidth * InputShape.Channels * OutputShape.Channels,
         LayerKind.BatchNormalization => Units,
         _ => 0,
     };
 
-    /// <summary>Dense biases, or batch normalisation's beta.</summary>
+    /// <summary>Dense biases, a convolution's (one per filter), or batch normalisation's beta.</summary>
     public int BiasCount => Kind switch
     {
         LayerKind.Dense => UseBias ? Units : 0,
+        LayerKind.Conv2D or LayerKind.Conv1D => UseBias ? OutputShape.Channels : 0,
         LayerKind.BatchNormalization => Units,
         _ => 0,
     };

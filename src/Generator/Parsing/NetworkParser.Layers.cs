@@ -8,7 +8,7 @@ namespace NeuralDsl.Generator.Parsing;
 
 internal sealed partial class NetworkParser
 {
-    private LayerModel? ParseLayer(AttributeData attribute, int index, int fanIn, int offset, int stateOffset, bool isOutput, LossKind loss)
+    private LayerModel? ParseLayer(AttributeData attribute, int index, Shape input, int offset, int stateOffset, bool isOutput, LossKind loss)
     {
         if (attribute.AttributeConstructor is null || HasErroneousArgument(attribute))
         {
@@ -18,22 +18,42 @@ internal sealed partial class NetworkParser
         switch (attribute.AttributeClass?.ToDisplayString())
         {
             case KnownNames.DenseAttribute:
-                return ParseDense(attribute, index, fanIn, offset, stateOffset, isOutput, loss);
+                if (!Fits(attribute, index, LayerKind.Dense, input, 1)) return null;
+                return ParseDense(attribute, index, input, offset, stateOffset, isOutput, loss);
             case KnownNames.DropoutAttribute:
-                return ParseDropout(attribute, index, fanIn, offset, stateOffset);
+                return ParseDropout(attribute, index, input, offset, stateOffset);
             case KnownNames.BatchNormalizationAttribute:
-                return ParseBatchNormalization(attribute, index, fanIn, offset, stateOffset);
+                if (!Fits(attribute, index, LayerKind.BatchNormalization, input, 1)) return null;
+                return ParseBatchNormalization(attribute, index, input, offset, stateOffset);
             case KnownNames.ActivationAttribute:
                 ActivationKind activation = CheckActivation(attribute, index, isOutput, loss);
-                return new LayerModel(index, LayerKind.Activation, fanIn, fanIn, activation, ParseAlpha(attribute, activation),
+                return new LayerModel(index, LayerKind.Activation, input, input, activation, ParseAlpha(attribute, activation),
                     default, default, offset, stateOffset);
+            case KnownNames.Conv2DAttribute:
+                return ParseConvolution(attribute, index, input, offset, stateOffset, isOutput, loss, LayerKind.Conv2D);
+            case KnownNames.Conv1DAttribute:
+                return ParseConvolution(attribute, index, input, offset, stateOffset, isOutput, loss, LayerKind.Conv1D);
+            case KnownNames.MaxPool2DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.MaxPool2D);
+            case KnownNames.MaxPool1DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.MaxPool1D);
+            case KnownNames.AveragePool2DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.AveragePool2D);
+            case KnownNames.AveragePool1DAttribute:
+                return ParsePooling(attribute, index, input, offset, stateOffset, LayerKind.AveragePool1D);
+            case KnownNames.GlobalAveragePooling2DAttribute:
+                return ParseGlobalPooling(attribute, index, input, offset, stateOffset, LayerKind.GlobalAveragePooling2D);
+            case KnownNames.GlobalAveragePooling1DAttribute:
+                return ParseGlobalPooling(attribute, index, input, offset, stateOffset, LayerKind.GlobalAveragePooling1D);
+            case KnownNames.FlattenAttribute:
+                return ParseFlatten(attribute, index, input, offset, stateOffset);
             default:
                 Report(DiagnosticDescriptors.UnsupportedLayer, AttributeLocation(attribute), attribute.AttributeClass?.Name);
                 return null;
         }
     }
 
-    private LayerModel? ParseDense(AttributeData attribute, int index, int fanIn, int offset, int stateOffset, bool isOutput, LossKind loss)
+    private LayerModel? ParseDense(AttributeData attribute, int index, Shape input, int offset, int stateOffset, bool isOutput, LossKind loss)
     {
         int units = Positional(attribute, 0, 0);
         if (units <= 0)
@@ -50,22 +70,22 @@ internal sealed partial class NetworkParser
         float biasL1 = Penalty(attribute, "BiasL1"), biasL2 = Penalty(attribute, "BiasL2");
         // A layer without biases has no bias to penalise: its bias penalties are void.
         var penalties = new Penalties(Penalty(attribute, "KernelL1"), Penalty(attribute, "KernelL2"), useBias ? biasL1 : 0f, useBias ? biasL2 : 0f);
-        return new LayerModel(index, LayerKind.Dense, fanIn, units, activation, alpha, weights, biases, offset, stateOffset)
+        return new LayerModel(index, LayerKind.Dense, input, Shape.Vector(units), activation, alpha, weights, biases, offset, stateOffset)
         {
             UseBias = useBias,
             Penalties = penalties,
         };
     }
 
-    private LayerModel ParseDropout(AttributeData attribute, int index, int fanIn, int offset, int stateOffset)
+    private LayerModel ParseDropout(AttributeData attribute, int index, Shape input, int offset, int stateOffset)
     {
         float rate = Positional(attribute, 0, 0f);
         if (!(rate >= 0f && rate < 1f))
             Report(DiagnosticDescriptors.DropoutRateOutOfRange, ArgumentLocation(attribute, "rate", 0), Format(rate));
-        return new LayerModel(index, LayerKind.Dropout, fanIn, fanIn, ActivationKind.Linear, 0f, default, default, offset, stateOffset) { Rate = rate };
+        return new LayerModel(index, LayerKind.Dropout, input, input, ActivationKind.Linear, 0f, default, default, offset, stateOffset) { Rate = rate };
     }
 
-    private LayerModel ParseBatchNormalization(AttributeData attribute, int index, int fanIn, int offset, int stateOffset)
+    private LayerModel ParseBatchNormalization(AttributeData attribute, int index, Shape input, int offset, int stateOffset)
     {
         float momentum = Named(attribute, "Momentum", 0.99f);
         float epsilon = Named(attribute, "Epsilon", 1e-3f);
@@ -73,7 +93,7 @@ internal sealed partial class NetworkParser
             Report(DiagnosticDescriptors.InvalidBatchNormalization, ArgumentLocation(attribute, "Momentum"), "Momentum = " + Format(momentum), "it must be in [0, 1)");
         if (!(epsilon > 0f) || float.IsInfinity(epsilon))
             Report(DiagnosticDescriptors.InvalidBatchNormalization, ArgumentLocation(attribute, "Epsilon"), "Epsilon = " + Format(epsilon), "it must be positive and finite");
-        return new LayerModel(index, LayerKind.BatchNormalization, fanIn, fanIn, ActivationKind.Linear, 0f,
+        return new LayerModel(index, LayerKind.BatchNormalization, input, input, ActivationKind.Linear, 0f,
             new InitSpec(InitKind.Ones, 0f, 0f), new InitSpec(InitKind.Zeros, 0f, 0f), offset, stateOffset)
         {
             Momentum = momentum,
@@ -81,10 +101,10 @@ internal sealed partial class NetworkParser
         };
     }
 
-    /// <summary>Reads a layer's activation (constructor position 1 for Dense, 0 for Activation) and checks where it may appear.</summary>
-    private ActivationKind CheckActivation(AttributeData attribute, int index, bool isOutput, LossKind loss)
+    /// <summary>Reads a layer's activation (constructor position 1 for Dense, 0 for Activation, as given for convolutions) and checks where it may appear.</summary>
+    private ActivationKind CheckActivation(AttributeData attribute, int index, bool isOutput, LossKind loss, int position = -1)
     {
-        int position = attribute.AttributeClass?.ToDisplayString() == KnownNames.ActivationAttribute ? 0 : 1;
+        if (position < 0) position = attribute.AttributeClass?.ToDisplayString() == KnownNames.ActivationAttribute ? 0 : 1;
         ActivationKind activation = PositionalEnum(attribute, position, "activation", ActivationKind.Linear, "NeuralDsl.Activation");
         Location location = ArgumentLocation(attribute, "activation", position);
         if (activation == ActivationKind.Softmax && !isOutput)

@@ -66,9 +66,7 @@ internal sealed partial class NetworkParser
             Report(DiagnosticDescriptors.NetworkMustBeTopLevel, classLocation, _type.Name);
         CheckClassShape(classLocation);
 
-        int inputs = Named(_network, "Inputs", 0);
-        if (inputs <= 0)
-            Report(DiagnosticDescriptors.InvalidInputs, ArgumentLocation(_network, "Inputs"), _type.Name, inputs);
+        Shape? input = ParseInputShape();
 
         LossKind loss = NamedEnum(_network, "Loss", LossKind.None, "NeuralDsl.Loss");
         float learningRate = Named(_network, "LearningRate", 0.01f);
@@ -88,18 +86,25 @@ internal sealed partial class NetworkParser
         // softmax there is still on the output (the dropout itself is the mistake, ND403).
         int outputLayer = layerAttributes.FindLastIndex(a => a.AttributeClass?.ToDisplayString() != KnownNames.DropoutAttribute);
         var layers = new List<LayerModel>(layerAttributes.Count);
-        int fanIn = Math.Max(inputs, 1);
+        Shape shape = input ?? Shape.Vector(1);
         int offset = 0, stateOffset = 0;
         long buffered = 0;
         for (int i = 0; i < layerAttributes.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            LayerModel? layer = ParseLayer(layerAttributes[i], i, fanIn, offset, stateOffset, i == outputLayer, loss);
-            if (layer is null) continue;
+            LayerModel? layer = ParseLayer(layerAttributes[i], i, shape, offset, stateOffset, i == outputLayer, loss);
+            if (layer is null)
+            {
+                _shapeUnknown = true; // the layers after it cannot know their input
+                continue;
+            }
             layers.Add(layer);
-            fanIn = layer.Units;
+            shape = layer.OutputShape;
             // Sizes are ints in the generated code: a declaration past int.MaxValue parameters cannot be laid out.
-            long next = offset + (long)layer.Inputs * layer.Units + 3L * layer.Units;
+            long weights = layer.IsConvolution
+                ? (long)layer.Window.KernelHeight * layer.Window.KernelWidth * layer.InputShape.Channels * layer.OutputShape.Channels
+                : (long)layer.Inputs * layer.Units;
+            long next = offset + weights + 3L * layer.Units;
             buffered += 6L * layer.Units; // training keeps up to six values per unit and sample
             if (next > int.MaxValue || buffered > int.MaxValue)
             {
@@ -115,7 +120,7 @@ internal sealed partial class NetworkParser
 
         string? ns = _type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         string className = SyntaxFacts.GetKeywordKind(_type.Name) == SyntaxKind.None ? _type.Name : "@" + _type.Name;
-        var model = new NetworkModel(ns, className, inputs, loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers))
+        var model = new NetworkModel(ns, className, input ?? Shape.Vector(1), loss, optimizer, seed, huberDelta, new EquatableArray<LayerModel>(layers))
         {
             FromLogits = Named(_network, "FromLogits", false),
             ExactActivations = Named(_network, "ExactActivations", false),
@@ -156,7 +161,9 @@ internal sealed partial class NetworkParser
     private static bool LeavesModelUndefined(DiagnosticDescriptor descriptor) =>
         descriptor == DiagnosticDescriptors.InvalidInputs || descriptor == DiagnosticDescriptors.UndefinedEnumValue ||
         descriptor == DiagnosticDescriptors.LayersSplitAcrossDeclarations || descriptor == DiagnosticDescriptors.UnsupportedLayer ||
-        descriptor == DiagnosticDescriptors.NonPositiveUnits || descriptor == DiagnosticDescriptors.NetworkTooLarge;
+        descriptor == DiagnosticDescriptors.NonPositiveUnits || descriptor == DiagnosticDescriptors.NetworkTooLarge ||
+        descriptor == DiagnosticDescriptors.InvalidInputShape || descriptor == DiagnosticDescriptors.InvalidWindowArgument ||
+        descriptor == DiagnosticDescriptors.LayerInputShapeMismatch || descriptor == DiagnosticDescriptors.WindowLargerThanInput;
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.All(reference =>

@@ -35,6 +35,7 @@ public static partial class WeightsJson
     /// an existing file as it was.
     /// </summary>
     /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void ExportWeightsJson(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -47,6 +48,7 @@ public static partial class WeightsJson
 
     /// <summary>Writes <paramref name="network"/>'s parameters and state as NeuralDsl weights JSON (UTF-8) to <paramref name="stream"/>.</summary>
     /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void ExportWeightsJson(this INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -60,6 +62,7 @@ public static partial class WeightsJson
     /// <paramref name="network"/>'s parameters and state. The network is unchanged unless the whole file fits.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not valid JSON, not in either format, holds a non-finite value, or does not fit the network's layers; the message says what and where.</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void LoadWeightsJson(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -70,10 +73,12 @@ public static partial class WeightsJson
 
     /// <summary>Reads NeuralDsl weights JSON or an RTNeural JSON model from <paramref name="stream"/> into <paramref name="network"/>; unchanged unless the whole document fits.</summary>
     /// <exception cref="InvalidDataException">The document is not valid JSON, not in either format, holds a non-finite value, or does not fit the network's layers.</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void LoadWeightsJson(this INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
+        WeightsJsonWriter.RequireVectorLayers(network);
         JsonDocument document;
         try
         {

@@ -14,6 +14,7 @@ internal static class WeightsJsonWriter
 {
     public static string Write(INetwork network)
     {
+        RequireVectorLayers(network);
         ReadOnlySpan<float> p = network.Parameters;
         ReadOnlySpan<float> st = network.State;
         var json = new StringBuilder();
@@ -53,6 +54,21 @@ internal static class WeightsJsonWriter
         }
         json.Append("\n  ]\n}\n");
         return json.ToString();
+    }
+
+    /// <summary>
+    /// Refuses networks with image or sequence layers: neither the NeuralDsl nor the RTNeural JSON layout
+    /// of this version holds a convolution kernel, and silently leaving one out would lose the weights.
+    /// </summary>
+    public static void RequireVectorLayers(INetwork network)
+    {
+        for (int i = 0; i < network.Layers.Count; i++)
+        {
+            LayerInfo layer = network.Layers[i];
+            if (layer.InputShape.Rank > 1 || layer.OutputShape.Rank > 1)
+                throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                    $"Layer {i} ({layer.Kind}) works on an image or a sequence, which the weights JSON formats do not cover yet; save the network with WeightsFile (.ndw) instead."));
+        }
     }
 
     private static void Member(StringBuilder json, string name, ReadOnlySpan<float> values)

@@ -16,8 +16,18 @@ namespace NeuralDsl.Reports;
 /// <param name="NonTrainableParameters">State the layer keeps but the optimiser does not update (batch normalisation's running mean and variance).</param>
 public sealed record SummaryRow(int Index, string Name, LayerKind Kind, int Units, Activation Activation, int TrainableParameters, int NonTrainableParameters)
 {
-    /// <summary>The output shape as Keras prints it, the batch dimension as <c>None</c>: <c>(None, 64)</c>.</summary>
-    public string OutputShape => string.Create(CultureInfo.InvariantCulture, $"(None, {Units})");
+    /// <summary>The shape of one output sample; a vector of <see cref="Units"/> values unless set.</summary>
+    public TensorShape Shape
+    {
+        get => _shape.Rank == 0 ? TensorShape.Vector(Units) : _shape;
+        init => _shape = value == TensorShape.Vector(Units) ? default : value;
+    }
+
+    // Default (rank 0) stands for the vector, so that equal rows compare equal however they were built.
+    private readonly TensorShape _shape;
+
+    /// <summary>The output shape as Keras prints it, the batch dimension as <c>None</c>: <c>(None, 64)</c>, <c>(None, 26, 26, 32)</c>.</summary>
+    public string OutputShape => "(None, " + string.Join(", ", Shape.ToArray()) + ")";
 
     /// <summary>Trainable and non-trainable parameters together, Keras' <c>Param #</c>.</summary>
     public int Parameters => TrainableParameters + NonTrainableParameters;
@@ -36,10 +46,11 @@ public sealed record SummaryRow(int Index, string Name, LayerKind Kind, int Unit
 /// </example>
 public sealed class NetworkSummary
 {
-    private NetworkSummary(string name, int inputSize, SummaryRow[] rows)
+    private NetworkSummary(string name, int inputSize, TensorShape inputShape, SummaryRow[] rows)
     {
         Name = name;
         InputSize = inputSize;
+        InputShape = inputShape;
         Rows = rows;
         foreach (SummaryRow row in rows)
         {
@@ -53,6 +64,9 @@ public sealed class NetworkSummary
 
     /// <summary>Features of one input sample.</summary>
     public int InputSize { get; }
+
+    /// <summary>The shape of one input sample: a vector of <see cref="InputSize"/> values, an image or a sequence.</summary>
+    public TensorShape InputShape { get; }
 
     /// <summary>One line per layer, in order.</summary>
     public IReadOnlyList<SummaryRow> Rows { get; }
@@ -79,9 +93,10 @@ public sealed class NetworkSummary
             seen.TryGetValue(layer.Kind, out int earlier);
             seen[layer.Kind] = earlier + 1;
             string layerName = earlier == 0 ? SnakeName(layer.Kind) : SnakeName(layer.Kind) + "_" + earlier.ToString(CultureInfo.InvariantCulture);
-            rows[i] = new SummaryRow(i, layerName, layer.Kind, layer.Units, layer.Activation, layer.ParameterCount, layer.StateCount);
+            rows[i] = new SummaryRow(i, layerName, layer.Kind, layer.Units, layer.Activation, layer.ParameterCount, layer.StateCount) { Shape = layer.OutputShape };
         }
-        return new NetworkSummary(name ?? network.GetType().Name, network.InputSize, rows);
+        TensorShape input = layers.Count > 0 ? layers[0].InputShape : TensorShape.Vector(network.InputSize);
+        return new NetworkSummary(name ?? network.GetType().Name, network.InputSize, input, rows);
     }
 
     /// <summary>Writes the table (<see cref="ToString"/>) to <paramref name="writer"/>.</summary>
@@ -97,9 +112,10 @@ public sealed class NetworkSummary
         var table = new TextTable(["#", "Layer (type)", "Output Shape", "Activation", "Param #"], [true, false, false, false, true]);
         foreach (SummaryRow row in Rows)
             table.Add(Number(row.Index), $"{row.Name} ({row.Kind})", row.OutputShape,
-                row.Kind is LayerKind.Dense or LayerKind.Activation ? row.Activation.ToString() : "", Number(row.Parameters));
+                row.Kind is LayerKind.Dense or LayerKind.Activation or LayerKind.Conv2D or LayerKind.Conv1D ? row.Activation.ToString() : "", Number(row.Parameters));
         var text = new StringBuilder();
-        text.Append("Model: \"").Append(Name).Append("\" (input: (None, ").Append(Number(InputSize)).Append("))\n");
+        string input = InputShape.Rank == 1 ? Number(InputSize) : string.Join(", ", InputShape.ToArray());
+        text.Append("Model: \"").Append(Name).Append("\" (input: (None, ").Append(input).Append("))\n");
         table.AppendTo(text);
         text.Append('=', table.Width).Append('\n');
         text.Append("Total params: ").Append(Number(TotalParameters)).Append('\n');
@@ -116,6 +132,14 @@ public sealed class NetworkSummary
         LayerKind.Dropout => "dropout",
         LayerKind.BatchNormalization => "batch_normalization",
         LayerKind.Activation => "activation",
+        LayerKind.Conv2D => "conv2d",
+        LayerKind.Conv1D => "conv1d",
+        LayerKind.MaxPool2D => "max_pooling2d",
+        LayerKind.MaxPool1D => "max_pooling1d",
+        LayerKind.AveragePool2D => "average_pooling2d",
+        LayerKind.AveragePool1D => "average_pooling1d",
+        LayerKind.GlobalAveragePooling2D => "global_average_pooling2d",
+        LayerKind.GlobalAveragePooling1D => "global_average_pooling1d",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

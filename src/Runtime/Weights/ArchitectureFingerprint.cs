@@ -7,8 +7,8 @@ namespace NeuralDsl.Weights;
 
 /// <summary>
 /// What a weights file must agree on with the network it is loaded into: the input size and, per layer,
-/// its kind, input and output widths, activation, whether it has biases, and its parameter and state
-/// counts. Hyperparameters that do not change what the stored numbers mean (dropout rate, activation
+/// its kind, input and output widths (and, for images and sequences, shapes and window), activation,
+/// whether it has biases, and its parameter and state counts. Hyperparameters that do not change what the stored numbers mean (dropout rate, activation
 /// slopes, batch normalisation's momentum and epsilon) are left out, so changing them keeps a file loadable.
 /// </summary>
 internal static class ArchitectureFingerprint
@@ -32,6 +32,21 @@ internal static class ArchitectureFingerprint
             Mix(ref hash, layer.UseBias ? 1 : 0);
             Mix(ref hash, layer.ParameterCount);
             Mix(ref hash, layer.StateCount);
+            // Images and sequences: the same widths can hold other shapes, or a kernel of another size
+            // with the same parameter count. Vector layers add nothing, so their files stay loadable.
+            if (layer.InputShape.Rank > 1 || layer.OutputShape.Rank > 1)
+            {
+                foreach (TensorShape shape in new[] { layer.InputShape, layer.OutputShape })
+                {
+                    Mix(ref hash, shape.Rank);
+                    Mix(ref hash, shape.Height);
+                    Mix(ref hash, shape.Width);
+                    Mix(ref hash, shape.Channels);
+                }
+                Mix(ref hash, layer.KernelSize);
+                Mix(ref hash, layer.Strides);
+                Mix(ref hash, (int)layer.Padding);
+            }
         }
         return hash;
     }
@@ -43,7 +58,9 @@ internal static class ArchitectureFingerprint
         text.Append(network.InputSize.ToString(CultureInfo.InvariantCulture)).Append(" inputs");
         foreach (LayerInfo layer in network.Layers)
         {
-            text.Append(" -> ").Append(layer.Kind.ToString()).Append('(').Append(layer.Units.ToString(CultureInfo.InvariantCulture));
+            bool shaped = layer.InputShape.Rank > 1 || layer.OutputShape.Rank > 1;
+            text.Append(" -> ").Append(layer.Kind.ToString()).Append('(').Append(shaped ? layer.OutputShape.ToString() : layer.Units.ToString(CultureInfo.InvariantCulture));
+            if (layer.KernelSize > 0) text.Append(", window ").Append(layer.KernelSize.ToString(CultureInfo.InvariantCulture)).Append(", strides ").Append(layer.Strides.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(layer.Padding.ToString());
             if (layer.Kind is LayerKind.Dense or LayerKind.Activation || layer.Activation != Activation.Linear)
                 text.Append(", ").Append(layer.Activation.ToString());
             if (layer.Kind == LayerKind.Dense && !layer.UseBias) text.Append(", no bias");

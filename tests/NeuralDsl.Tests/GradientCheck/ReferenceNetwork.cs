@@ -11,7 +11,7 @@ namespace NeuralDsl.Tests.GradientCheck;
 /// a function of the whole batch. Finite differences of its loss are the reference the generated
 /// gradients are checked against.
 /// </summary>
-internal static class ReferenceNetwork
+internal static partial class ReferenceNetwork
 {
     private const double SeluAlpha = 1.6732632423543772848170429916717;
     private const double SeluScale = 1.0507009873554804934193349852946;
@@ -38,7 +38,11 @@ internal static class ReferenceNetwork
                 LayerKind.Dense => Dense(layer, p, a),
                 LayerKind.BatchNormalization => BatchNormalize(layer, p, a),
                 LayerKind.Dropout => Dropout(layer, a, dropoutMasks, ref masksUsed),
-                LayerKind.Activation => a,
+                LayerKind.Activation or LayerKind.Flatten => a,
+                LayerKind.Conv2D or LayerKind.Conv1D => Convolve(layer, p, a),
+                LayerKind.MaxPool2D or LayerKind.MaxPool1D => Pool(layer, a, max: true),
+                LayerKind.AveragePool2D or LayerKind.AveragePool1D => Pool(layer, a, max: false),
+                LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D => GlobalAverage(layer, a),
                 _ => throw new NotSupportedException(layer.Kind.ToString()),
             };
             a = new double[batch][];

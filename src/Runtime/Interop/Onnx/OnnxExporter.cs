@@ -128,6 +128,9 @@ public static class OnnxExporter
             if (!Enum.IsDefined(layer.Kind) || !Enum.IsDefined(layer.Activation))
                 throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
                     $"Layer {i} ({layer.Kind}, {layer.Activation}) is a layer kind or activation this version's ONNX export does not know."));
+            if (layer.Kind is not (LayerKind.Dense or LayerKind.BatchNormalization or LayerKind.Dropout or LayerKind.Activation))
+                throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                    $"Layer {i} is a {layer.Kind} layer, which the ONNX export does not support yet: only Dense, BatchNormalization, Dropout and Activation layers are exported."));
             if (layer.Inputs != width)
                 throw Mismatch(i, $"reads {layer.Inputs} values but receives {width}");
             int expected = ExpectedParameters(layer);

@@ -42,6 +42,7 @@ public static class SafetensorsFile
     /// <param name="path">The file to create or replace (by convention <c>.safetensors</c>).</param>
     /// <param name="names">Renames tensors from their default names; null keeps them.</param>
     /// <exception cref="ArgumentException">The name map renames a tensor the network does not have, or gives two tensors one name.</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
     public static void SaveSafetensors(this INetwork network, string path, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -55,6 +56,7 @@ public static class SafetensorsFile
     /// <param name="stream">A writable stream; it is not closed.</param>
     /// <param name="names">Renames tensors from their default names; null keeps them.</param>
     /// <exception cref="ArgumentException">The name map is invalid.</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
     public static void SaveSafetensors(this INetwork network, Stream stream, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -68,6 +70,7 @@ public static class SafetensorsFile
     /// <param name="names">Maps default tensor names to the file's names; null expects the defaults.</param>
     /// <exception cref="WeightsFormatException">The file breaks the format or does not fit the network; nothing was changed.</exception>
     /// <exception cref="ArgumentException">The name map is invalid.</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
     public static void LoadSafetensors(this INetwork network, string path, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -82,6 +85,7 @@ public static class SafetensorsFile
     /// <param name="names">Maps default tensor names to the file's names; null expects the defaults.</param>
     /// <exception cref="WeightsFormatException">The data breaks the format or does not fit the network; nothing was changed.</exception>
     /// <exception cref="ArgumentException">The name map is invalid.</exception>
+    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
     public static void LoadSafetensors(this INetwork network, Stream stream, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
