@@ -91,6 +91,7 @@ public static partial class ConvolutionKernels
             if (Vector512.IsHardwareAccelerated) c = Quad<Lanes512, Vector512<float>>(xOffset, kOffset, rows, length, zOffset, c);
 #endif
             if (Vector256.IsHardwareAccelerated) c = Quad<Lanes256, Vector256<float>>(xOffset, kOffset, rows, length, zOffset, c);
+            if (Vector128.IsHardwareAccelerated) c = Quad<Lanes128, Vector128<float>>(xOffset, kOffset, rows, length, zOffset, c);
             Quad<Lanes1, float>(xOffset, kOffset, rows, length, zOffset, c);
         }
 
@@ -103,6 +104,7 @@ public static partial class ConvolutionKernels
             if (Vector512.IsHardwareAccelerated) c = Single<Lanes512, Vector512<float>>(xOffset, kOffset, rows, length, zOffset, c);
 #endif
             if (Vector256.IsHardwareAccelerated) c = Single<Lanes256, Vector256<float>>(xOffset, kOffset, rows, length, zOffset, c);
+            if (Vector128.IsHardwareAccelerated) c = Single<Lanes128, Vector128<float>>(xOffset, kOffset, rows, length, zOffset, c);
             Single<Lanes1, float>(xOffset, kOffset, rows, length, zOffset, c);
         }
 

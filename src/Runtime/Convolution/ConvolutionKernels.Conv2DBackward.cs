@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuralDsl;
 
@@ -33,8 +35,7 @@ public static partial class ConvolutionKernels
         NoOverlap(x, kernel, dz, dBias, nameof(dBias));
         NoOverlap(x, kernel, dz, dx, nameof(dx));
 
-        if (!dBias.IsEmpty)
-            for (int p = 0; p < g.OutH * g.OutW; p++) Kernels.Axpy(1f, dz.Slice(p * g.OutC, g.OutC), dBias);
+        if (!dBias.IsEmpty) BiasGradient(dz, dBias, g.OutH * g.OutW, g.OutC);
         KernelGradient(x, dz, dKernel, g);
         if (!dx.IsEmpty) InputGradient(kernel, dz, dx, g);
     }
@@ -44,5 +45,44 @@ public static partial class ConvolutionKernels
         NetworkGuard.NoOverlap(a, output, outputName);
         NetworkGuard.NoOverlap(b, output, outputName);
         NetworkGuard.NoOverlap(c, output, outputName);
+    }
+
+    // dBias += the sum of dz over the output pixels, 32 channels at a time in registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BiasGradient(ReadOnlySpan<float> dz, Span<float> dBias, int pixels, int outC)
+    {
+        ref float d = ref MemoryMarshal.GetReference(dz);
+        int c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; c <= outC - 4 * Lanes; c += 4 * Lanes)
+            {
+                Vector256<float> s0 = Vector256<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                for (nuint i = (nuint)c, end = (nuint)(pixels * outC); i < end; i += (nuint)outC)
+                {
+                    s0 += Vector256.LoadUnsafe(ref d, i);
+                    s1 += Vector256.LoadUnsafe(ref d, i + Lanes);
+                    s2 += Vector256.LoadUnsafe(ref d, i + 2 * Lanes);
+                    s3 += Vector256.LoadUnsafe(ref d, i + 3 * Lanes);
+                }
+                Span<float> b = dBias.Slice(c, 4 * Lanes);
+                (Vector256.Create(b) + s0).CopyTo(b);
+                (Vector256.Create(b.Slice(Lanes)) + s1).CopyTo(b.Slice(Lanes));
+                (Vector256.Create(b.Slice(2 * Lanes)) + s2).CopyTo(b.Slice(2 * Lanes));
+                (Vector256.Create(b.Slice(3 * Lanes)) + s3).CopyTo(b.Slice(3 * Lanes));
+            }
+            for (; c <= outC - Lanes; c += Lanes)
+            {
+                Vector256<float> s0 = Vector256<float>.Zero;
+                for (nuint i = (nuint)c, end = (nuint)(pixels * outC); i < end; i += (nuint)outC) s0 += Vector256.LoadUnsafe(ref d, i);
+                (Vector256.Create(dBias.Slice(c, Lanes)) + s0).CopyTo(dBias.Slice(c));
+            }
+        }
+        for (; c < outC; c++)
+        {
+            float sum = 0f;
+            for (int p = 0; p < pixels; p++) sum += Unsafe.Add(ref d, p * outC + c);
+            dBias[c] += sum;
+        }
     }
 }

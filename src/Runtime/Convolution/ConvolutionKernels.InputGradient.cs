@@ -63,6 +63,8 @@ public static partial class ConvolutionKernels
 #endif
             if (Vector256.IsHardwareAccelerated && outC >= Vector256<float>.Count)
                 Pixel<Lanes256, Vector256<float>>(ty, tx, oy0, oy1, ox0, ox1, dxBase);
+            else if (Vector128.IsHardwareAccelerated && outC >= Vector128<float>.Count)
+                Pixel<Lanes128, Vector128<float>>(ty, tx, oy0, oy1, ox0, ox1, dxBase);
             else
                 Pixel<Lanes1, float>(ty, tx, oy0, oy1, ox0, ox1, dxBase);
         }
@@ -80,6 +82,8 @@ public static partial class ConvolutionKernels
 #endif
             if (Vector256.IsHardwareAccelerated && outC >= Vector256<float>.Count)
                 Quad<Lanes256, Vector256<float>>(ty, tx, oy0, oy1, ox0, ox1, dxBase, dxStep);
+            else if (Vector128.IsHardwareAccelerated && outC >= Vector128<float>.Count)
+                Quad<Lanes128, Vector128<float>>(ty, tx, oy0, oy1, ox0, ox1, dxBase, dxStep);
             else
                 Quad<Lanes1, float>(ty, tx, oy0, oy1, ox0, ox1, dxBase, dxStep);
         }

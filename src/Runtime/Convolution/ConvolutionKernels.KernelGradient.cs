@@ -49,6 +49,7 @@ public static partial class ConvolutionKernels
             if (Vector512.IsHardwareAccelerated) c = Position<Lanes512, Vector512<float>>(xBase, dBase, rows, columns, gBase, c);
 #endif
             if (Vector256.IsHardwareAccelerated) c = Position<Lanes256, Vector256<float>>(xBase, dBase, rows, columns, gBase, c);
+            if (Vector128.IsHardwareAccelerated) c = Position<Lanes128, Vector128<float>>(xBase, dBase, rows, columns, gBase, c);
             Position<Lanes1, float>(xBase, dBase, rows, columns, gBase, c);
         }
 

@@ -192,12 +192,37 @@ public static partial class ConvolutionKernels
             for (int ox = 0; ox < g.OutW; ox++)
             {
                 PoolRange(ox, g.StrideW, g.PadLeft, g.PoolW, g.InW, out int ix0, out int ix1);
-                ReadOnlySpan<float> d = dy.Slice((oy * g.OutW + ox) * c, c);
-                float share = 1f / ((iy1 - iy0) * (ix1 - ix0));
+                Spread(dy.Slice((oy * g.OutW + ox) * c, c), dx, iy0, iy1, ix0, ix1, g.InW, c);
+            }
+        }
+    }
+
+    // One window: dx += d / (positions in the window) at each of its positions, eight channels per vector.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Spread(ReadOnlySpan<float> d, Span<float> dx, int iy0, int iy1, int ix0, int ix1, int inW, int c)
+    {
+        float share = 1f / ((iy1 - iy0) * (ix1 - ix0));
+        ref float gs = ref MemoryMarshal.GetReference(dx);
+        int ch = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; ch <= c - Lanes; ch += Lanes)
+            {
+                Vector256<float> v = Vector256.Create(d.Slice(ch, Lanes)) * share;
                 for (int iy = iy0; iy < iy1; iy++)
                 for (int ix = ix0; ix < ix1; ix++)
-                    Kernels.Axpy(share, d, dx.Slice((iy * g.InW + ix) * c, c));
+                {
+                    nuint i = (nuint)((iy * inW + ix) * c + ch);
+                    (Vector256.LoadUnsafe(ref gs, i) + v).StoreUnsafe(ref gs, i);
+                }
             }
+        }
+        for (; ch < c; ch++)
+        {
+            float v = d[ch] * share;
+            for (int iy = iy0; iy < iy1; iy++)
+            for (int ix = ix0; ix < ix1; ix++)
+                dx[(iy * inW + ix) * c + ch] += v;
         }
     }
 

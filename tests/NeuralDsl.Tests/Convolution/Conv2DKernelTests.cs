@@ -47,7 +47,7 @@ public class Conv2DKernelTests
         var random = new SeededRandom(name.Length * 131 + g.InC);
         float[] x = Normal(ref random, g.InputSize), k = Normal(ref random, g.KernelSize), b = withBias ? Normal(ref random, g.OutC) : [];
         float[] dz = Normal(ref random, g.OutputSize);
-        for (int i = 0; i < x.Length; i += 4) x[i] = 0f; // ReLU zeros, which the kernel gradient skips
+        for (int i = 0; i < x.Length; i += 4) x[i] = 0f; // the zeros a ReLU leaves
         double[] r = ToDouble(dz);
 
         // The gradients are added to what is there: start from values that must be kept.
