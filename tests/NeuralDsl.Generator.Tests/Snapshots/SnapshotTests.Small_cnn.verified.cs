@@ -223,6 +223,7 @@ partial class SmallCnn : global::NeuralDsl.ITrainableNetwork
     }
 
     // The forward pass of a batch ([batch, width] spans) in inference mode, layer by layer.
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> x, int batch, global::System.Span<float> a0, global::System.Span<float> a1, global::System.Span<float> a2, global::System.Span<float> z5, global::System.Span<float> a5)
     {
         // Layer 0: Conv2D (8, 8, 1) -> (8, 8, 4), 4 filters 3x3, strides 1x1, Same, ReLU. Kernel p[0..36) as [3 x 3 x 1 x 4], biases p[36..40).
@@ -286,6 +287,7 @@ partial class SmallCnn : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in inference mode, without touching <see cref="Gradients"/>. Thread-safe.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
@@ -308,6 +310,7 @@ partial class SmallCnn : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in training mode; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::NeuralDsl.NetworkGuard.BatchSize(inputs.Length, InputSize, nameof(inputs), targets.Length, TargetSize, "TargetSize", nameof(targets));
