@@ -1,0 +1,216 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NeuralDsl.Recurrent;
+
+/// <summary>
+/// GRU kernels (Keras' <c>GRU</c> with its defaults: tanh activation, sigmoid recurrent activation,
+/// zero initial state; <c>reset_after</c> either way, see <see cref="GruGeometry.ResetAfter"/>): a
+/// per-step call for streaming inference, and a forward pass over a whole sequence with its backward
+/// pass (backpropagation through time) for training. Per step, with <c>x K</c> one product for the
+/// three gates: <c>z = sigmoid(.)</c>, <c>r = sigmoid(.)</c>, a candidate <c>h~ = tanh(.)</c>, and
+/// <c>h = z h_prev + (1 - z) h~</c>.
+/// </summary>
+public static class GruKernels
+{
+    /// <summary>
+    /// Advances one stream by one time step: reads the input <paramref name="x"/> (<c>Inputs</c>) and the
+    /// stream's <paramref name="state"/> (<see cref="GruGeometry.StateSize"/>), updates the state and
+    /// writes the new hidden state to <paramref name="h"/> (<c>Units</c>). The state lives in the caller's
+    /// span, so one set of parameters serves any number of streams; a zero state (see <see cref="Reset"/>)
+    /// starts a sequence. Allocates nothing. The values are exactly those of <see cref="Forward"/> at the same step.
+    /// </summary>
+    public static void Step(GruGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
+    {
+        NetworkGuard.Length(x.Length, geometry.Inputs, "Inputs", nameof(x));
+        NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
+        NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
+        NetworkGuard.Length(h.Length, geometry.Units, "Units", nameof(h));
+        NetworkGuard.Length(scratch.Length, geometry.StepScratchSize, "StepScratchSize", nameof(scratch));
+        NetworkGuard.NoOverlap(state, h, nameof(h));
+        int units = geometry.Units;
+        Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, units), state);
+        state.CopyTo(h);
+    }
+
+    /// <summary>Clears a stream's state (<see cref="GruGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>
+    public static void Reset(GruGeometry geometry, Span<float> state)
+    {
+        NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
+        state.Clear();
+    }
+
+    /// <summary>
+    /// Runs the layer over one sample <paramref name="x"/> (<c>[Steps, Inputs]</c>) from a zero state,
+    /// keeping in <paramref name="cache"/> (<see cref="GruGeometry.CacheSize"/>) what
+    /// <see cref="Backward"/> needs, and writes every step's hidden state (<c>[Steps, Units]</c>) when
+    /// <paramref name="returnSequences"/>, else the last one (<c>Units</c>), to <paramref name="output"/>.
+    /// </summary>
+    public static void Forward(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, Span<float> cache, Span<float> output, bool returnSequences)
+    {
+        NetworkGuard.Length(x.Length, geometry.InputSize, "InputSize", nameof(x));
+        NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
+        NetworkGuard.Length(cache.Length, geometry.CacheSize, "CacheSize", nameof(cache));
+        NetworkGuard.Length(output.Length, geometry.OutputSize(returnSequences), returnSequences ? "Steps * Units" : "Units", nameof(output));
+        ForwardCore(geometry, x, parameters, cache, reverse: false);
+        RecurrentMath.CopyOutputs(cache, geometry.Steps, geometry.Units, geometry.CachePerStep, geometry.HiddenOffset, false, output, geometry.Units, 0, returnSequences);
+    }
+
+    /// <summary>
+    /// Backpropagation through time for the sample <see cref="Forward"/> last ran with this
+    /// <paramref name="cache"/>: given the loss gradient with respect to the output
+    /// (<paramref name="outputGradient"/>, shaped like that output), ADDS the gradient with respect to
+    /// the parameters to <paramref name="gradients"/> (so a batch accumulates) and OVERWRITES
+    /// <paramref name="dx"/> (<c>[Steps, Inputs]</c>) with the gradient with respect to the input;
+    /// an empty <paramref name="dx"/> skips it (a first layer). <paramref name="scratch"/> holds
+    /// <see cref="GruGeometry.BackwardScratchSize"/> floats.
+    /// </summary>
+    public static void Backward(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, ReadOnlySpan<float> cache,
+        ReadOnlySpan<float> outputGradient, bool returnSequences, Span<float> gradients, Span<float> dx, Span<float> scratch)
+    {
+        NetworkGuard.Length(x.Length, geometry.InputSize, "InputSize", nameof(x));
+        NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
+        NetworkGuard.Length(cache.Length, geometry.CacheSize, "CacheSize", nameof(cache));
+        NetworkGuard.Length(outputGradient.Length, geometry.OutputSize(returnSequences), returnSequences ? "Steps * Units" : "Units", nameof(outputGradient));
+        NetworkGuard.Length(gradients.Length, geometry.ParameterCount, "ParameterCount", nameof(gradients));
+        RecurrentSizes.OptionalLength(dx.Length, geometry.InputSize, "InputSize", nameof(dx));
+        NetworkGuard.Length(scratch.Length, geometry.BackwardScratchSize, "BackwardScratchSize", nameof(scratch));
+        BackwardCore(geometry, x, parameters, cache, outputGradient, geometry.Units, returnSequences, gradients, dx, addDx: false, reverse: false, scratch);
+    }
+
+    /// <summary>Fills the cache step by step, in reverse time order when <paramref name="reverse"/> (Bidirectional's backward layer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ForwardCore(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, Span<float> cache, bool reverse)
+    {
+        int units = geometry.Units, per = geometry.CachePerStep, steps = geometry.Steps, inputs = geometry.Inputs;
+        for (int k = 0; k < steps; k++)
+        {
+            int t = reverse ? steps - 1 - k : k;
+            Span<float> here = cache.Slice(t * per, per);
+            ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + 4 * units, units) : default;
+            Cell(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(3 * units, units), here.Slice(4 * units, units));
+        }
+    }
+
+    /// <summary>
+    /// One step: <paramref name="gates"/> gets z, r and the candidate, <paramref name="gated"/> the term
+    /// the reset gate multiplies (<c>h_prev R_h + b_rh</c> with reset_after, else <c>r * h_prev</c>), and
+    /// <paramref name="h"/> the hidden state, which may be <paramref name="hPrev"/> (written after its
+    /// last read). An empty <paramref name="hPrev"/> is a zero state.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Cell(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters,
+        Span<float> gates, Span<float> gated, Span<float> h)
+    {
+        int units = geometry.Units, width = 3 * units;
+        ReadOnlySpan<float> recurrent = parameters.Slice(geometry.KernelSize, geometry.RecurrentKernelSize);
+        ReadOnlySpan<float> bias = parameters.Slice(geometry.KernelSize + geometry.RecurrentKernelSize, geometry.BiasSize);
+        Span<float> updateReset = gates.Slice(0, 2 * units), candidate = gates.Slice(2 * units, units);
+        bias.Slice(0, width).CopyTo(gates);
+        RecurrentMath.AddProduct(x, parameters.Slice(0, geometry.KernelSize), width, 0, gates);
+        if (geometry.ResetAfter)
+        {
+            RecurrentMath.Add(bias.Slice(width, 2 * units), updateReset);
+            bias.Slice(width + 2 * units, units).CopyTo(gated);
+            if (!hPrev.IsEmpty)
+            {
+                RecurrentMath.AddProduct(hPrev, recurrent, width, 0, updateReset);
+                RecurrentMath.AddProduct(hPrev, recurrent, width, 2 * units, gated);
+            }
+            Activations.Sigmoid(updateReset, updateReset);
+            for (int j = 0; j < units; j++) candidate[j] += updateReset[units + j] * gated[j];
+        }
+        else
+        {
+            if (!hPrev.IsEmpty) RecurrentMath.AddProduct(hPrev, recurrent, width, 0, updateReset);
+            Activations.Sigmoid(updateReset, updateReset);
+            if (hPrev.IsEmpty) gated.Clear();
+            else
+            {
+                for (int j = 0; j < units; j++) gated[j] = updateReset[units + j] * hPrev[j];
+                RecurrentMath.AddProduct(gated, recurrent, width, 2 * units, candidate);
+            }
+        }
+        Activations.Tanh(candidate, candidate);
+        for (int j = 0; j < units; j++)
+        {
+            float z = updateReset[j], previous = hPrev.IsEmpty ? 0f : hPrev[j];
+            h[j] = z * previous + (1f - z) * candidate[j];
+        }
+    }
+
+    /// <summary>
+    /// Back through the steps in the reverse of the order <see cref="ForwardCore"/> took. Step t's output
+    /// gradient is at <c>outputGradient[t * stride]</c> for whole sequences, or the first
+    /// <c>Units</c> floats for the final state only. <paramref name="addDx"/> adds to dx instead of
+    /// overwriting it (the second direction of a Bidirectional layer).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void BackwardCore(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, ReadOnlySpan<float> cache,
+        ReadOnlySpan<float> outputGradient, int stride, bool returnSequences, Span<float> gradients, Span<float> dx, bool addDx, bool reverse, Span<float> scratch)
+    {
+        int units = geometry.Units, width = 3 * units, per = geometry.CachePerStep, steps = geometry.Steps, inputs = geometry.Inputs;
+        bool resetAfter = geometry.ResetAfter;
+        int recurrentAt = geometry.KernelSize, biasAt = recurrentAt + geometry.RecurrentKernelSize;
+        ReadOnlySpan<float> kernel = parameters.Slice(0, recurrentAt), recurrent = parameters.Slice(recurrentAt, geometry.RecurrentKernelSize);
+        Span<float> kernelGradient = gradients.Slice(0, recurrentAt), recurrentGradient = gradients.Slice(recurrentAt, geometry.RecurrentKernelSize);
+        Span<float> biasGradient = gradients.Slice(biasAt, geometry.BiasSize);
+        // dInput: the gradient at the gates' pre-activations from the input side (also the input bias's);
+        // dRecurrent: from the recurrent side, which differs in the candidate's columns.
+        Span<float> dh = scratch.Slice(0, units), dInput = scratch.Slice(units, width), dRecurrent = scratch.Slice(4 * units, width);
+        Span<float> dPrevious = scratch.Slice(7 * units, units);
+        dh.Clear();
+        for (int k = steps - 1; k >= 0; k--)
+        {
+            int t = reverse ? steps - 1 - k : k;
+            if (returnSequences) RecurrentMath.Add(outputGradient.Slice(t * stride, units), dh);
+            else if (k == steps - 1) RecurrentMath.Add(outputGradient.Slice(0, units), dh);
+            ReadOnlySpan<float> here = cache.Slice(t * per, per), gated = here.Slice(3 * units, units);
+            ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + 4 * units, units) : default;
+            for (int j = 0; j < units; j++)
+            {
+                float z = here[j], candidate = here[2 * units + j], previous = hPrev.IsEmpty ? 0f : hPrev[j];
+                dInput[j] = dh[j] * (previous - candidate) * z * (1f - z);
+                dInput[2 * units + j] = dh[j] * (1f - z) * (1f - candidate * candidate);
+                dPrevious[j] = dh[j] * z;
+            }
+            Span<float> dCandidate = dInput.Slice(2 * units, units);
+            if (resetAfter)
+            {
+                for (int j = 0; j < units; j++)
+                {
+                    float r = here[units + j];
+                    dInput[units + j] = dCandidate[j] * gated[j] * r * (1f - r);
+                    dRecurrent[2 * units + j] = dCandidate[j] * r;
+                }
+                dInput.Slice(0, 2 * units).CopyTo(dRecurrent);
+                if (!hPrev.IsEmpty) RecurrentMath.AddOuter(hPrev, dRecurrent, recurrentGradient, width, 0);
+                RecurrentMath.Add(dRecurrent, biasGradient.Slice(width, width));
+                if (k > 0) RecurrentMath.ProductTransposed(recurrent, width, 0, dRecurrent, dPrevious, add: true);
+            }
+            else
+            {
+                // The candidate's recurrent term is (r * h_prev) R_h: its gradient reaches r and h_prev.
+                Span<float> dGated = dRecurrent.Slice(0, units);
+                if (hPrev.IsEmpty) dInput.Slice(units, units).Clear();
+                else
+                {
+                    RecurrentMath.ProductTransposed(recurrent, width, 2 * units, dCandidate, dGated, add: false);
+                    for (int j = 0; j < units; j++)
+                    {
+                        float r = here[units + j];
+                        dInput[units + j] = dGated[j] * hPrev[j] * r * (1f - r);
+                        dPrevious[j] += dGated[j] * r;
+                    }
+                    RecurrentMath.AddOuter(hPrev, dInput.Slice(0, 2 * units), recurrentGradient, width, 0);
+                    RecurrentMath.AddOuter(gated, dCandidate, recurrentGradient, width, 2 * units);
+                    RecurrentMath.ProductTransposed(recurrent, width, 0, dInput.Slice(0, 2 * units), dPrevious, add: true);
+                }
+            }
+            RecurrentMath.AddOuter(x.Slice(t * inputs, inputs), dInput, kernelGradient, width, 0);
+            RecurrentMath.Add(dInput, biasGradient.Slice(0, width));
+            if (!dx.IsEmpty) RecurrentMath.ProductTransposed(kernel, width, 0, dInput, dx.Slice(t * inputs, inputs), addDx);
+            dPrevious.CopyTo(dh);
+        }
+    }
+}
