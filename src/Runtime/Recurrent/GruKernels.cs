@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuralDsl.Recurrent;
 
@@ -102,40 +104,82 @@ public static class GruKernels
     internal static void Cell(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters,
         Span<float> gates, Span<float> gated, Span<float> h)
     {
-        int units = geometry.Units, width = 3 * units;
-        ReadOnlySpan<float> recurrent = parameters.Slice(geometry.KernelSize, geometry.RecurrentKernelSize);
-        ReadOnlySpan<float> bias = parameters.Slice(geometry.KernelSize + geometry.RecurrentKernelSize, geometry.BiasSize);
+        int units = geometry.Units, width = 3 * units, recurrentAt = geometry.KernelSize;
+        ReadOnlySpan<float> kernel = parameters.Slice(0, recurrentAt), recurrent = parameters.Slice(recurrentAt, geometry.RecurrentKernelSize);
+        ReadOnlySpan<float> bias = parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, geometry.BiasSize);
         Span<float> updateReset = gates.Slice(0, 2 * units), candidate = gates.Slice(2 * units, units);
-        bias.Slice(0, width).CopyTo(gates);
-        RecurrentMath.AddProduct(x, parameters.Slice(0, geometry.KernelSize), width, 0, gates);
-        if (geometry.ResetAfter)
+        bool resetAfter = geometry.ResetAfter;
+        // z and r: both biases (reset_after has two), the input's and the state's products, in one pass.
+        RecurrentMath.Product(bias.Slice(0, 2 * units), resetAfter ? bias.Slice(width, 2 * units) : default, x, kernel, hPrev, recurrent, width, 0, updateReset);
+        RecurrentMath.Product(bias.Slice(2 * units, units), default, x, kernel, default, default, width, 2 * units, candidate);
+        if (resetAfter)
         {
-            RecurrentMath.Add(bias.Slice(width, 2 * units), updateReset);
-            bias.Slice(width + 2 * units, units).CopyTo(gated);
-            if (!hPrev.IsEmpty)
-            {
-                RecurrentMath.AddProduct(hPrev, recurrent, width, 0, updateReset);
-                RecurrentMath.AddProduct(hPrev, recurrent, width, 2 * units, gated);
-            }
-            Activations.Sigmoid(updateReset, updateReset);
-            for (int j = 0; j < units; j++) candidate[j] += updateReset[units + j] * gated[j];
+            RecurrentMath.Product(bias.Slice(width + 2 * units, units), default, default, default, hPrev, recurrent, width, 2 * units, gated);
+            Blend(units, updateReset, candidate, gated, hPrev, h);
+            return;
         }
+        GateActivations.Sigmoid(updateReset);
+        if (hPrev.IsEmpty) gated.Clear();
         else
         {
-            if (!hPrev.IsEmpty) RecurrentMath.AddProduct(hPrev, recurrent, width, 0, updateReset);
-            Activations.Sigmoid(updateReset, updateReset);
-            if (hPrev.IsEmpty) gated.Clear();
-            else
+            Span<float> reset = updateReset.Slice(units, units);
+            for (int j = 0; j < units; j++) gated[j] = reset[j] * hPrev[j];
+            RecurrentMath.Product(candidate, default, default, default, gated, recurrent, width, 2 * units, candidate);
+        }
+        Blend(units, updateReset, candidate, default, hPrev, h);
+    }
+
+    /// <summary>
+    /// <c>h = z h_prev + (1 - z) tanh(candidate + r * gated)</c>, storing the activated gates. With
+    /// <paramref name="gated"/> (reset_after) z and r are still pre-activations; without it they are
+    /// activated already and the candidate holds its whole pre-activation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Blend(int units, Span<float> updateReset, Span<float> candidate, ReadOnlySpan<float> gated, ReadOnlySpan<float> hPrev, Span<float> h)
+    {
+        bool resetAfter = !gated.IsEmpty, fresh = hPrev.IsEmpty;
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // The spans' lengths are the geometry's (checked by the public entry points): no bounds checks here.
+            ref float zr = ref MemoryMarshal.GetReference(updateReset);
+            ref float cr = ref MemoryMarshal.GetReference(candidate);
+            ref float gr = ref MemoryMarshal.GetReference(gated);
+            ref float pr = ref MemoryMarshal.GetReference(hPrev);
+            ref float hr = ref MemoryMarshal.GetReference(h);
+            nuint u = (nuint)units;
+            for (; j <= units - 8; j += 8)
             {
-                for (int j = 0; j < units; j++) gated[j] = updateReset[units + j] * hPrev[j];
-                RecurrentMath.AddProduct(gated, recurrent, width, 2 * units, candidate);
+                nuint k = (nuint)j;
+                Vector256<float> z = Vector256.LoadUnsafe(ref zr, k), pre = Vector256.LoadUnsafe(ref cr, k);
+                if (resetAfter)
+                {
+                    z = GateActivations.Sigmoid(z);
+                    Vector256<float> r = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref zr, k + u));
+                    z.StoreUnsafe(ref zr, k);
+                    r.StoreUnsafe(ref zr, k + u);
+                    pre = DenseKernels.MultiplyAdd(r, Vector256.LoadUnsafe(ref gr, k), pre);
+                }
+                Vector256<float> c = Activations.Tanh(pre);
+                c.StoreUnsafe(ref cr, k);
+                Vector256<float> kept = fresh ? Vector256<float>.Zero : z * Vector256.LoadUnsafe(ref pr, k);
+                DenseKernels.MultiplyAdd(Vector256<float>.One - z, c, kept).StoreUnsafe(ref hr, k);
             }
         }
-        Activations.Tanh(candidate, candidate);
-        for (int j = 0; j < units; j++)
+        for (; j < units; j++)
         {
-            float z = updateReset[j], previous = hPrev.IsEmpty ? 0f : hPrev[j];
-            h[j] = z * previous + (1f - z) * candidate[j];
+            float z = updateReset[j], pre = candidate[j];
+            if (resetAfter)
+            {
+                z = Activations.Sigmoid(z);
+                float r = Activations.Sigmoid(updateReset[units + j]);
+                updateReset[j] = z;
+                updateReset[units + j] = r;
+                pre = MathF.FusedMultiplyAdd(r, gated[j], pre);
+            }
+            float c = MathF.Tanh(pre);
+            candidate[j] = c;
+            h[j] = MathF.FusedMultiplyAdd(1f - z, c, fresh ? 0f : z * hPrev[j]);
         }
     }
 

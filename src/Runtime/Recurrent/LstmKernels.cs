@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuralDsl.Recurrent;
 
@@ -112,21 +114,51 @@ public static class LstmKernels
     internal static void Cell(LstmGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> parameters,
         Span<float> gates, Span<float> c, Span<float> tanhC, Span<float> h)
     {
-        int units = geometry.Units, width = 4 * units;
-        parameters.Slice(geometry.KernelSize + geometry.RecurrentKernelSize, width).CopyTo(gates);
-        RecurrentMath.AddProduct(x, parameters.Slice(0, geometry.KernelSize), width, 0, gates);
-        if (!hPrev.IsEmpty) RecurrentMath.AddProduct(hPrev, parameters.Slice(geometry.KernelSize, geometry.RecurrentKernelSize), width, 0, gates);
-        Span<float> inputForget = gates.Slice(0, 2 * units), candidate = gates.Slice(2 * units, units), output = gates.Slice(3 * units, units);
-        Activations.Sigmoid(inputForget, inputForget);
-        Activations.Tanh(candidate, candidate);
-        Activations.Sigmoid(output, output);
-        for (int j = 0; j < units; j++)
+        int units = geometry.Units, width = 4 * units, recurrentAt = geometry.KernelSize;
+        // The kernel's rows and the recurrent kernel's follow each other with the same stride: one product of [x, h_prev].
+        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, width), default,
+            x, parameters.Slice(0, recurrentAt), hPrev, parameters.Slice(recurrentAt, geometry.RecurrentKernelSize), width, 0, gates);
+        bool fresh = cPrev.IsEmpty;
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            float kept = cPrev.IsEmpty ? 0f : gates[units + j] * cPrev[j];
-            c[j] = kept + gates[j] * candidate[j];
+            // The spans' lengths are the geometry's (checked by the public entry points): no bounds checks here.
+            ref float gr = ref MemoryMarshal.GetReference(gates);
+            ref float cp = ref MemoryMarshal.GetReference(cPrev);
+            ref float cr = ref MemoryMarshal.GetReference(c);
+            ref float tr = ref MemoryMarshal.GetReference(tanhC);
+            ref float hr = ref MemoryMarshal.GetReference(h);
+            nuint u = (nuint)units;
+            for (; j <= units - 8; j += 8)
+            {
+                nuint k = (nuint)j;
+                Vector256<float> i = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref gr, k)), f = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref gr, k + u));
+                Vector256<float> g = Activations.Tanh(Vector256.LoadUnsafe(ref gr, k + 2 * u)), o = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref gr, k + 3 * u));
+                Vector256<float> cell = fresh ? i * g : DenseKernels.MultiplyAdd(f, Vector256.LoadUnsafe(ref cp, k), i * g);
+                i.StoreUnsafe(ref gr, k);
+                f.StoreUnsafe(ref gr, k + u);
+                g.StoreUnsafe(ref gr, k + 2 * u);
+                o.StoreUnsafe(ref gr, k + 3 * u);
+                cell.StoreUnsafe(ref cr, k);
+                Vector256<float> t = Activations.Tanh(cell);
+                t.StoreUnsafe(ref tr, k);
+                (o * t).StoreUnsafe(ref hr, k);
+            }
         }
-        Activations.Tanh(c, tanhC);
-        for (int j = 0; j < units; j++) h[j] = output[j] * tanhC[j];
+        for (; j < units; j++)
+        {
+            float i = Activations.Sigmoid(gates[j]), f = Activations.Sigmoid(gates[units + j]);
+            float g = MathF.Tanh(gates[2 * units + j]), o = Activations.Sigmoid(gates[3 * units + j]);
+            float cell = fresh ? i * g : MathF.FusedMultiplyAdd(f, cPrev[j], i * g);
+            gates[j] = i;
+            gates[units + j] = f;
+            gates[2 * units + j] = g;
+            gates[3 * units + j] = o;
+            c[j] = cell;
+            float t = MathF.Tanh(cell);
+            tanhC[j] = t;
+            h[j] = o * t;
+        }
     }
 
     /// <summary>

@@ -14,78 +14,198 @@ internal static class RecurrentMath
 {
     private const int Lanes = 8; // Vector256<float>
 
-    /// <summary><c>acc[j] += sum_i v[i] W[i, offset + j]</c> for every j of <paramref name="acc"/>.</summary>
+    /// <summary>
+    /// <c>output[j] = first[j] + second[j] + sum_i a[i] A[i, offset + j] + sum_i b[i] B[i, offset + j]</c>
+    /// for every j of <paramref name="output"/>: a layer's gate pre-activations from its biases, the input
+    /// times the kernel and the state times the recurrent kernel, in one pass with the sums in registers.
+    /// <paramref name="second"/> may be empty (one bias), <paramref name="b"/> too (a zero state).
+    /// <paramref name="first"/> may be <paramref name="output"/>: each block is read before it is written.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddProduct(ReadOnlySpan<float> v, ReadOnlySpan<float> w, int stride, int offset, Span<float> acc)
+    public static void Product(ReadOnlySpan<float> first, ReadOnlySpan<float> second, ReadOnlySpan<float> a, ReadOnlySpan<float> wa,
+        ReadOnlySpan<float> b, ReadOnlySpan<float> wb, int stride, int offset, Span<float> output)
     {
-        int rows = v.Length, cols = acc.Length;
-        ref float wr = ref MemoryMarshal.GetReference(w);
-        ref float vr = ref MemoryMarshal.GetReference(v);
-        ref float ar = ref MemoryMarshal.GetReference(acc);
+        int cols = output.Length, rowsA = a.Length, rowsB = b.Length;
+        bool twoBiases = !second.IsEmpty;
+        ref float f = ref MemoryMarshal.GetReference(first);
+        ref float s = ref MemoryMarshal.GetReference(second);
+        ref float av = ref MemoryMarshal.GetReference(a);
+        ref float bv = ref MemoryMarshal.GetReference(b);
+        ref float aw = ref MemoryMarshal.GetReference(wa);
+        ref float bw = ref MemoryMarshal.GetReference(wb);
+        ref float o = ref MemoryMarshal.GetReference(output);
+        nuint step = (nuint)stride;
         int j = 0;
+#if NET9_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // 64 units per pass in four 16-wide sums, each with an even-row and an odd-row partial: eight
+            // chains of multiply-adds in flight, half as deep as one chain per sum, and half the
+            // instructions of 8-wide vectors.
+            for (; j <= cols - 4 * Wide; j += 4 * Wide)
+            {
+                nuint c = (nuint)j;
+                Vector512<float> a0 = Start512(ref f, ref s, twoBiases, c), a1 = Start512(ref f, ref s, twoBiases, c + Wide);
+                Vector512<float> a2 = Start512(ref f, ref s, twoBiases, c + 2 * Wide), a3 = Start512(ref f, ref s, twoBiases, c + 3 * Wide);
+                Vector512<float> b0 = Vector512<float>.Zero, b1 = b0, b2 = b0, b3 = b0;
+                Rows64(ref av, rowsA, ref aw, (nuint)(offset + j), step, ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3);
+                Rows64(ref bv, rowsB, ref bw, (nuint)(offset + j), step, ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3);
+                (a0 + b0).StoreUnsafe(ref o, c);
+                (a1 + b1).StoreUnsafe(ref o, c + Wide);
+                (a2 + b2).StoreUnsafe(ref o, c + 2 * Wide);
+                (a3 + b3).StoreUnsafe(ref o, c + 3 * Wide);
+            }
+        }
+#endif
         if (Vector256.IsHardwareAccelerated)
         {
-            // Eight accumulators in flight hide the multiply-add latency when a row is short.
+            // Eight independent sums in flight: enough to hide the multiply-add latency at two per cycle.
             for (; j <= cols - 8 * Lanes; j += 8 * Lanes)
             {
                 nuint c = (nuint)j;
-                Vector256<float> a0 = Vector256.LoadUnsafe(ref ar, c), a1 = Vector256.LoadUnsafe(ref ar, c + Lanes);
-                Vector256<float> a2 = Vector256.LoadUnsafe(ref ar, c + 2 * Lanes), a3 = Vector256.LoadUnsafe(ref ar, c + 3 * Lanes);
-                Vector256<float> a4 = Vector256.LoadUnsafe(ref ar, c + 4 * Lanes), a5 = Vector256.LoadUnsafe(ref ar, c + 5 * Lanes);
-                Vector256<float> a6 = Vector256.LoadUnsafe(ref ar, c + 6 * Lanes), a7 = Vector256.LoadUnsafe(ref ar, c + 7 * Lanes);
-                nuint row = (nuint)(offset + j);
-                for (int i = 0; i < rows; i++, row += (nuint)stride)
+                Vector256<float> a0 = Start(ref f, ref s, twoBiases, c), a1 = Start(ref f, ref s, twoBiases, c + Lanes);
+                Vector256<float> a2 = Start(ref f, ref s, twoBiases, c + 2 * Lanes), a3 = Start(ref f, ref s, twoBiases, c + 3 * Lanes);
+                Vector256<float> a4 = Start(ref f, ref s, twoBiases, c + 4 * Lanes), a5 = Start(ref f, ref s, twoBiases, c + 5 * Lanes);
+                Vector256<float> a6 = Start(ref f, ref s, twoBiases, c + 6 * Lanes), a7 = Start(ref f, ref s, twoBiases, c + 7 * Lanes);
+                for (int pass = 0; pass < 2; pass++)
                 {
-                    Vector256<float> s = Vector256.Create(Unsafe.Add(ref vr, i));
-                    a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row), s, a0);
-                    a1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + Lanes), s, a1);
-                    a2 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + 2 * Lanes), s, a2);
-                    a3 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + 3 * Lanes), s, a3);
-                    a4 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + 4 * Lanes), s, a4);
-                    a5 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + 5 * Lanes), s, a5);
-                    a6 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + 6 * Lanes), s, a6);
-                    a7 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + 7 * Lanes), s, a7);
+                    ref float v = ref pass == 0 ? ref av : ref bv;
+                    ref float w = ref pass == 0 ? ref aw : ref bw;
+                    int rows = pass == 0 ? rowsA : rowsB;
+                    nuint row = (nuint)(offset + j);
+                    for (int i = 0; i < rows; i++, row += step)
+                    {
+                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref v, i));
+                        a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row), x, a0);
+                        a1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + Lanes), x, a1);
+                        a2 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 2 * Lanes), x, a2);
+                        a3 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 3 * Lanes), x, a3);
+                        a4 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 4 * Lanes), x, a4);
+                        a5 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 5 * Lanes), x, a5);
+                        a6 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 6 * Lanes), x, a6);
+                        a7 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 7 * Lanes), x, a7);
+                    }
                 }
-                a0.StoreUnsafe(ref ar, c);
-                a1.StoreUnsafe(ref ar, c + Lanes);
-                a2.StoreUnsafe(ref ar, c + 2 * Lanes);
-                a3.StoreUnsafe(ref ar, c + 3 * Lanes);
-                a4.StoreUnsafe(ref ar, c + 4 * Lanes);
-                a5.StoreUnsafe(ref ar, c + 5 * Lanes);
-                a6.StoreUnsafe(ref ar, c + 6 * Lanes);
-                a7.StoreUnsafe(ref ar, c + 7 * Lanes);
+                a0.StoreUnsafe(ref o, c);
+                a1.StoreUnsafe(ref o, c + Lanes);
+                a2.StoreUnsafe(ref o, c + 2 * Lanes);
+                a3.StoreUnsafe(ref o, c + 3 * Lanes);
+                a4.StoreUnsafe(ref o, c + 4 * Lanes);
+                a5.StoreUnsafe(ref o, c + 5 * Lanes);
+                a6.StoreUnsafe(ref o, c + 6 * Lanes);
+                a7.StoreUnsafe(ref o, c + 7 * Lanes);
             }
-            for (; j <= cols - 2 * Lanes; j += 2 * Lanes)
+            // Narrower blocks keep eight sums in flight by splitting the rows into even and odd.
+            for (; j <= cols - 4 * Lanes; j += 4 * Lanes)
             {
                 nuint c = (nuint)j;
-                Vector256<float> a0 = Vector256.LoadUnsafe(ref ar, c), a1 = Vector256.LoadUnsafe(ref ar, c + Lanes);
-                nuint row = (nuint)(offset + j);
-                for (int i = 0; i < rows; i++, row += (nuint)stride)
+                Vector256<float> a0 = Start(ref f, ref s, twoBiases, c), a1 = Start(ref f, ref s, twoBiases, c + Lanes);
+                Vector256<float> a2 = Start(ref f, ref s, twoBiases, c + 2 * Lanes), a3 = Start(ref f, ref s, twoBiases, c + 3 * Lanes);
+                Vector256<float> b0 = Vector256<float>.Zero, b1 = b0, b2 = b0, b3 = b0;
+                for (int pass = 0; pass < 2; pass++)
                 {
-                    Vector256<float> s = Vector256.Create(Unsafe.Add(ref vr, i));
-                    a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row), s, a0);
-                    a1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row + Lanes), s, a1);
+                    ref float v = ref pass == 0 ? ref av : ref bv;
+                    ref float w = ref pass == 0 ? ref aw : ref bw;
+                    int rows = pass == 0 ? rowsA : rowsB, i = 0;
+                    nuint row = (nuint)(offset + j);
+                    for (; i <= rows - 2; i += 2, row += 2 * step)
+                    {
+                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref v, i)), y = Vector256.Create(Unsafe.Add(ref v, i + 1));
+                        nuint next = row + step;
+                        a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row), x, a0);
+                        a1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + Lanes), x, a1);
+                        a2 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 2 * Lanes), x, a2);
+                        a3 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 3 * Lanes), x, a3);
+                        b0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, next), y, b0);
+                        b1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, next + Lanes), y, b1);
+                        b2 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, next + 2 * Lanes), y, b2);
+                        b3 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, next + 3 * Lanes), y, b3);
+                    }
+                    if (i < rows)
+                    {
+                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref v, i));
+                        a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row), x, a0);
+                        a1 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + Lanes), x, a1);
+                        a2 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 2 * Lanes), x, a2);
+                        a3 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + 3 * Lanes), x, a3);
+                    }
                 }
-                a0.StoreUnsafe(ref ar, c);
-                a1.StoreUnsafe(ref ar, c + Lanes);
+                (a0 + b0).StoreUnsafe(ref o, c);
+                (a1 + b1).StoreUnsafe(ref o, c + Lanes);
+                (a2 + b2).StoreUnsafe(ref o, c + 2 * Lanes);
+                (a3 + b3).StoreUnsafe(ref o, c + 3 * Lanes);
             }
             for (; j <= cols - Lanes; j += Lanes)
             {
                 nuint c = (nuint)j;
-                Vector256<float> a0 = Vector256.LoadUnsafe(ref ar, c);
-                nuint row = (nuint)(offset + j);
-                for (int i = 0; i < rows; i++, row += (nuint)stride)
-                    a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref wr, row), Vector256.Create(Unsafe.Add(ref vr, i)), a0);
-                a0.StoreUnsafe(ref ar, c);
+                Vector256<float> a0 = Start(ref f, ref s, twoBiases, c), b0 = Vector256<float>.Zero;
+                for (int pass = 0; pass < 2; pass++)
+                {
+                    ref float v = ref pass == 0 ? ref av : ref bv;
+                    ref float w = ref pass == 0 ? ref aw : ref bw;
+                    int rows = pass == 0 ? rowsA : rowsB, i = 0;
+                    nuint row = (nuint)(offset + j);
+                    for (; i <= rows - 2; i += 2, row += 2 * step)
+                    {
+                        a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row), Vector256.Create(Unsafe.Add(ref v, i)), a0);
+                        b0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row + step), Vector256.Create(Unsafe.Add(ref v, i + 1)), b0);
+                    }
+                    if (i < rows) a0 = DenseKernels.MultiplyAdd(Vector256.LoadUnsafe(ref w, row), Vector256.Create(Unsafe.Add(ref v, i)), a0);
+                }
+                (a0 + b0).StoreUnsafe(ref o, c);
             }
         }
         for (; j < cols; j++)
         {
-            float sum = Unsafe.Add(ref ar, j);
-            for (int i = 0; i < rows; i++) sum += Unsafe.Add(ref vr, i) * Unsafe.Add(ref wr, i * stride + offset + j);
-            Unsafe.Add(ref ar, j) = sum;
+            float sum = twoBiases ? Unsafe.Add(ref f, j) + Unsafe.Add(ref s, j) : Unsafe.Add(ref f, j);
+            for (int i = 0; i < rowsA; i++) sum += Unsafe.Add(ref av, i) * Unsafe.Add(ref aw, i * stride + offset + j);
+            for (int i = 0; i < rowsB; i++) sum += Unsafe.Add(ref bv, i) * Unsafe.Add(ref bw, i * stride + offset + j);
+            Unsafe.Add(ref o, j) = sum;
         }
     }
+
+#if NET9_0_OR_GREATER
+    private const int Wide = 16; // Vector512<float>
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Start512(ref float first, ref float second, bool twoBiases, nuint at) =>
+        twoBiases ? Vector512.LoadUnsafe(ref first, at) + Vector512.LoadUnsafe(ref second, at) : Vector512.LoadUnsafe(ref first, at);
+
+    // Alternate rows go to the a and b sums, halving each chain of dependent multiply-adds: in a
+    // streaming step the product is on the critical path from one step's state to the next.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows64(ref float v, int rows, ref float w, nuint row, nuint step,
+        ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> a2, ref Vector512<float> a3,
+        ref Vector512<float> b0, ref Vector512<float> b1, ref Vector512<float> b2, ref Vector512<float> b3)
+    {
+        int i = 0;
+        for (; i <= rows - 2; i += 2, row += 2 * step)
+        {
+            Vector512<float> x = Vector512.Create(Unsafe.Add(ref v, i)), y = Vector512.Create(Unsafe.Add(ref v, i + 1));
+            nuint next = row + step;
+            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row), x, a0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + Wide), x, a1);
+            a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 2 * Wide), x, a2);
+            a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 3 * Wide), x, a3);
+            b0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, next), y, b0);
+            b1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, next + Wide), y, b1);
+            b2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, next + 2 * Wide), y, b2);
+            b3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, next + 3 * Wide), y, b3);
+        }
+        if (i < rows)
+        {
+            Vector512<float> x = Vector512.Create(Unsafe.Add(ref v, i));
+            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row), x, a0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + Wide), x, a1);
+            a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 2 * Wide), x, a2);
+            a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 3 * Wide), x, a3);
+        }
+    }
+#endif
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Start(ref float first, ref float second, bool twoBiases, nuint at) =>
+        twoBiases ? Vector256.LoadUnsafe(ref first, at) + Vector256.LoadUnsafe(ref second, at) : Vector256.LoadUnsafe(ref first, at);
 
     /// <summary>
     /// <c>r[i] = sum_j W[i, offset + j] d[j]</c> for every i of <paramref name="r"/>, or added to

@@ -95,9 +95,9 @@ public static class SimpleRnnKernels
     internal static void Cell(SimpleRnnGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters, Span<float> h)
     {
         int units = geometry.Units;
-        parameters.Slice(geometry.KernelSize + geometry.RecurrentKernelSize, units).CopyTo(h);
-        RecurrentMath.AddProduct(x, parameters.Slice(0, geometry.KernelSize), units, 0, h);
-        if (!hPrev.IsEmpty) RecurrentMath.AddProduct(hPrev, parameters.Slice(geometry.KernelSize, geometry.RecurrentKernelSize), units, 0, h);
+        int recurrentAt = geometry.KernelSize;
+        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, units), default,
+            x, parameters.Slice(0, recurrentAt), hPrev, parameters.Slice(recurrentAt, geometry.RecurrentKernelSize), units, 0, h);
         Activations.Tanh(h, h);
     }
 
