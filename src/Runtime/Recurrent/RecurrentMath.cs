@@ -55,6 +55,18 @@ internal static class RecurrentMath
                 (a2 + b2).StoreUnsafe(ref o, c + 2 * Wide);
                 (a3 + b3).StoreUnsafe(ref o, c + 3 * Wide);
             }
+            // 32 units: two sums, each split four ways over the rows, so that a GRU's candidate term
+            // (a 32-unit product on the critical path) is a chain a quarter as deep.
+            for (; j <= cols - 2 * Wide; j += 2 * Wide)
+            {
+                nuint c = (nuint)j;
+                Vector512<float> a0 = Start512(ref f, ref s, twoBiases, c), a1 = Start512(ref f, ref s, twoBiases, c + Wide);
+                Vector512<float> b0 = Vector512<float>.Zero, b1 = b0, c0 = b0, c1 = b0, d0 = b0, d1 = b0;
+                Rows32(ref av, rowsA, ref aw, (nuint)(offset + j), step, ref a0, ref a1, ref b0, ref b1, ref c0, ref c1, ref d0, ref d1);
+                Rows32(ref bv, rowsB, ref bw, (nuint)(offset + j), step, ref a0, ref a1, ref b0, ref b1, ref c0, ref c1, ref d0, ref d1);
+                ((a0 + b0) + (c0 + d0)).StoreUnsafe(ref o, c);
+                ((a1 + b1) + (c1 + d1)).StoreUnsafe(ref o, c + Wide);
+            }
         }
 #endif
         if (Vector256.IsHardwareAccelerated)
@@ -199,6 +211,33 @@ internal static class RecurrentMath
             a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + Wide), x, a1);
             a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 2 * Wide), x, a2);
             a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + 3 * Wide), x, a3);
+        }
+    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows32(ref float v, int rows, ref float w, nuint row, nuint step,
+        ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> b0, ref Vector512<float> b1,
+        ref Vector512<float> c0, ref Vector512<float> c1, ref Vector512<float> d0, ref Vector512<float> d1)
+    {
+        int i = 0;
+        for (; i <= rows - 4; i += 4, row += 4 * step)
+        {
+            nuint r1 = row + step, r2 = r1 + step, r3 = r2 + step;
+            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref v, i)), x1 = Vector512.Create(Unsafe.Add(ref v, i + 1));
+            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref v, i + 2)), x3 = Vector512.Create(Unsafe.Add(ref v, i + 3));
+            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row), x0, a0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + Wide), x0, a1);
+            b0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, r1), x1, b0);
+            b1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, r1 + Wide), x1, b1);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, r2), x2, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, r2 + Wide), x2, c1);
+            d0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, r3), x3, d0);
+            d1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, r3 + Wide), x3, d1);
+        }
+        for (; i < rows; i++, row += step)
+        {
+            Vector512<float> x = Vector512.Create(Unsafe.Add(ref v, i));
+            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row), x, a0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, row + Wide), x, a1);
         }
     }
 #endif
