@@ -148,6 +148,28 @@ public static class GruKernels
             ref float pr = ref MemoryMarshal.GetReference(hPrev);
             ref float hr = ref MemoryMarshal.GetReference(h);
             nuint u = (nuint)units;
+#if NET9_0_OR_GREATER
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j <= units - 16; j += 16)
+                {
+                    nuint k = (nuint)j;
+                    Vector512<float> z = Vector512.LoadUnsafe(ref zr, k), pre = Vector512.LoadUnsafe(ref cr, k);
+                    if (resetAfter)
+                    {
+                        z = GateActivations.Sigmoid(z);
+                        Vector512<float> r = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref zr, k + u));
+                        z.StoreUnsafe(ref zr, k);
+                        r.StoreUnsafe(ref zr, k + u);
+                        pre = Vector512.FusedMultiplyAdd(r, Vector512.LoadUnsafe(ref gr, k), pre);
+                    }
+                    Vector512<float> c = GateActivations.Tanh(pre);
+                    c.StoreUnsafe(ref cr, k);
+                    Vector512<float> kept = fresh ? Vector512<float>.Zero : z * Vector512.LoadUnsafe(ref pr, k);
+                    Vector512.FusedMultiplyAdd(Vector512<float>.One - z, c, kept).StoreUnsafe(ref hr, k);
+                }
+            }
+#endif
             for (; j <= units - 8; j += 8)
             {
                 nuint k = (nuint)j;

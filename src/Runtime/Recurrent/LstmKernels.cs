@@ -129,6 +129,26 @@ public static class LstmKernels
             ref float tr = ref MemoryMarshal.GetReference(tanhC);
             ref float hr = ref MemoryMarshal.GetReference(h);
             nuint u = (nuint)units;
+#if NET9_0_OR_GREATER
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j <= units - 16; j += 16)
+                {
+                    nuint k = (nuint)j;
+                    Vector512<float> i = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref gr, k)), f = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref gr, k + u));
+                    Vector512<float> g = GateActivations.Tanh(Vector512.LoadUnsafe(ref gr, k + 2 * u)), o = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref gr, k + 3 * u));
+                    Vector512<float> cell = fresh ? i * g : Vector512.FusedMultiplyAdd(f, Vector512.LoadUnsafe(ref cp, k), i * g);
+                    i.StoreUnsafe(ref gr, k);
+                    f.StoreUnsafe(ref gr, k + u);
+                    g.StoreUnsafe(ref gr, k + 2 * u);
+                    o.StoreUnsafe(ref gr, k + 3 * u);
+                    cell.StoreUnsafe(ref cr, k);
+                    Vector512<float> t = GateActivations.Tanh(cell);
+                    t.StoreUnsafe(ref tr, k);
+                    (o * t).StoreUnsafe(ref hr, k);
+                }
+            }
+#endif
             for (; j <= units - 8; j += 8)
             {
                 nuint k = (nuint)j;

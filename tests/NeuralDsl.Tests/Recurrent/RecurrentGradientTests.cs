@@ -27,6 +27,8 @@ public class RecurrentGradientTests(ITestOutputHelper output)
         new(RecurrentKind.Gru, 4, 3, 5, ResetAfter: false),
         new(RecurrentKind.Gru, 3, 2, 11, ResetAfter: true),
         new(RecurrentKind.Gru, 3, 2, 11, ResetAfter: false),
+        new(RecurrentKind.Gru, 3, 2, 25, ResetAfter: true),
+        new(RecurrentKind.Gru, 3, 2, 25, ResetAfter: false),
         new(RecurrentKind.SimpleRnn, 4, 2, 3, Bidirectional: true),
         new(RecurrentKind.Lstm, 4, 2, 3, Bidirectional: true),
         new(RecurrentKind.Gru, 4, 2, 3, ResetAfter: true, Bidirectional: true),
