@@ -24,15 +24,24 @@ public static class GruKernels
     /// </summary>
     public static void Step(GruGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
     {
+        // One branch on the hot path; the named checks run only to say what is wrong.
+        if (x.Length != geometry.Inputs || state.Length != geometry.StateSize || parameters.Length != geometry.ParameterCount
+            || h.Length != geometry.Units || scratch.Length != geometry.StepScratchSize || state.Overlaps(h))
+            StepArgumentError(geometry, x, state, parameters, h, scratch);
+        int units = geometry.Units;
+        Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, units), state);
+        state.CopyTo(h);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StepArgumentError(GruGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
+    {
         NetworkGuard.Length(x.Length, geometry.Inputs, "Inputs", nameof(x));
         NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
         NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
         NetworkGuard.Length(h.Length, geometry.Units, "Units", nameof(h));
         NetworkGuard.Length(scratch.Length, geometry.StepScratchSize, "StepScratchSize", nameof(scratch));
         NetworkGuard.NoOverlap(state, h, nameof(h));
-        int units = geometry.Units;
-        Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, units), state);
-        state.CopyTo(h);
     }
 
     /// <summary>Clears a stream's state (<see cref="GruGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>

@@ -24,17 +24,26 @@ public static class LstmKernels
     /// </summary>
     public static void Step(LstmGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
     {
+        // One branch on the hot path; the named checks run only to say what is wrong.
+        if (x.Length != geometry.Inputs || state.Length != geometry.StateSize || parameters.Length != geometry.ParameterCount
+            || h.Length != geometry.Units || scratch.Length != geometry.StepScratchSize || state.Overlaps(h))
+            StepArgumentError(geometry, x, state, parameters, h, scratch);
+        int units = geometry.Units;
+        Span<float> hidden = state.Slice(0, units), cell = state.Slice(units, units);
+        // The candidate's slot of the gates takes tanh(c) once c is formed: four units of scratch per unit.
+        Cell(geometry, x, hidden, cell, parameters, scratch, cell, scratch.Slice(2 * units, units), hidden);
+        hidden.CopyTo(h);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StepArgumentError(LstmGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
+    {
         NetworkGuard.Length(x.Length, geometry.Inputs, "Inputs", nameof(x));
         NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
         NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
         NetworkGuard.Length(h.Length, geometry.Units, "Units", nameof(h));
         NetworkGuard.Length(scratch.Length, geometry.StepScratchSize, "StepScratchSize", nameof(scratch));
         NetworkGuard.NoOverlap(state, h, nameof(h));
-        int units = geometry.Units;
-        Span<float> hidden = state.Slice(0, units), cell = state.Slice(units, units);
-        // The candidate's slot of the gates takes tanh(c) once c is formed: four units of scratch per unit.
-        Cell(geometry, x, hidden, cell, parameters, scratch, cell, scratch.Slice(2 * units, units), hidden);
-        hidden.CopyTo(h);
     }
 
     /// <summary>Clears a stream's state (<see cref="LstmGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>

@@ -19,6 +19,19 @@ public static class SimpleRnnKernels
     /// </summary>
     public static void Step(SimpleRnnGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
     {
+        // One branch on the hot path; the named checks run only to say what is wrong.
+        if (x.Length != geometry.Inputs || state.Length != geometry.StateSize || parameters.Length != geometry.ParameterCount
+            || h.Length != geometry.Units || scratch.Length != geometry.StepScratchSize || state.Overlaps(h) || state.Overlaps(scratch))
+            StepArgumentError(geometry, x, state, parameters, h, scratch);
+        // The product reads the whole previous state, so the new one is formed aside first.
+        Cell(geometry, x, state, parameters, scratch);
+        scratch.CopyTo(state);
+        scratch.CopyTo(h);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StepArgumentError(SimpleRnnGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
+    {
         NetworkGuard.Length(x.Length, geometry.Inputs, "Inputs", nameof(x));
         NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
         NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
@@ -26,10 +39,6 @@ public static class SimpleRnnKernels
         NetworkGuard.Length(scratch.Length, geometry.StepScratchSize, "StepScratchSize", nameof(scratch));
         NetworkGuard.NoOverlap(state, h, nameof(h));
         NetworkGuard.NoOverlap(state, scratch, nameof(scratch));
-        // The product reads the whole previous state, so the new one is formed aside first.
-        Cell(geometry, x, state, parameters, scratch);
-        scratch.CopyTo(state);
-        scratch.CopyTo(h);
     }
 
     /// <summary>Clears a stream's state (<see cref="SimpleRnnGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>
