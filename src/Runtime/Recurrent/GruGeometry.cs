@@ -25,7 +25,7 @@ public readonly record struct GruGeometry
         Units = RecurrentSizes.Positive(units, nameof(units));
         ResetAfter = resetAfter;
         RecurrentSizes.Fits(3L * units * ((long)inputs + units + 2), "The GRU's parameters");
-        RecurrentSizes.Fits(5L * units * steps, "The GRU's training cache");
+        RecurrentSizes.Fits(7L * units * steps, "The GRU's training cache");
         RecurrentSizes.Fits((long)steps * inputs, "The GRU's input");
     }
 
@@ -65,13 +65,16 @@ public readonly record struct GruGeometry
     public int StateSize => Units;
 
     /// <summary>Floats of the scratch span <see cref="GruKernels.Step"/> takes.</summary>
-    public int StepScratchSize => 4 * Units;
+    public int StepScratchSize => 3 * Units + GatedSize;
 
-    // Per step: z, r and the candidate (activated), the reset-gated term (the recurrent candidate term
-    // with ResetAfter, r * h_prev without), and the hidden state.
-    internal int CachePerStep => 5 * Units;
+    // What the reset gate multiplies: with ResetAfter, the whole recurrent product h_prev R + b_r (all
+    // three gates' columns, one product; the candidate's part is the gated term); without, r * h_prev.
+    internal int GatedSize => (ResetAfter ? 3 : 1) * Units;
 
-    internal int HiddenOffset => 4 * Units;
+    // Per step: z, r and the candidate (activated), the gated term, and the hidden state.
+    internal int CachePerStep => 4 * Units + GatedSize;
+
+    internal int HiddenOffset => 3 * Units + GatedSize;
 
     /// <summary>Floats of the training cache that <see cref="GruKernels.Forward"/> fills and <see cref="GruKernels.Backward"/> reads.</summary>
     public int CacheSize => Steps * CachePerStep;

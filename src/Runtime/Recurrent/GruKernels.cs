@@ -29,7 +29,7 @@ public static class GruKernels
             || h.Length != geometry.Units || scratch.Length != geometry.StepScratchSize || state.Overlaps(h))
             StepArgumentError(geometry, x, state, parameters, h, scratch);
         int units = geometry.Units;
-        Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, units), state);
+        Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, geometry.GatedSize), state);
         state.CopyTo(h);
     }
 
@@ -98,16 +98,16 @@ public static class GruKernels
         {
             int t = reverse ? steps - 1 - k : k;
             Span<float> here = cache.Slice(t * per, per);
-            ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + 4 * units, units) : default;
-            Cell(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(3 * units, units), here.Slice(4 * units, units));
+            ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + geometry.HiddenOffset, units) : default;
+            Cell(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(3 * units, geometry.GatedSize), here.Slice(geometry.HiddenOffset, units));
         }
     }
 
     /// <summary>
-    /// One step: <paramref name="gates"/> gets z, r and the candidate, <paramref name="gated"/> the term
-    /// the reset gate multiplies (<c>h_prev R_h + b_rh</c> with reset_after, else <c>r * h_prev</c>), and
-    /// <paramref name="h"/> the hidden state, which may be <paramref name="hPrev"/> (written after its
-    /// last read). An empty <paramref name="hPrev"/> is a zero state.
+    /// One step: <paramref name="gates"/> gets z, r and the candidate, <paramref name="gated"/> what the
+    /// reset gate multiplies (<c>h_prev R + b_r</c> for all three gates with reset_after, of which the
+    /// candidate's part is gated; else <c>r * h_prev</c>), and <paramref name="h"/> the hidden state, which
+    /// may be <paramref name="hPrev"/> (written after its last read). An empty <paramref name="hPrev"/> is a zero state.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Cell(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters,
@@ -118,30 +118,33 @@ public static class GruKernels
         ReadOnlySpan<float> bias = parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, geometry.BiasSize);
         Span<float> updateReset = gates.Slice(0, 2 * units), candidate = gates.Slice(2 * units, units);
         bool resetAfter = geometry.ResetAfter;
-        // z and r: both biases (reset_after has two), the input's and the state's products, in one pass.
-        RecurrentMath.Product(bias.Slice(0, 2 * units), resetAfter ? bias.Slice(width, 2 * units) : default, x, kernel, hPrev, recurrent, width, 0, updateReset);
-        RecurrentMath.Product(bias.Slice(2 * units, units), default, x, kernel, default, default, width, 2 * units, candidate);
         if (resetAfter)
         {
-            RecurrentMath.Product(bias.Slice(width + 2 * units, units), default, default, default, hPrev, recurrent, width, 2 * units, gated);
+            // The input's product and the state's, each over all three gates' columns in one pass.
+            RecurrentMath.Product(bias.Slice(0, width), x, kernel, default, default, width, 0, gates);
+            RecurrentMath.Product(bias.Slice(width, width), default, default, hPrev, recurrent, width, 0, gated);
             Blend(units, updateReset, candidate, gated, hPrev, h);
             return;
         }
+        // z and r from the input and the state in one pass; the candidate's input part.
+        RecurrentMath.Product(bias.Slice(0, 2 * units), x, kernel, hPrev, recurrent, width, 0, updateReset);
+        RecurrentMath.Product(bias.Slice(2 * units, units), x, kernel, default, default, width, 2 * units, candidate);
         GateActivations.Sigmoid(updateReset);
         if (hPrev.IsEmpty) gated.Clear();
         else
         {
             Span<float> reset = updateReset.Slice(units, units);
             for (int j = 0; j < units; j++) gated[j] = reset[j] * hPrev[j];
-            RecurrentMath.Product(candidate, default, default, default, gated, recurrent, width, 2 * units, candidate);
+            RecurrentMath.Product(candidate, default, default, gated, recurrent, width, 2 * units, candidate);
         }
         Blend(units, updateReset, candidate, default, hPrev, h);
     }
 
     /// <summary>
-    /// <c>h = z h_prev + (1 - z) tanh(candidate + r * gated)</c>, storing the activated gates. With
-    /// <paramref name="gated"/> (reset_after) z and r are still pre-activations; without it they are
-    /// activated already and the candidate holds its whole pre-activation.
+    /// <c>h = z h_prev + (1 - z) tanh(candidate + r * gated_h)</c>, storing the activated gates. With
+    /// <paramref name="gated"/> (reset_after: the recurrent product of all three gates) z and r are the
+    /// input's part of their pre-activations; without it they are activated already and the candidate
+    /// holds its whole pre-activation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Blend(int units, Span<float> updateReset, Span<float> candidate, ReadOnlySpan<float> gated, ReadOnlySpan<float> hPrev, Span<float> h)
@@ -166,11 +169,11 @@ public static class GruKernels
                     Vector512<float> z = Vector512.LoadUnsafe(ref zr, k), pre = Vector512.LoadUnsafe(ref cr, k);
                     if (resetAfter)
                     {
-                        z = GateActivations.Sigmoid(z);
-                        Vector512<float> r = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref zr, k + u));
+                        z = GateActivations.Sigmoid(z + Vector512.LoadUnsafe(ref gr, k));
+                        Vector512<float> r = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref zr, k + u) + Vector512.LoadUnsafe(ref gr, k + u));
                         z.StoreUnsafe(ref zr, k);
                         r.StoreUnsafe(ref zr, k + u);
-                        pre = Vector512.FusedMultiplyAdd(r, Vector512.LoadUnsafe(ref gr, k), pre);
+                        pre = Vector512.FusedMultiplyAdd(r, Vector512.LoadUnsafe(ref gr, k + 2 * u), pre);
                     }
                     Vector512<float> c = GateActivations.Tanh(pre);
                     c.StoreUnsafe(ref cr, k);
@@ -185,11 +188,11 @@ public static class GruKernels
                 Vector256<float> z = Vector256.LoadUnsafe(ref zr, k), pre = Vector256.LoadUnsafe(ref cr, k);
                 if (resetAfter)
                 {
-                    z = GateActivations.Sigmoid(z);
-                    Vector256<float> r = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref zr, k + u));
+                    z = GateActivations.Sigmoid(z + Vector256.LoadUnsafe(ref gr, k));
+                    Vector256<float> r = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref zr, k + u) + Vector256.LoadUnsafe(ref gr, k + u));
                     z.StoreUnsafe(ref zr, k);
                     r.StoreUnsafe(ref zr, k + u);
-                    pre = DenseKernels.MultiplyAdd(r, Vector256.LoadUnsafe(ref gr, k), pre);
+                    pre = DenseKernels.MultiplyAdd(r, Vector256.LoadUnsafe(ref gr, k + 2 * u), pre);
                 }
                 Vector256<float> c = Activations.Tanh(pre);
                 c.StoreUnsafe(ref cr, k);
@@ -202,11 +205,11 @@ public static class GruKernels
             float z = updateReset[j], pre = candidate[j];
             if (resetAfter)
             {
-                z = Activations.Sigmoid(z);
-                float r = Activations.Sigmoid(updateReset[units + j]);
+                z = Activations.Sigmoid(z + gated[j]);
+                float r = Activations.Sigmoid(updateReset[units + j] + gated[units + j]);
                 updateReset[j] = z;
                 updateReset[units + j] = r;
-                pre = MathF.FusedMultiplyAdd(r, gated[j], pre);
+                pre = MathF.FusedMultiplyAdd(r, gated[2 * units + j], pre);
             }
             float c = MathF.Tanh(pre);
             candidate[j] = c;
@@ -240,8 +243,9 @@ public static class GruKernels
             int t = reverse ? steps - 1 - k : k;
             if (returnSequences) RecurrentMath.Add(outputGradient.Slice(t * stride, units), dh);
             else if (k == steps - 1) RecurrentMath.Add(outputGradient.Slice(0, units), dh);
-            ReadOnlySpan<float> here = cache.Slice(t * per, per), gated = here.Slice(3 * units, units);
-            ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + 4 * units, units) : default;
+            // The gated term: the candidate's recurrent part with reset_after, r * h_prev without.
+            ReadOnlySpan<float> here = cache.Slice(t * per, per), gated = here.Slice(resetAfter ? 5 * units : 3 * units, units);
+            ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + geometry.HiddenOffset, units) : default;
             for (int j = 0; j < units; j++)
             {
                 float z = here[j], candidate = here[2 * units + j], previous = hPrev.IsEmpty ? 0f : hPrev[j];

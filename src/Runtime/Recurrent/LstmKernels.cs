@@ -125,7 +125,7 @@ public static class LstmKernels
     {
         int units = geometry.Units, width = 4 * units, recurrentAt = geometry.KernelSize;
         // The kernel's rows and the recurrent kernel's follow each other with the same stride: one product of [x, h_prev].
-        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, width), default,
+        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, width),
             x, parameters.Slice(0, recurrentAt), hPrev, parameters.Slice(recurrentAt, geometry.RecurrentKernelSize), width, 0, gates);
         bool fresh = cPrev.IsEmpty;
         int j = 0;

@@ -15,20 +15,18 @@ internal static class RecurrentMath
     private const int Lanes = 8; // Vector256<float>
 
     /// <summary>
-    /// <c>output[j] = first[j] + second[j] + sum_i a[i] A[i, offset + j] + sum_i b[i] B[i, offset + j]</c>
-    /// for every j of <paramref name="output"/>: a layer's gate pre-activations from its biases, the input
+    /// <c>output[j] = bias[j] + sum_i a[i] A[i, offset + j] + sum_i b[i] B[i, offset + j]</c>
+    /// for every j of <paramref name="output"/>: a layer's gate pre-activations from its bias, the input
     /// times the kernel and the state times the recurrent kernel, in one pass with the sums in registers.
-    /// <paramref name="second"/> may be empty (one bias), <paramref name="b"/> too (a zero state).
-    /// <paramref name="first"/> may be <paramref name="output"/>: each block is read before it is written.
+    /// <paramref name="a"/> or <paramref name="b"/> may be empty (no input part; a zero state).
+    /// <paramref name="bias"/> may be <paramref name="output"/>: each block is read before it is written.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Product(ReadOnlySpan<float> first, ReadOnlySpan<float> second, ReadOnlySpan<float> a, ReadOnlySpan<float> wa,
+    public static void Product(ReadOnlySpan<float> bias, ReadOnlySpan<float> a, ReadOnlySpan<float> wa,
         ReadOnlySpan<float> b, ReadOnlySpan<float> wb, int stride, int offset, Span<float> output)
     {
         int cols = output.Length, rowsA = a.Length, rowsB = b.Length;
-        bool twoBiases = !second.IsEmpty;
-        ref float f = ref MemoryMarshal.GetReference(first);
-        ref float s = ref MemoryMarshal.GetReference(second);
+        ref float f = ref MemoryMarshal.GetReference(bias);
         ref float av = ref MemoryMarshal.GetReference(a);
         ref float bv = ref MemoryMarshal.GetReference(b);
         ref float aw = ref MemoryMarshal.GetReference(wa);
@@ -45,8 +43,8 @@ internal static class RecurrentMath
             for (; j <= cols - 4 * Wide; j += 4 * Wide)
             {
                 nuint c = (nuint)j;
-                Vector512<float> a0 = Start512(ref f, ref s, twoBiases, c), a1 = Start512(ref f, ref s, twoBiases, c + Wide);
-                Vector512<float> a2 = Start512(ref f, ref s, twoBiases, c + 2 * Wide), a3 = Start512(ref f, ref s, twoBiases, c + 3 * Wide);
+                Vector512<float> a0 = Vector512.LoadUnsafe(ref f, c), a1 = Vector512.LoadUnsafe(ref f, c + Wide);
+                Vector512<float> a2 = Vector512.LoadUnsafe(ref f, c + 2 * Wide), a3 = Vector512.LoadUnsafe(ref f, c + 3 * Wide);
                 Vector512<float> b0 = Vector512<float>.Zero, b1 = b0, b2 = b0, b3 = b0;
                 Rows64(ref av, rowsA, ref aw, (nuint)(offset + j), step, ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3);
                 Rows64(ref bv, rowsB, ref bw, (nuint)(offset + j), step, ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3);
@@ -60,7 +58,7 @@ internal static class RecurrentMath
             for (; j <= cols - 2 * Wide; j += 2 * Wide)
             {
                 nuint c = (nuint)j;
-                Vector512<float> a0 = Start512(ref f, ref s, twoBiases, c), a1 = Start512(ref f, ref s, twoBiases, c + Wide);
+                Vector512<float> a0 = Vector512.LoadUnsafe(ref f, c), a1 = Vector512.LoadUnsafe(ref f, c + Wide);
                 Vector512<float> b0 = Vector512<float>.Zero, b1 = b0, c0 = b0, c1 = b0, d0 = b0, d1 = b0;
                 Rows32(ref av, rowsA, ref aw, (nuint)(offset + j), step, ref a0, ref a1, ref b0, ref b1, ref c0, ref c1, ref d0, ref d1);
                 Rows32(ref bv, rowsB, ref bw, (nuint)(offset + j), step, ref a0, ref a1, ref b0, ref b1, ref c0, ref c1, ref d0, ref d1);
@@ -75,10 +73,10 @@ internal static class RecurrentMath
             for (; j <= cols - 8 * Lanes; j += 8 * Lanes)
             {
                 nuint c = (nuint)j;
-                Vector256<float> a0 = Start(ref f, ref s, twoBiases, c), a1 = Start(ref f, ref s, twoBiases, c + Lanes);
-                Vector256<float> a2 = Start(ref f, ref s, twoBiases, c + 2 * Lanes), a3 = Start(ref f, ref s, twoBiases, c + 3 * Lanes);
-                Vector256<float> a4 = Start(ref f, ref s, twoBiases, c + 4 * Lanes), a5 = Start(ref f, ref s, twoBiases, c + 5 * Lanes);
-                Vector256<float> a6 = Start(ref f, ref s, twoBiases, c + 6 * Lanes), a7 = Start(ref f, ref s, twoBiases, c + 7 * Lanes);
+                Vector256<float> a0 = Vector256.LoadUnsafe(ref f, c), a1 = Vector256.LoadUnsafe(ref f, c + Lanes);
+                Vector256<float> a2 = Vector256.LoadUnsafe(ref f, c + 2 * Lanes), a3 = Vector256.LoadUnsafe(ref f, c + 3 * Lanes);
+                Vector256<float> a4 = Vector256.LoadUnsafe(ref f, c + 4 * Lanes), a5 = Vector256.LoadUnsafe(ref f, c + 5 * Lanes);
+                Vector256<float> a6 = Vector256.LoadUnsafe(ref f, c + 6 * Lanes), a7 = Vector256.LoadUnsafe(ref f, c + 7 * Lanes);
                 for (int pass = 0; pass < 2; pass++)
                 {
                     ref float v = ref pass == 0 ? ref av : ref bv;
@@ -111,8 +109,8 @@ internal static class RecurrentMath
             for (; j <= cols - 4 * Lanes; j += 4 * Lanes)
             {
                 nuint c = (nuint)j;
-                Vector256<float> a0 = Start(ref f, ref s, twoBiases, c), a1 = Start(ref f, ref s, twoBiases, c + Lanes);
-                Vector256<float> a2 = Start(ref f, ref s, twoBiases, c + 2 * Lanes), a3 = Start(ref f, ref s, twoBiases, c + 3 * Lanes);
+                Vector256<float> a0 = Vector256.LoadUnsafe(ref f, c), a1 = Vector256.LoadUnsafe(ref f, c + Lanes);
+                Vector256<float> a2 = Vector256.LoadUnsafe(ref f, c + 2 * Lanes), a3 = Vector256.LoadUnsafe(ref f, c + 3 * Lanes);
                 Vector256<float> b0 = Vector256<float>.Zero, b1 = b0, b2 = b0, b3 = b0;
                 for (int pass = 0; pass < 2; pass++)
                 {
@@ -150,7 +148,7 @@ internal static class RecurrentMath
             for (; j <= cols - Lanes; j += Lanes)
             {
                 nuint c = (nuint)j;
-                Vector256<float> a0 = Start(ref f, ref s, twoBiases, c), b0 = Vector256<float>.Zero;
+                Vector256<float> a0 = Vector256.LoadUnsafe(ref f, c), b0 = Vector256<float>.Zero;
                 for (int pass = 0; pass < 2; pass++)
                 {
                     ref float v = ref pass == 0 ? ref av : ref bv;
@@ -169,7 +167,7 @@ internal static class RecurrentMath
         }
         for (; j < cols; j++)
         {
-            float sum = twoBiases ? Unsafe.Add(ref f, j) + Unsafe.Add(ref s, j) : Unsafe.Add(ref f, j);
+            float sum = Unsafe.Add(ref f, j);
             for (int i = 0; i < rowsA; i++) sum += Unsafe.Add(ref av, i) * Unsafe.Add(ref aw, i * stride + offset + j);
             for (int i = 0; i < rowsB; i++) sum += Unsafe.Add(ref bv, i) * Unsafe.Add(ref bw, i * stride + offset + j);
             Unsafe.Add(ref o, j) = sum;
@@ -178,10 +176,6 @@ internal static class RecurrentMath
 
 #if NET9_0_OR_GREATER
     private const int Wide = 16; // Vector512<float>
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Start512(ref float first, ref float second, bool twoBiases, nuint at) =>
-        twoBiases ? Vector512.LoadUnsafe(ref first, at) + Vector512.LoadUnsafe(ref second, at) : Vector512.LoadUnsafe(ref first, at);
 
     // Alternate rows go to the a and b sums, halving each chain of dependent multiply-adds: in a
     // streaming step the product is on the critical path from one step's state to the next.
@@ -241,10 +235,6 @@ internal static class RecurrentMath
         }
     }
 #endif
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Start(ref float first, ref float second, bool twoBiases, nuint at) =>
-        twoBiases ? Vector256.LoadUnsafe(ref first, at) + Vector256.LoadUnsafe(ref second, at) : Vector256.LoadUnsafe(ref first, at);
 
     /// <summary>
     /// <c>r[i] = sum_j W[i, offset + j] d[j]</c> for every i of <paramref name="r"/>, or added to

@@ -105,7 +105,7 @@ public static class SimpleRnnKernels
     {
         int units = geometry.Units;
         int recurrentAt = geometry.KernelSize;
-        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, units), default,
+        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, units),
             x, parameters.Slice(0, recurrentAt), hPrev, parameters.Slice(recurrentAt, geometry.RecurrentKernelSize), units, 0, h);
         Activations.Tanh(h, h);
     }

@@ -13,11 +13,11 @@ public class RecurrentAllocationTests
         var gruBefore = new GruGeometry(1, 8, 32, resetAfter: false);
         var rnn = new SimpleRnnGeometry(1, 3, 10);
         float[] lp = new float[lstm.ParameterCount], ls = new float[lstm.StateSize], lx = new float[1], lh = new float[16], lscratch = new float[lstm.StepScratchSize];
-        float[] gp = new float[gru.ParameterCount], gbp = new float[gruBefore.ParameterCount], gs = new float[32], gx = new float[8], gh = new float[32], gscratch = new float[gru.StepScratchSize];
+        float[] gp = new float[gru.ParameterCount], gbp = new float[gruBefore.ParameterCount], gs = new float[32], gx = new float[8], gh = new float[32], gscratch = new float[gru.StepScratchSize], gbscratch = new float[gruBefore.StepScratchSize];
         float[] rp = new float[rnn.ParameterCount], rs = new float[10], rx = new float[3], rh = new float[10], rscratch = new float[10];
         Assert.Equal(0, Allocations.PerRound(() => LstmKernels.Step(lstm, lx, ls, lp, lh, lscratch)));
         Assert.Equal(0, Allocations.PerRound(() => GruKernels.Step(gru, gx, gs, gp, gh, gscratch)));
-        Assert.Equal(0, Allocations.PerRound(() => GruKernels.Step(gruBefore, gx, gs, gbp, gh, gscratch)));
+        Assert.Equal(0, Allocations.PerRound(() => GruKernels.Step(gruBefore, gx, gs, gbp, gh, gbscratch)));
         Assert.Equal(0, Allocations.PerRound(() => SimpleRnnKernels.Step(rnn, rx, rs, rp, rh, rscratch)));
         Assert.Equal(0, Allocations.PerRound(() => LstmKernels.Reset(lstm, ls)));
     }

@@ -111,13 +111,22 @@ public class RecurrentStreamingTests
 
         public int StateSize { get; }
 
-        public static Streamer Create(string kind, int steps, int inputs, int units) => kind switch
+        public static Streamer Create(string kind, int steps, int inputs, int units)
         {
-            "SimpleRnn" => new(new(RecurrentKind.SimpleRnn, steps, inputs, units), units, units),
-            "Lstm" => new(new(RecurrentKind.Lstm, steps, inputs, units), 2 * units, 4 * units),
-            "GruResetAfter" => new(new(RecurrentKind.Gru, steps, inputs, units, ResetAfter: true), units, 4 * units),
-            _ => new(new(RecurrentKind.Gru, steps, inputs, units, ResetAfter: false), units, 4 * units),
-        };
+            RecurrentCase c = kind switch
+            {
+                "SimpleRnn" => new(RecurrentKind.SimpleRnn, steps, inputs, units),
+                "Lstm" => new(RecurrentKind.Lstm, steps, inputs, units),
+                "GruResetAfter" => new(RecurrentKind.Gru, steps, inputs, units, ResetAfter: true),
+                _ => new(RecurrentKind.Gru, steps, inputs, units, ResetAfter: false),
+            };
+            return c.Kind switch
+            {
+                RecurrentKind.Lstm => new(c, c.Lstm.StateSize, c.Lstm.StepScratchSize),
+                RecurrentKind.Gru => new(c, c.Gru.StateSize, c.Gru.StepScratchSize),
+                _ => new(c, c.Rnn.StateSize, c.Rnn.StepScratchSize),
+            };
+        }
 
         public void Step(ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> p, Span<float> h)
         {
