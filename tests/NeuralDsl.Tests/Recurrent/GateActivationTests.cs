@@ -1,0 +1,58 @@
+using System;
+using System.Runtime.Intrinsics;
+using NeuralDsl.Recurrent;
+
+namespace NeuralDsl.Tests.Recurrent;
+
+/// <summary>The recurrent kernels' gate activations: the sigmoid's accuracy, and the 16-wide forms equal to the 8-wide ones lane for lane.</summary>
+public class GateActivationTests
+{
+    private static float[] Sweep()
+    {
+        var values = new System.Collections.Generic.List<float> { 0f, -0f, 9f, -9f, 8.999999f, 18f, -18f, 30f, -30f, float.NaN, float.PositiveInfinity, float.NegativeInfinity };
+        for (int k = -4000; k <= 4000; k++) values.Add(k * 0.005f);
+        for (int e = -30; e <= 4; e++) values.Add(MathF.Pow(2f, e) * 1.37f);
+        while (values.Count % 16 != 0) values.Add(0.5f);
+        return values.ToArray();
+    }
+
+    [Fact]
+    public void Sigmoid_is_within_2e_7_of_the_exact_value()
+    {
+        float[] z = Sweep();
+        double worst = 0;
+        for (int k = 0; k < z.Length; k += 8)
+        {
+            Vector256<float> a = GateActivations.Sigmoid(Vector256.Create(z.AsSpan(k, 8)));
+            for (int l = 0; l < 8; l++)
+            {
+                double exact = 1 / (1 + Math.Exp(-(double)z[k + l]));
+                if (float.IsNaN(z[k + l])) Assert.True(float.IsNaN(a[l]));
+                else worst = Math.Max(worst, Math.Abs(a[l] - exact));
+            }
+        }
+        Assert.True(worst < 2e-7, $"worst absolute error {worst:E2}");
+    }
+
+#if NET9_0_OR_GREATER
+    [Fact]
+    public void Sixteen_wide_forms_give_the_eight_wide_values_bit_for_bit()
+    {
+        float[] z = Sweep();
+        for (int k = 0; k < z.Length; k += 16)
+        {
+            Vector512<float> v = Vector512.Create(z.AsSpan(k, 16));
+            Vector512<float> tanh = GateActivations.Tanh(v), sigmoid = GateActivations.Sigmoid(v);
+            Vector256<float> lowTanh = Activations.Tanh(v.GetLower()), highTanh = Activations.Tanh(v.GetUpper());
+            Vector256<float> lowSigmoid = GateActivations.Sigmoid(v.GetLower()), highSigmoid = GateActivations.Sigmoid(v.GetUpper());
+            for (int l = 0; l < 8; l++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(lowTanh[l]), BitConverter.SingleToInt32Bits(tanh[l]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(highTanh[l]), BitConverter.SingleToInt32Bits(tanh[8 + l]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(lowSigmoid[l]), BitConverter.SingleToInt32Bits(sigmoid[l]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(highSigmoid[l]), BitConverter.SingleToInt32Bits(sigmoid[8 + l]));
+            }
+        }
+    }
+#endif
+}
