@@ -192,6 +192,7 @@ public static class DenseKernels
 
 #if NET9_0_OR_GREATER
     // The 4-row blocked product with 512-bit vectors: 32 units by 4 samples in eight registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardBatch512(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int inputs, int units, int batch)
     {
         ref float w = ref MemoryMarshal.GetReference(weights);
@@ -240,6 +241,7 @@ public static class DenseKernels
 #endif
 
     // Units from `from` on, eight at a time where possible, then scalar.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardFrom<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from, TActivation activation)
         where TActivation : struct, IVectorActivation
     {
@@ -363,6 +365,7 @@ public static class DenseKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardColumns<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> z, int from, TActivation activation)
         where TActivation : struct, IVectorActivation
     {

@@ -217,6 +217,7 @@ public static class Losses
         return loss;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float LogSumExp(ReadOnlySpan<float> z)
     {
         float max = z[0];

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NeuralDsl;
 
@@ -11,6 +12,7 @@ namespace NeuralDsl;
 internal static class TargetGuard
 {
     /// <summary>Throws on the first target row <paramref name="loss"/> cannot take; <paramref name="source"/> (" of the train data") follows "Sample n" in the message.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ReadOnlySpan<float> targets, Loss loss, int targetSize, int classes, string parameterName, string source)
     {
         switch (loss)

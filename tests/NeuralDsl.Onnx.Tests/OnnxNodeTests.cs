@@ -14,7 +14,9 @@ namespace NeuralDsl.Onnx.Tests;
 /// </summary>
 public sealed class OnnxNodeTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Cases => new(Directory.GetDirectories(NodeTestsFolder()).Select(Path.GetFileName).Order()!);
+    // The folder also holds the recurrent cases (RecurrentNodeTests): these are the convolution and pooling ones.
+    public static TheoryData<string> Cases => new(Directory.GetDirectories(NodeTestsFolder()).Select(Path.GetFileName)
+        .Where(name => name!.Contains("conv", StringComparison.Ordinal) || name.Contains("pool", StringComparison.Ordinal)).Order()!);
 
     [Fact]
     public void Every_copied_case_is_run()

@@ -10,6 +10,7 @@ namespace NeuralDsl.Data;
 internal static class DataGuard
 {
     /// <summary>Throws unless every value of the row-major <paramref name="values"/> is finite, naming the sample and column of the first that is not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Finite(ReadOnlySpan<float> values, int rowSize, string what, string parameterName)
     {
         // The vectorised scan is the common path; the scalar one only runs to locate the culprit.

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace NeuralDsl.Training;
 
@@ -61,6 +62,7 @@ public static class Metrics
     /// <paramref name="fromLogits"/> says the outputs are logits (<see cref="ITrainableNetwork.FromLogits"/>),
     /// so binary accuracy thresholds them at 0 rather than 0.5.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(Metric metric, Loss loss, ReadOnlySpan<float> outputs, int outputSize,
         ReadOnlySpan<float> targets, int targetSize, ref double sum, ref long count, bool fromLogits = false)
     {
@@ -92,6 +94,7 @@ public static class Metrics
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateAccuracy(Loss loss, ReadOnlySpan<float> outputs, int outputSize,
         ReadOnlySpan<float> targets, int targetSize, int batch, float binaryThreshold, ref double sum, ref long count)
     {
@@ -123,6 +126,7 @@ public static class Metrics
     }
 
     /// <summary>Index of the largest value (the first one on ties).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NeuralDsl.Data;
 using NeuralDsl.Optimizers;
 
@@ -68,6 +69,9 @@ internal sealed class TrainingRun
     public int BestEpoch { get; private set; } = -1;
 
     /// <summary>One pass over the training data; writes the loss and training metrics into <paramref name="row"/>.</summary>
+    // The per-batch paths of a run are compiled fully optimised at their first call: a run of a few
+    // seconds otherwise spends much of it in first-tier code (digits: 0.41-0.46 s, then 0.27-0.34 s).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StopReason? TrainEpoch(int epoch, double[] row, out string message)
     {
         message = "";
@@ -117,6 +121,7 @@ internal sealed class TrainingRun
     }
 
     /// <summary>Writes the validation loss and metrics into <paramref name="row"/> (inference mode).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Validate(double[] row)
     {
         if (_validation is null) return;
@@ -125,6 +130,7 @@ internal sealed class TrainingRun
     }
 
     /// <summary>Batch <paramref name="index"/> of the shuffled order, copied into the reusable batch buffers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Batch Gather(int index)
     {
         int start = index * _options.BatchSize, count = Math.Min(_options.BatchSize, _train.Count - start);
@@ -139,6 +145,7 @@ internal sealed class TrainingRun
     }
 
     /// <summary>Fisher-Yates over the sample order, from the run's seeded generator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Shuffle(int[] order, ref SeededRandom random)
     {
         for (int i = order.Length - 1; i > 0; i--)
