@@ -12,7 +12,7 @@ trap 'rm -f "$split"' EXIT
 
 dotnet build samples/Digits -c Release -v q -nologo >/dev/null
 dotnet build samples/FashionMnist -c Release -v q -nologo >/dev/null
-echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version)"
+echo "== machine: $(nproc --all) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version)"
 
 echo "== digits: NeuralDsl (samples/Digits, default settings)"
 digits=$(dotnet samples/Digits/bin/Release/net10.0/Digits.dll --no-progress --export-split "$split")
