@@ -42,3 +42,8 @@ public partial class SequenceCnn;
 [GlobalAveragePooling1D]                                                 // (5)
 [Dense(2)]
 public partial class AverageSequenceCnn;
+
+/// <summary>An image out: the last convolution's output goes back to channels-last order and is flattened, as Predict returns it.</summary>
+[Network(InputShape = [5, 6, 2], Loss = Loss.MeanSquaredError)]
+[Conv2D(3, 2, Activation.Tanh, Strides = 2, Padding = Padding.Same)]     // (3, 3, 3), pads 0 and 1 high, 0 and 0 wide
+public partial class ImageOutCnn;

@@ -24,6 +24,7 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
         ["AverageCnn"] = () => new AverageCnn(seed: 1),
         ["SequenceCnn"] = () => new SequenceCnn(seed: 1),
         ["AverageSequenceCnn"] = () => new AverageSequenceCnn(seed: 1),
+        ["ImageOutCnn"] = () => new ImageOutCnn(seed: 1),
     };
 
     public static TheoryData<string, int> Cases()
