@@ -5,6 +5,7 @@ using Microsoft.ML.OnnxRuntime;
 using NeuralDsl;
 using NeuralDsl.Interop.Onnx;
 using Xunit.Abstractions;
+using Proto = global::Onnx;
 
 namespace NeuralDsl.Onnx.Tests;
 
@@ -75,6 +76,39 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_windows_are_written_out_as_an_independent_parser_reads_them()
+    {
+        var network = new SameCnn(seed: 1);
+        OnnxHarness.Randomise(network, 4);
+        Proto.GraphProto graph = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(network)).Graph;
+
+        Assert.Equal(new long[] { 0, 3, 1, 2 }, Attribute(graph.Node[0], "perm").Ints);
+        Proto.NodeProto[] convs = graph.Node.Where(node => node.OpType == "Conv").ToArray();
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, Attribute(convs[0], "pads").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(convs[0], "strides").Ints);
+        // Keras' same at stride 2 on 10: nothing before, one after, on both axes ([top, left, bottom, right]).
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, Attribute(convs[1], "pads").Ints);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(convs[1], "strides").Ints);
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, Attribute(graph.Node.Single(node => node.OpType == "MaxPool"), "pads").Ints);
+
+        // OIHW: element [o, i, y, x] is our [y, x, i, o].
+        LayerInfo second = SameCnn.Layers[1];
+        Proto.TensorProto kernel = graph.Initializer.Single(tensor => tensor.Name == convs[1].Input[1]);
+        Assert.Equal(new long[] { 6, 4, 3, 3 }, kernel.Dims);
+        ReadOnlySpan<float> ours = network.Parameters.Slice(second.WeightOffset, 3 * 3 * 4 * 6);
+        for (int o = 0; o < 6; o++)
+            for (int i = 0; i < 4; i++)
+                for (int y = 0; y < 3; y++)
+                    for (int x = 0; x < 3; x++)
+                        Assert.Equal(ours[y * 3 * 4 * 6 + x * 4 * 6 + i * 6 + o], kernel.FloatData[o * 4 * 3 * 3 + i * 3 * 3 + y * 3 + x]);
+
+        Proto.GraphProto average = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(new AverageCnn(seed: 1))).Graph;
+        Proto.NodeProto padded = average.Node.First(node => node.OpType == "AveragePool");
+        Assert.Equal(0, Attribute(padded, "count_include_pad").I);
+        Assert.Equal(new long[] { 1, 0, 1, 1 }, Attribute(padded, "pads").Ints);
+    }
+
+    [Fact]
     public void Batch_normalisation_over_an_image_is_refused_with_the_layer_named()
     {
         var image = TensorShape.Image(2, 2, 1);
@@ -122,6 +156,8 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
         public void Predict(ReadOnlySpan<float> input, Span<float> output) => throw new NotSupportedException();
         public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
     }
+
+    private static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
 
     // Returns the largest |ours - ONNX| / max(1, |ours|), failing if it exceeds the tolerance.
     private static float Compare(ReadOnlySpan<float> ours, ReadOnlySpan<float> onnx, string what)
