@@ -16,9 +16,10 @@ namespace NeuralDsl.Onnx.Tests;
 [Dense(5, Activation.Softmax)]
 public partial class SameCnn;
 
-/// <summary>A non-square valid convolution with PReLU, average pooling that must not count padding, a 1x1 convolution without bias, global average pooling.</summary>
+/// <summary>A non-square valid convolution with PReLU, dropout on an image, average pooling that must not count padding, a 1x1 convolution without bias, global average pooling.</summary>
 [Network(InputShape = [8, 7, 3], Loss = Loss.MeanSquaredError)]
 [Conv2D(5, 2, Activation.PReLU, Alpha = 0.1f)]                           // (7, 6, 5)
+[Dropout(0.3f)]
 [AveragePool2D(3, Strides = 2, Padding = Padding.Same)]                  // (4, 3, 5), pads 1 and 1 high, 0 and 1 wide
 [Conv2D(4, 1, Activation.ELU, UseBias = false)]                          // (4, 3, 4)
 [AveragePool2D(2, Strides = 1)]                                          // (3, 2, 4)
