@@ -45,6 +45,19 @@ internal static class OnnxHarness
         return results[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
+    /// <summary>Runs <paramref name="batch"/> samples of shape <paramref name="sampleShape"/> (row-major, as <c>PredictBatch</c> reads them) and returns the outputs.</summary>
+    public static float[] Run(InferenceSession session, ReadOnlySpan<float> inputs, int batch, int[] sampleShape)
+    {
+        float[] copy = inputs.ToArray();
+        var shape = new long[sampleShape.Length + 1];
+        shape[0] = batch;
+        for (int i = 0; i < sampleShape.Length; i++) shape[i + 1] = sampleShape[i];
+        using OrtValue input = OrtValue.CreateTensorValueFromMemory(copy, shape);
+        using var runOptions = new RunOptions();
+        using var results = session.Run(runOptions, new[] { "input" }, new[] { input }, new[] { "output" });
+        return results[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
     /// <summary>Uniform values in [low, high).</summary>
     public static float[] Uniform(Random random, int count, float low, float high)
     {

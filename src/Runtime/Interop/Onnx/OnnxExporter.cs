@@ -7,7 +7,9 @@ namespace NeuralDsl.Interop.Onnx;
 
 /// <summary>
 /// Writes a network as an ONNX model (opset <see cref="Opset"/>) that ONNX Runtime, Triton or any ONNX
-/// tool can run: one float input <c>[batch, InputSize]</c>, one float output <c>[batch, OutputSize]</c>,
+/// tool can run: one float input <c>[batch, InputSize]</c> (an image network's <c>[batch, H, W, C]</c>, a
+/// sequence network's <c>[batch, steps, features]</c>: the rows <c>Predict</c> reads), one float output
+/// <c>[batch, OutputSize]</c>,
 /// the current parameters and batch-normalisation statistics as initializers, and the inference pass
 /// of <c>Predict</c> (dropout is the identity, batch normalisation uses its running statistics). The
 /// outputs are what <c>Predict</c> returns: a <c>FromLogits</c> network exports its logits, and says so
@@ -77,9 +79,13 @@ public static class OnnxExporter
         CheckLayout(network, layers);
 
         var graph = new OnnxGraph();
+        TensorShape inputShape = layers.Count > 0 ? layers[0].InputShape : TensorShape.Vector(network.InputSize);
         string value = options.InputName;
+        if (inputShape.Rank > 1) value = OnnxWindowLayers.ToChannelsFirst(graph, inputShape, value);
         for (int i = 0; i < layers.Count; i++)
             value = OnnxLayers.Add(graph, i, layers[i], value, network.Parameters, network.State);
+        if (layers.Count > 0 && layers[^1].OutputShape.Rank > 1)
+            value = OnnxWindowLayers.ToChannelsLastVector(graph, OnnxLayers.Prefix + "output.", value);
         graph.ConnectOutput(options.InputName, value, options.OutputName);
 
         var model = new ProtoWriter();
@@ -87,7 +93,7 @@ public static class OnnxExporter
         model.WriteString(ModelField.ProducerName, "NeuralDsl");
         model.WriteString(ModelField.ProducerVersion, typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "");
         model.WriteMessage(ModelField.Graph, graph.ToProto(network.GetType().Name,
-            options.InputName, network.InputSize, options.OutputName, network.OutputSize, options.BatchDimension));
+            options.InputName, inputShape.ToArray(), options.OutputName, new[] { network.OutputSize }, options.BatchDimension));
         var opset = new ProtoWriter();
         opset.WriteString(OpsetField.Domain, "");
         opset.WriteInt64(OpsetField.Version, Opset);
@@ -122,17 +128,24 @@ public static class OnnxExporter
     private static void CheckLayout(INetwork network, IReadOnlyList<LayerInfo> layers)
     {
         int width = network.InputSize;
+        TensorShape shape = layers.Count > 0 ? layers[0].InputShape : TensorShape.Vector(width);
         for (int i = 0; i < layers.Count; i++)
         {
             LayerInfo layer = layers[i];
             if (!Enum.IsDefined(layer.Kind) || !Enum.IsDefined(layer.Activation))
                 throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
                     $"Layer {i} ({layer.Kind}, {layer.Activation}) is a layer kind or activation this version's ONNX export does not know."));
-            if (layer.Kind is not (LayerKind.Dense or LayerKind.BatchNormalization or LayerKind.Dropout or LayerKind.Activation))
+            if (!IsExported(layer.Kind))
                 throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
-                    $"Layer {i} is a {layer.Kind} layer, which the ONNX export does not support yet: only Dense, BatchNormalization, Dropout and Activation layers are exported."));
+                    $"Layer {i} is a {layer.Kind} layer, which the ONNX export does not support yet: only Dense, BatchNormalization, Dropout, Activation, convolution, pooling and Flatten layers are exported."));
+            CheckShapedForm(i, layer);
             if (layer.Inputs != width)
                 throw Mismatch(i, $"reads {layer.Inputs} values but receives {width}");
+            if (layer.InputShape != shape)
+                throw Mismatch(i, $"reads the shape {layer.InputShape} but receives {shape}");
+            if (layer.InputShape.Size != layer.Inputs || layer.OutputShape.Size != layer.Units)
+                throw Mismatch(i, $"reads {layer.Inputs} and writes {layer.Units} values, but its shapes are {layer.InputShape} and {layer.OutputShape}");
+            CheckWindow(i, layer);
             int expected = ExpectedParameters(layer);
             if (layer.ParameterCount != expected)
                 throw Mismatch(i, $"declares {layer.ParameterCount} parameters but a {layer.Kind} layer of this shape has {expected}");
@@ -142,19 +155,67 @@ public static class OnnxExporter
                 && (layer.StateCount != 2 * layer.Units || layer.StateOffset < 0 || layer.StateOffset > network.State.Length - layer.StateCount))
                 throw Mismatch(i, $"has running statistics at [{layer.StateOffset}, {layer.StateOffset + layer.StateCount}), but needs {2 * layer.Units} values within the network's {network.State.Length}");
             width = layer.Units;
+            shape = layer.OutputShape;
         }
         if (width != network.OutputSize)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"The last layer writes {width} values but the network's OutputSize is {network.OutputSize}."));
     }
 
+    private static bool IsExported(LayerKind kind) => kind is LayerKind.Dense or LayerKind.BatchNormalization or LayerKind.Dropout
+        or LayerKind.Activation or LayerKind.Conv2D or LayerKind.Conv1D or LayerKind.MaxPool2D or LayerKind.MaxPool1D
+        or LayerKind.AveragePool2D or LayerKind.AveragePool1D or LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D
+        or LayerKind.Flatten;
+
+    // Each kind reads the rank it computes on; a softmax or a batch normalisation over an image or a
+    // sequence has no defined order here (the generator refuses both), so neither is guessed at.
+    private static void CheckShapedForm(int index, LayerInfo layer)
+    {
+        int rank = layer.InputShape.Rank;
+        int expected = layer.Kind switch
+        {
+            LayerKind.Dense or LayerKind.BatchNormalization => 1,
+            LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePooling2D => 3,
+            LayerKind.Conv1D or LayerKind.MaxPool1D or LayerKind.AveragePool1D or LayerKind.GlobalAveragePooling1D => 2,
+            LayerKind.Flatten => rank > 1 ? rank : 2,
+            _ => rank,
+        };
+        if (rank != expected)
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"Layer {index} is a {layer.Kind} layer reading the shape {layer.InputShape}, which the ONNX export does not support."));
+        if (layer.Activation == Activation.Softmax && layer.OutputShape.Rank > 1)
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"Layer {index} ({layer.Kind}) applies a softmax to the shape {layer.OutputShape}, which the ONNX export does not support."));
+    }
+
+    // The output extent a window gives must be the one the table declares, or the pads would be wrong.
+    private static void CheckWindow(int index, LayerInfo layer)
+    {
+        if (layer.Kind is not (LayerKind.Conv2D or LayerKind.Conv1D or LayerKind.MaxPool2D or LayerKind.MaxPool1D
+            or LayerKind.AveragePool2D or LayerKind.AveragePool1D))
+            return;
+        TensorShape input = layer.InputShape, output = layer.OutputShape;
+        int kh = OnnxWindowLayers.KernelHeight(layer), sh = OnnxWindowLayers.StrideHeight(layer);
+        bool pooling = layer.Kind is not (LayerKind.Conv2D or LayerKind.Conv1D);
+        if (layer.KernelSize < 1 || layer.Strides < 1
+            || output.Height != Extent(input.Height, kh, sh, layer.Padding) || output.Width != Extent(input.Width, layer.KernelSize, layer.Strides, layer.Padding)
+            || (pooling && output.Channels != input.Channels))
+            throw Mismatch(index, $"maps {input} to {output}, which a window of {layer.KernelSize}, stride {layer.Strides} and {layer.Padding} padding does not");
+    }
+
+    private static int Extent(int input, int kernel, int stride, Padding padding) =>
+        padding == Padding.Same ? (input + stride - 1) / stride : input < kernel ? 0 : (input - kernel) / stride + 1;
+
     private static int ExpectedParameters(LayerInfo layer)
     {
         int slopes = layer.Activation == Activation.PReLU ? layer.Units : 0;
+        int filters = layer.OutputShape.Channels;
         return layer.Kind switch
         {
             LayerKind.Dense => layer.Inputs * layer.Units + (layer.UseBias ? layer.Units : 0) + slopes,
             LayerKind.BatchNormalization => 2 * layer.Units + slopes,
+            LayerKind.Conv2D or LayerKind.Conv1D =>
+                OnnxWindowLayers.KernelHeight(layer) * layer.KernelSize * layer.InputShape.Channels * filters + (layer.UseBias ? filters : 0) + slopes,
             _ => slopes,
         };
     }

@@ -3,17 +3,19 @@ using System.Collections.Generic;
 
 namespace NeuralDsl.Interop.Onnx;
 
-/// <summary>A node attribute: a float or an integer (the only kinds the exported operators take).</summary>
-internal readonly record struct OnnxAttribute(string Name, bool IsFloat, float Float, long Int)
+/// <summary>A node attribute: a float, an integer or a list of integers (the only kinds the exported operators take).</summary>
+internal readonly record struct OnnxAttribute(string Name, bool IsFloat, float Float, long Int, long[]? Ints)
 {
-    public static OnnxAttribute Of(string name, float value) => new(name, true, value, 0);
+    public static OnnxAttribute Of(string name, float value) => new(name, true, value, 0, null);
 
-    public static OnnxAttribute Of(string name, long value) => new(name, false, 0f, value);
+    public static OnnxAttribute Of(string name, long value) => new(name, false, 0f, value, null);
+
+    public static OnnxAttribute List(string name, params long[] values) => new(name, false, 0f, 0, values);
 }
 
 /// <summary>
 /// The graph of an exported network as it is built: nodes in topological order, the weights as
-/// initializers, one float input and one float output of shape [batch, features].
+/// initializers, one float input of shape [batch, sample dims...] and one float output.
 /// </summary>
 internal sealed class OnnxGraph
 {
@@ -30,6 +32,20 @@ internal sealed class OnnxGraph
         tensor.WriteInt64(TensorField.DataType, TensorField.DataTypeFloat);
         tensor.WriteString(TensorField.Name, name);
         tensor.WritePackedFloats(TensorField.FloatData, values);
+        _initializers.Add(tensor);
+        return name;
+    }
+
+    /// <summary>Adds an int64 constant (a shape or a list of axes, as operators take them) and returns its name.</summary>
+    public string AddInt64Initializer(string name, ReadOnlySpan<long> dims, ReadOnlySpan<long> values)
+    {
+        Claim(name);
+        var tensor = new ProtoWriter();
+        foreach (long dim in dims) tensor.WriteInt64(TensorField.Dims, dim);
+        tensor.WriteInt64(TensorField.DataType, TensorField.DataTypeInt64);
+        tensor.WriteString(TensorField.Name, name);
+        // Unpacked repeated int64: every protobuf reader accepts it for a packed field too.
+        foreach (long value in values) tensor.WriteInt64(TensorField.Int64Data, value);
         _initializers.Add(tensor);
         return name;
     }
@@ -59,14 +75,14 @@ internal sealed class OnnxGraph
     }
 
     /// <summary>Serialises the graph as a GraphProto.</summary>
-    public ProtoWriter ToProto(string name, string input, int inputSize, string output, int outputSize, string batchDimension)
+    public ProtoWriter ToProto(string name, string input, int[] inputDims, string output, int[] outputDims, string batchDimension)
     {
         var graph = new ProtoWriter();
         for (int i = 0; i < _nodes.Count; i++) graph.WriteMessage(GraphField.Node, Node(i));
         graph.WriteString(GraphField.Name, name);
         foreach (ProtoWriter initializer in _initializers) graph.WriteMessage(GraphField.Initializer, initializer);
-        graph.WriteMessage(GraphField.Input, ValueInfo(input, batchDimension, inputSize));
-        graph.WriteMessage(GraphField.Output, ValueInfo(output, batchDimension, outputSize));
+        graph.WriteMessage(GraphField.Input, ValueInfo(input, batchDimension, inputDims));
+        graph.WriteMessage(GraphField.Output, ValueInfo(output, batchDimension, outputDims));
         return graph;
     }
 
@@ -91,22 +107,31 @@ internal sealed class OnnxGraph
     {
         var proto = new ProtoWriter();
         proto.WriteString(AttributeField.Name, attribute.Name);
+        if (attribute.Ints is { } ints)
+        {
+            foreach (long value in ints) proto.WriteInt64(AttributeField.Ints, value);
+            proto.WriteInt64(AttributeField.Type, AttributeField.TypeInts);
+            return proto;
+        }
         if (attribute.IsFloat) proto.WriteFloat(AttributeField.Float, attribute.Float);
         else proto.WriteInt64(AttributeField.Int, attribute.Int);
         proto.WriteInt64(AttributeField.Type, attribute.IsFloat ? AttributeField.TypeFloat : AttributeField.TypeInt);
         return proto;
     }
 
-    // A float tensor of shape [batch, features], the batch dimension symbolic.
-    private static ProtoWriter ValueInfo(string name, string batchDimension, int features)
+    // A float tensor of shape [batch, dims...], the batch dimension symbolic.
+    private static ProtoWriter ValueInfo(string name, string batchDimension, int[] dims)
     {
         var batch = new ProtoWriter();
         batch.WriteString(ValueInfoField.DimensionParameter, batchDimension);
-        var width = new ProtoWriter();
-        width.WriteInt64(ValueInfoField.DimensionValue, features);
         var shape = new ProtoWriter();
         shape.WriteMessage(ValueInfoField.ShapeDimension, batch);
-        shape.WriteMessage(ValueInfoField.ShapeDimension, width);
+        foreach (int extent in dims)
+        {
+            var dimension = new ProtoWriter();
+            dimension.WriteInt64(ValueInfoField.DimensionValue, extent);
+            shape.WriteMessage(ValueInfoField.ShapeDimension, dimension);
+        }
         var tensor = new ProtoWriter();
         tensor.WriteInt64(ValueInfoField.TensorElementType, TensorField.DataTypeFloat);
         tensor.WriteMessage(ValueInfoField.TensorShape, shape);

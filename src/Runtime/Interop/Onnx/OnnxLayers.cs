@@ -5,7 +5,8 @@ namespace NeuralDsl.Interop.Onnx;
 
 /// <summary>
 /// The ONNX operators of each layer kind and activation, at inference: what <c>Predict</c> computes,
-/// value for value. Values and initializers of layer <c>i</c> are named <c>layers.i.*</c>.
+/// value for value. Values and initializers of layer <c>i</c> are named <c>layers.i.*</c>. Image and
+/// sequence values are channels-first between layers (see <see cref="OnnxWindowLayers"/>).
 /// </summary>
 internal static class OnnxLayers
 {
@@ -23,6 +24,11 @@ internal static class OnnxLayers
             // Inverted dropout scales in training, so inference is the identity: no node.
             LayerKind.Dropout => input,
             LayerKind.Activation => input,
+            LayerKind.Conv2D or LayerKind.Conv1D => OnnxWindowLayers.Convolution(graph, name, layer, input, parameters),
+            LayerKind.MaxPool2D or LayerKind.MaxPool1D or LayerKind.AveragePool2D or LayerKind.AveragePool1D => OnnxWindowLayers.Pool(graph, name, layer, input),
+            LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D => OnnxWindowLayers.GlobalAveragePool(graph, name, input),
+            // Our Flatten reads the channels-last order, so the following Dense kernel keeps its rows.
+            LayerKind.Flatten => OnnxWindowLayers.ToChannelsLastVector(graph, name, input),
             _ => throw new NotSupportedException($"Layer {index} is a {layer.Kind} layer, which the ONNX export does not support."),
         };
         return Activation(graph, name, layer, value, parameters);
@@ -69,7 +75,11 @@ internal static class OnnxLayers
             // From opset 13 Softmax normalises along one axis; the units axis of [batch, units] is 1.
             case NeuralDsl.Activation.Softmax: return graph.AddNode("Softmax", new[] { z }, a, OnnxAttribute.Of("axis", 1L));
             case NeuralDsl.Activation.PReLU:
-                string slope = graph.AddInitializer(name + "slope", new long[] { layer.Units }, parameters.Slice(layer.SlopeOffset, layer.Units));
+                ReadOnlySpan<float> slopes = parameters.Slice(layer.SlopeOffset, layer.Units);
+                TensorShape shape = layer.OutputShape;
+                string slope = shape.Rank == 1
+                    ? graph.AddInitializer(name + "slope", new long[] { layer.Units }, slopes)
+                    : graph.AddInitializer(name + "slope", new long[] { shape.Channels, shape.Height, shape.Width }, OnnxWindowLayers.ChannelsFirstSlopes(shape, slopes));
                 return graph.AddNode("PRelu", new[] { z, slope }, a);
             case NeuralDsl.Activation.Step:
                 // 1 where z >= 0, else 0 (NaN gives 0), as Activations.Step: a comparison cast to float.

@@ -55,10 +55,12 @@ internal static class AttributeField
     public const int Name = 1;
     public const int Float = 2;
     public const int Int = 3;
+    public const int Ints = 8;
     public const int Type = 20;
 
     public const int TypeFloat = 1;
     public const int TypeInt = 2;
+    public const int TypeInts = 7;
 }
 
 /// <summary>TensorProto fields, and the TensorProto.DataType values used.</summary>
@@ -67,9 +69,11 @@ internal static class TensorField
     public const int Dims = 1;
     public const int DataType = 2;
     public const int FloatData = 4;
+    public const int Int64Data = 7;
     public const int Name = 8;
 
     public const int DataTypeFloat = 1;
+    public const int DataTypeInt64 = 7;
 }
 
 /// <summary>ValueInfoProto, TypeProto, TypeProto.Tensor, TensorShapeProto and its Dimension fields.</summary>

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.ML.OnnxRuntime;
+using NeuralDsl;
+using NeuralDsl.Interop.Onnx;
+using Xunit.Abstractions;
+using Proto = global::Onnx;
+
+namespace NeuralDsl.Onnx.Tests;
+
+/// <summary>
+/// Image and sequence networks exported to ONNX: ONNX Runtime, fed the same channels-last rows as
+/// <c>PredictBatch</c> (shaped <c>[batch, H, W, C]</c> or <c>[batch, steps, features]</c>), gives the
+/// same outputs within the parity tests' 1e-5 (relative above 1).
+/// </summary>
+public sealed class OnnxConvolutionTests(ITestOutputHelper output)
+{
+    private const float Tolerance = 1e-5f;
+    private const int Batch = 16;
+
+    private static readonly Dictionary<string, Func<INetwork>> Networks = new()
+    {
+        ["SameCnn"] = () => new SameCnn(seed: 1),
+        ["AverageCnn"] = () => new AverageCnn(seed: 1),
+        ["SequenceCnn"] = () => new SequenceCnn(seed: 1),
+        ["AverageSequenceCnn"] = () => new AverageSequenceCnn(seed: 1),
+        ["ImageOutCnn"] = () => new ImageOutCnn(seed: 1),
+    };
+
+    public static TheoryData<string, int> Cases()
+    {
+        var cases = new TheoryData<string, int>();
+        foreach (string name in Networks.Keys)
+            for (int seed = 1; seed <= 3; seed++) cases.Add(name, seed);
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Onnx_runtime_matches_predict(string name, int seed)
+    {
+        INetwork network = Networks[name]();
+        OnnxHarness.Randomise(network, seed);
+        int[] sampleShape = network.Layers[0].InputShape.ToArray();
+        float[] inputs = OnnxHarness.Uniform(new Random(100 + seed), Batch * network.InputSize, -2f, 2f);
+
+        using InferenceSession session = OnnxHarness.Session(OnnxHarness.Export(network));
+
+        var expected = new float[Batch * network.OutputSize];
+        network.PredictBatch(inputs, expected);
+        float worst = Compare(expected, OnnxHarness.Run(session, inputs, Batch, sampleShape), "batch");
+        var single = new float[network.OutputSize];
+        for (int n = 0; n < Batch; n += 5)
+        {
+            ReadOnlySpan<float> sample = inputs.AsSpan(n * network.InputSize, network.InputSize);
+            network.Predict(sample, single);
+            worst = MathF.Max(worst, Compare(single, OnnxHarness.Run(session, sample, 1, sampleShape), $"sample {n}"));
+        }
+        Assert.Contains(Enumerable.Range(network.OutputSize, expected.Length - network.OutputSize),
+            i => expected[i] != expected[i % network.OutputSize]);
+        output.WriteLine($"{name}, seed {seed}: worst scaled difference {worst:G3}");
+    }
+
+    [Theory]
+    [InlineData("SameCnn", new[] { 10, 10, 2 })]
+    [InlineData("SequenceCnn", new[] { 12, 3 })]
+    public void The_input_keeps_the_channels_last_sample_shape(string name, int[] sampleShape)
+    {
+        using InferenceSession session = OnnxHarness.Session(OnnxHarness.Export(Networks[name]()));
+
+        int[] dims = session.InputMetadata["input"].Dimensions;
+        Assert.Equal(new[] { -1 }.Concat(sampleShape), dims);
+        Assert.Equal("batch", session.InputMetadata["input"].SymbolicDimensions[0]);
+        Assert.Equal(2, session.OutputMetadata["output"].Dimensions.Length);
+    }
+
+    [Fact]
+    public void The_windows_are_written_out_as_an_independent_parser_reads_them()
+    {
+        var network = new SameCnn(seed: 1);
+        OnnxHarness.Randomise(network, 4);
+        Proto.GraphProto graph = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(network)).Graph;
+
+        Assert.Equal(new long[] { 0, 3, 1, 2 }, Attribute(graph.Node[0], "perm").Ints);
+        Proto.NodeProto[] convs = graph.Node.Where(node => node.OpType == "Conv").ToArray();
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, Attribute(convs[0], "pads").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(convs[0], "strides").Ints);
+        // Keras' same at stride 2 on 10: nothing before, one after, on both axes ([top, left, bottom, right]).
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, Attribute(convs[1], "pads").Ints);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(convs[1], "strides").Ints);
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, Attribute(graph.Node.Single(node => node.OpType == "MaxPool"), "pads").Ints);
+
+        // OIHW: element [o, i, y, x] is our [y, x, i, o].
+        LayerInfo second = SameCnn.Layers[1];
+        Proto.TensorProto kernel = graph.Initializer.Single(tensor => tensor.Name == convs[1].Input[1]);
+        Assert.Equal(new long[] { 6, 4, 3, 3 }, kernel.Dims);
+        ReadOnlySpan<float> ours = network.Parameters.Slice(second.WeightOffset, 3 * 3 * 4 * 6);
+        for (int o = 0; o < 6; o++)
+            for (int i = 0; i < 4; i++)
+                for (int y = 0; y < 3; y++)
+                    for (int x = 0; x < 3; x++)
+                        Assert.Equal(ours[y * 3 * 4 * 6 + x * 4 * 6 + i * 6 + o], kernel.FloatData[o * 4 * 3 * 3 + i * 3 * 3 + y * 3 + x]);
+
+        Proto.GraphProto average = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(new AverageCnn(seed: 1))).Graph;
+        Proto.NodeProto padded = average.Node.First(node => node.OpType == "AveragePool");
+        Assert.Equal(0, Attribute(padded, "count_include_pad").I);
+        Assert.Equal(new long[] { 1, 0, 1, 1 }, Attribute(padded, "pads").Ints);
+    }
+
+    [Fact]
+    public void Batch_normalisation_over_an_image_is_refused_with_the_layer_named()
+    {
+        var image = TensorShape.Image(2, 2, 1);
+        var network = new ImageTableNetwork(new LayerInfo(LayerKind.BatchNormalization, 4, 4, Activation.Linear, 0f, 0, 8)
+        {
+            InputShape = image,
+            OutputShape = image,
+            StateCount = 8,
+        });
+
+        var error = Assert.Throws<NotSupportedException>(() => OnnxHarness.Export(network));
+
+        Assert.Contains("Layer 0 is a BatchNormalization layer reading the shape (2, 2, 1)", error.Message);
+    }
+
+    [Fact]
+    public void A_window_that_does_not_give_the_declared_output_is_refused()
+    {
+        var network = new ImageTableNetwork(new LayerInfo(LayerKind.MaxPool2D, 4, 4, Activation.Linear, 0f, 0, 0)
+        {
+            InputShape = TensorShape.Image(2, 2, 1),
+            OutputShape = TensorShape.Image(2, 2, 1),
+            KernelSize = 2,
+            Strides = 2,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => OnnxHarness.Export(network));
+
+        Assert.Contains("Layer 0 maps (2, 2, 1) to (2, 2, 1)", error.Message);
+    }
+
+    /// <summary>A hand-written network over a 2 x 2 x 1 image whose one layer is whatever the test says.</summary>
+    private sealed class ImageTableNetwork(LayerInfo layer) : INetwork
+    {
+        private readonly float[] _parameters = new float[layer.ParameterCount];
+        private readonly float[] _state = new float[layer.StateCount];
+
+        public int InputSize => 4;
+        public int OutputSize => layer.Units;
+        public int ParameterCount => _parameters.Length;
+        public IReadOnlyList<LayerInfo> Layers => new[] { layer };
+        public Span<float> Parameters => _parameters;
+        public Span<float> State => _state;
+        public void ResetParameters(int seed) { }
+        public void Predict(ReadOnlySpan<float> input, Span<float> output) => throw new NotSupportedException();
+        public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
+    }
+
+    private static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
+
+    // Returns the largest |ours - ONNX| / max(1, |ours|), failing if it exceeds the tolerance.
+    private static float Compare(ReadOnlySpan<float> ours, ReadOnlySpan<float> onnx, string what)
+    {
+        Assert.Equal(ours.Length, onnx.Length);
+        float worst = 0f;
+        for (int i = 0; i < ours.Length; i++)
+        {
+            Assert.True(float.IsFinite(ours[i]), $"{what}: output {i} of Predict is {ours[i]}");
+            float difference = MathF.Abs(ours[i] - onnx[i]) / MathF.Max(1f, MathF.Abs(ours[i]));
+            Assert.True(difference <= Tolerance, $"{what}: output {i} is {ours[i]} from Predict but {onnx[i]} from ONNX Runtime");
+            worst = MathF.Max(worst, difference);
+        }
+        return worst;
+    }
+}
