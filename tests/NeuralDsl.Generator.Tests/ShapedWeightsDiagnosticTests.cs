@@ -15,7 +15,7 @@ public class ShapedWeightsDiagnosticTests
             namespace Samples;
 
             [Network(InputShape = [2, 1, 1], {|ND804:Weights = "small.json"|})]
-            [Conv2D(1, 1)]
+            [Conv2D(1, 1, Activation.ReLU)]
             [Flatten]
             [Dense(3, Activation.ReLU)]
             [Dense(1, Activation.Sigmoid)]

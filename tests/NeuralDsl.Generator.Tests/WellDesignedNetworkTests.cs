@@ -85,4 +85,77 @@ public class WellDesignedNetworkTests
         [Dense(1, Activation.Tanh)]
         public partial class BoundedRegressor;
         """);
+
+    // The convolutional networks of samples/FashionCnn, tests/NeuralDsl.Tests/Convolution and
+    // tests/NeuralDsl.Onnx.Tests/ConvolutionNetworks.cs, as declared there.
+
+    [Fact]
+    public void Fashion_cnn_sample() => RuleTests.VerifyClean("""
+        [Network(InputShape = [28, 28, 1], Loss = Loss.SparseCategoricalCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.001f)]
+        [Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same)]
+        [MaxPool2D(2)]
+        [Conv2D(32, 3, Activation.ReLU, Padding = Padding.Same)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(128, Activation.ReLU)]
+        [Dense(10, Activation.Softmax)]
+        public partial class FashionCnnNet;
+        """);
+
+    [Fact]
+    public void Fashion_sized_cnn_with_valid_padding_and_dropout() => RuleTests.VerifyClean("""
+        [Network(InputShape = [28, 28, 1], Task = LearningTask.Multiclass, Classes = 10, InputScaling = Scaling.MinMax01,
+            Loss = Loss.SparseCategoricalCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f)]
+        [Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same)]
+        [MaxPool2D(2)]
+        [Conv2D(32, 3, Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dropout(0.25f)]
+        [Dense(64, Activation.ReLU)]
+        [Dense(10, Activation.Softmax)]
+        public partial class FashionSizedCnn;
+        """);
+
+    [Fact]
+    public void Strided_same_cnn() => RuleTests.VerifyClean("""
+        [Network(InputShape = [10, 10, 2], Loss = Loss.CategoricalCrossEntropy)]
+        [Conv2D(4, 3, Activation.ReLU, Padding = Padding.Same)]
+        [Conv2D(6, 3, Activation.Tanh, Strides = 2, Padding = Padding.Same)]
+        [MaxPool2D(2, Padding = Padding.Same)]
+        [Flatten]
+        [Dropout(0.2f)]
+        [Dense(5, Activation.Softmax)]
+        public partial class SameCnn;
+        """);
+
+    [Fact]
+    public void Average_pooled_cnn_with_global_pooling() => RuleTests.VerifyClean("""
+        [Network(InputShape = [8, 7, 3], Loss = Loss.MeanSquaredError)]
+        [Conv2D(5, 2, Activation.PReLU, Alpha = 0.1f)]
+        [Dropout(0.3f)]
+        [AveragePool2D(3, Strides = 2, Padding = Padding.Same)]
+        [Conv2D(4, 1, Activation.ELU, UseBias = false)]
+        [AveragePool2D(2, Strides = 1)]
+        [GlobalAveragePooling2D]
+        [Dense(3)]
+        public partial class AverageCnn;
+        """);
+
+    [Fact]
+    public void Sequence_cnn() => RuleTests.VerifyClean("""
+        [Network(InputShape = [12, 3], Loss = Loss.BinaryCrossEntropy)]
+        [Conv1D(4, 3, Activation.ReLU, Strides = 2, Padding = Padding.Same)]
+        [MaxPool1D(2)]
+        [Flatten]
+        [Dense(2, Activation.Sigmoid)]
+        public partial class SequenceCnn;
+        """);
+
+    [Fact]
+    public void Image_out_cnn() => RuleTests.VerifyClean("""
+        [Network(InputShape = [5, 6, 2], Loss = Loss.MeanSquaredError)]
+        [Conv2D(3, 2, Activation.Tanh, Strides = 2, Padding = Padding.Same)]
+        public partial class ImageOutCnn;
+        """);
 }

@@ -31,15 +31,18 @@ internal sealed class DeclarationLocator
         return AttributeLocations.Argument(attribute, site.Argument, Position(attribute, site.Argument), _type, _cancellationToken);
     }
 
-    /// <summary>Position of a constructor parameter written without its name.</summary>
+    /// <summary>
+    /// Position of a constructor parameter written without its name (<c>units</c>, <c>rate</c>,
+    /// <c>activation</c>, <c>kernelSize</c>, ...), read from the attribute's constructor so that every
+    /// layer kind places its arguments where it declares them; -1 for a named property.
+    /// </summary>
     private static int Position(AttributeData attribute, string argument)
     {
-        string? kind = attribute.AttributeClass?.ToDisplayString();
-        return argument switch
+        if (attribute.AttributeConstructor is not { } constructor) return -1;
+        for (int i = 0; i < constructor.Parameters.Length; i++)
         {
-            "units" or "rate" => 0,
-            "activation" => kind == KnownNames.ActivationAttribute ? 0 : 1,
-            _ => -1,
-        };
+            if (constructor.Parameters[i].Name == argument) return i;
+        }
+        return -1;
     }
 }

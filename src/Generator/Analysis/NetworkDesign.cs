@@ -5,13 +5,14 @@ namespace NeuralDsl.Generator.Analysis;
 
 /// <summary>
 /// A valid network model seen the way the design rules reason about it (the catalogue's section 2.0):
-/// trainable layers (Dense) and pass-through layers (Dropout, BatchNormalization, Activation), the
-/// output layer (the last Dense) and the hidden layers (every other Dense), and the effective
-/// activation of each trainable layer. Rules never look at names.
+/// trainable layers (Dense, Conv2D, Conv1D) and pass-through layers (Dropout, BatchNormalization,
+/// Activation, pooling, Flatten), the output layer (the last Dense) and the hidden layers (every other
+/// trainable layer), and the effective activation of each trainable layer. Rules never look at names.
 /// </summary>
 internal sealed class NetworkDesign
 {
     private readonly List<LayerModel> _dense = [];
+    private readonly List<LayerModel> _trainable = [];
 
     public NetworkDesign(NetworkModel model)
     {
@@ -19,6 +20,7 @@ internal sealed class NetworkDesign
         foreach (LayerModel layer in model.Layers)
         {
             if (layer.Kind == LayerKind.Dense) _dense.Add(layer);
+            if (IsTrainable(layer)) _trainable.Add(layer);
         }
     }
 
@@ -32,14 +34,31 @@ internal sealed class NetworkDesign
     /// <summary>The last Dense layer, or null for a network of pass-through layers only.</summary>
     public LayerModel? Output => _dense.Count == 0 ? null : _dense[_dense.Count - 1];
 
-    /// <summary>Every Dense layer but the output layer.</summary>
+    /// <summary>The Dense and convolution layers in order: the layers with weights and an activation.</summary>
+    public IReadOnlyList<LayerModel> Trainable => _trainable;
+
+    /// <summary>
+    /// Every trainable layer but the last one, which is the output layer (the last Dense) when there is
+    /// a Dense layer. A network that ends in a convolution (an image out) has that convolution as its
+    /// outputs, so it is not hidden either.
+    /// </summary>
     public IEnumerable<LayerModel> Hidden
     {
         get
         {
-            for (int i = 0; i < _dense.Count - 1; i++) yield return _dense[i];
+            for (int i = 0; i < _trainable.Count - 1; i++) yield return _trainable[i];
         }
     }
+
+    public static bool IsTrainable(LayerModel layer) => layer.Kind == LayerKind.Dense || layer.IsConvolution;
+
+    /// <summary>
+    /// Inputs each output value of a trainable layer reads: a Dense layer's inputs, or a convolution's
+    /// window over every input channel, kh * kw * in channels (Keras' fan-in).
+    /// </summary>
+    public static int FanIn(LayerModel layer) => layer.IsConvolution
+        ? layer.Window.KernelHeight * layer.Window.KernelWidth * layer.InputShape.Channels
+        : layer.Inputs;
 
     /// <summary>
     /// The activation of the network's outputs: that of the last layer that is not a Dropout. This is
@@ -59,15 +78,15 @@ internal sealed class NetworkDesign
     /// <summary>
     /// The effective activation of a trainable layer: its own if it is not linear, otherwise the first
     /// non-linear Activation layer between it and the next trainable layer (linear if there is none).
-    /// Batch normalisation is not a non-linearity.
+    /// Batch normalisation is not a non-linearity; pooling, Flatten and dropout pass values through.
     /// </summary>
     public ActivationKind Effective(LayerModel dense) => EffectiveSource(dense).Activation;
 
-    /// <summary>The layer that supplies <see cref="Effective"/>: the Dense layer itself, or the Activation layer after it.</summary>
+    /// <summary>The layer that supplies <see cref="Effective"/>: the trainable layer itself, or the Activation layer after it.</summary>
     public LayerModel EffectiveSource(LayerModel dense)
     {
         if (dense.Activation != ActivationKind.Linear) return dense;
-        for (int i = dense.Index + 1; i < Layers.Count && Layers[i].Kind != LayerKind.Dense; i++)
+        for (int i = dense.Index + 1; i < Layers.Count && !IsTrainable(Layers[i]); i++)
         {
             if (Layers[i].Kind == LayerKind.Activation && Layers[i].Activation != ActivationKind.Linear) return Layers[i];
         }

@@ -5,7 +5,7 @@ using NeuralDsl.Generator.Model;
 namespace NeuralDsl.Generator.Analysis.Rules;
 
 /// <summary>
-/// ND201: a hidden Dense layer whose effective activation is linear. Batch normalisation alone is not
+/// ND201: a hidden Dense or convolution layer whose effective activation is linear. Batch normalisation alone is not
 /// a non-linearity, so <c>Dense(linear)</c> then <c>BatchNormalization</c> still counts.
 /// </summary>
 internal sealed class ND201LinearHiddenLayer() : DesignRule(DiagnosticDescriptors.LinearHiddenLayer)

@@ -6,7 +6,7 @@ namespace NeuralDsl.Generator.Analysis.Rules;
 
 /// <summary>
 /// ND204: an Activation layer straight after another Activation layer, or a non-linear Activation
-/// layer straight after a Dense layer that already has a non-linear activation.
+/// layer straight after a Dense or convolution layer that already has a non-linear activation.
 /// </summary>
 internal sealed class ND204RedundantActivation() : DesignRule(DiagnosticDescriptors.RedundantActivation)
 {
@@ -16,7 +16,7 @@ internal sealed class ND204RedundantActivation() : DesignRule(DiagnosticDescript
         {
             if (layer.Kind != LayerKind.Activation || design.Previous(layer) is not { } previous) continue;
             bool chained = previous.Kind == LayerKind.Activation;
-            bool doubled = previous.Kind == LayerKind.Dense && previous.Activation != ActivationKind.Linear && layer.Activation != ActivationKind.Linear;
+            bool doubled = NetworkDesign.IsTrainable(previous) && previous.Activation != ActivationKind.Linear && layer.Activation != ActivationKind.Linear;
             if (chained || doubled)
                 findings.Add(At(Site.OfLayer(layer.Index), Text.Number(layer.Index), layer.Activation, Text.Number(previous.Index), previous.Activation));
         }

@@ -14,13 +14,13 @@ internal sealed class ND205SeluWithoutSelfNormalisingSetup() : DesignRule(Diagno
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
         bool hasSelu = false;
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            if (design.Effective(dense) != ActivationKind.SELU) continue;
+            if (design.Effective(layer) != ActivationKind.SELU) continue;
             hasSelu = true;
-            if (dense.WeightInit.Kind is InitKind.LeCunNormal or InitKind.LeCunUniform) continue;
-            findings.Add(At(Site.OfLayer(dense.Index, "WeightInit"),
-                $"layer {Text.Number(dense.Index)} starts with {dense.WeightInit.Kind} weights: set WeightInit = Init.LeCunNormal"));
+            if (layer.WeightInit.Kind is InitKind.LeCunNormal or InitKind.LeCunUniform) continue;
+            findings.Add(At(Site.OfLayer(layer.Index, "WeightInit"),
+                $"layer {Text.Number(layer.Index)} starts with {layer.WeightInit.Kind} weights: set WeightInit = Init.LeCunNormal"));
         }
         if (!hasSelu) return;
         foreach (LayerModel layer in design.Layers)

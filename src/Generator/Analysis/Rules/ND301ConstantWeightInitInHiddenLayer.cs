@@ -6,7 +6,7 @@ using NeuralDsl.Generator.Model;
 namespace NeuralDsl.Generator.Analysis.Rules;
 
 /// <summary>
-/// ND301: a hidden Dense layer whose weights all start equal (zeros, ones or a constant), so its units
+/// ND301: a hidden Dense or convolution layer whose weights all start equal (zeros, ones or a constant), so its units
 /// never break symmetry. The output layer alone is exempt: its units differ through their targets.
 /// </summary>
 internal sealed class ND301ConstantWeightInitInHiddenLayer() : DesignRule(DiagnosticDescriptors.ConstantWeightInitInHiddenLayer)

@@ -9,12 +9,12 @@ internal sealed class ND302HeInitWithSaturatingActivation() : DesignRule(Diagnos
 {
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            ActivationKind activation = design.Effective(dense);
-            if (!NetworkDesign.IsSaturating(activation) || dense.WeightInit.Kind is not (InitKind.HeNormal or InitKind.HeUniform)) continue;
+            ActivationKind activation = design.Effective(layer);
+            if (!NetworkDesign.IsSaturating(activation) || layer.WeightInit.Kind is not (InitKind.HeNormal or InitKind.HeUniform)) continue;
             string fix = activation == ActivationKind.Tanh ? "Init.GlorotUniform" : "Init.GlorotUniform or Init.LeCunNormal";
-            findings.Add(At(Site.OfLayer(dense.Index, "WeightInit"), Text.Number(dense.Index), "Init." + dense.WeightInit.Kind, activation, fix));
+            findings.Add(At(Site.OfLayer(layer.Index, "WeightInit"), Text.Number(layer.Index), "Init." + layer.WeightInit.Kind, activation, fix));
         }
     }
 }

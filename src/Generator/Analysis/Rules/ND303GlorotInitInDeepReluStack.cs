@@ -7,8 +7,8 @@ namespace NeuralDsl.Generator.Analysis.Rules;
 
 /// <summary>
 /// ND303: at least <see cref="RuleSettings.RectifierLayers"/> hidden rectifier layers initialised with
-/// Glorot, in a network without batch normalisation. NeuralDsl's default for a rectifier Dense layer
-/// is He, so this mostly catches linear Dense layers followed by a rectifier Activation layer (whose
+/// Glorot, in a network without batch normalisation. NeuralDsl's default for a rectifier Dense or convolution layer
+/// is He, so this mostly catches linear layers followed by a rectifier Activation layer (whose
 /// default is Glorot) and explicit Glorot initialisers.
 /// </summary>
 internal sealed class ND303GlorotInitInDeepReluStack() : DesignRule(DiagnosticDescriptors.GlorotInitInDeepReluStack)

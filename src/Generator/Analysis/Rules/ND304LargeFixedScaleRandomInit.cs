@@ -6,7 +6,7 @@ namespace NeuralDsl.Generator.Analysis.Rules;
 
 /// <summary>
 /// ND304: a fixed-scale random initialiser (RandomNormal, RandomUniform) whose scale ignores the fan-in:
-/// fires when <c>fanIn * E[w^2]</c>, the factor by which the layer multiplies its input's variance,
+/// fires when <c>fanIn * E[w^2]</c> (a convolution's fan-in is kh * kw * in channels), the factor by which the layer multiplies its input's variance,
 /// reaches <see cref="RuleSettings.VarianceGain"/>. The second moment includes the mean, so a shifted
 /// distribution counts as much as a wide one.
 /// </summary>
@@ -14,9 +14,9 @@ internal sealed class ND304LargeFixedScaleRandomInit() : DesignRule(DiagnosticDe
 {
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            InitSpec init = dense.WeightInit;
+            InitSpec init = layer.WeightInit;
             double first = init.First, second = init.Second;
             (double meanSquare, string description) = init.Kind switch
             {
@@ -24,9 +24,10 @@ internal sealed class ND304LargeFixedScaleRandomInit() : DesignRule(DiagnosticDe
                 InitKind.RandomUniform => ((first * first + first * second + second * second) / 3, $"RandomUniform[{Text.Number(init.First)}, {Text.Number(init.Second)}]"),
                 _ => (0d, ""),
             };
-            double gain = dense.Inputs * meanSquare;
+            int fanIn = NetworkDesign.FanIn(layer);
+            double gain = fanIn * meanSquare;
             if (gain >= settings.VarianceGain)
-                findings.Add(At(Site.OfLayer(dense.Index, "WeightInit"), Text.Number(dense.Index), description, Text.Number(dense.Inputs), Text.Number(gain)));
+                findings.Add(At(Site.OfLayer(layer.Index, "WeightInit"), Text.Number(layer.Index), description, Text.Number(fanIn), Text.Number(gain)));
         }
     }
 }

@@ -9,11 +9,11 @@ internal sealed class ND305NegativeBiasWithReLU() : DesignRule(DiagnosticDescrip
 {
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            if (dense.UseBias && design.Effective(dense) == ActivationKind.ReLU &&
-                dense.BiasInit.Kind == InitKind.Constant && dense.BiasInit.First < 0f)
-                findings.Add(At(Site.OfLayer(dense.Index, "BiasValue"), Text.Number(dense.Index), Text.Number(dense.BiasInit.First)));
+            if (layer.UseBias && design.Effective(layer) == ActivationKind.ReLU &&
+                layer.BiasInit.Kind == InitKind.Constant && layer.BiasInit.First < 0f)
+                findings.Add(At(Site.OfLayer(layer.Index, "BiasValue"), Text.Number(layer.Index), Text.Number(layer.BiasInit.First)));
         }
     }
 }

@@ -4,15 +4,15 @@ using NeuralDsl.Generator.Model;
 
 namespace NeuralDsl.Generator.Analysis.Rules;
 
-/// <summary>ND405: a linear Dense layer with biases straight before batch normalisation, which subtracts them again.</summary>
+/// <summary>ND405: a linear Dense or convolution layer with biases straight before batch normalisation, which subtracts them again.</summary>
 internal sealed class ND405BiasBeforeBatchNorm() : DesignRule(DiagnosticDescriptors.BiasBeforeBatchNorm)
 {
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            if (dense.UseBias && dense.Activation == ActivationKind.Linear && design.FollowedByBatchNormalization(dense))
-                findings.Add(At(Site.OfLayer(dense.Index, "UseBias"), Text.Number(dense.Index)));
+            if (layer.UseBias && layer.Activation == ActivationKind.Linear && design.FollowedByBatchNormalization(layer))
+                findings.Add(At(Site.OfLayer(layer.Index, "UseBias"), Text.Number(layer.Index)));
         }
     }
 }

@@ -9,13 +9,13 @@ internal sealed class ND406RegularizedBias() : DesignRule(DiagnosticDescriptors.
 {
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            if (!dense.UseBias) continue;
-            if (dense.Penalties.BiasL1 > 0f)
-                findings.Add(At(Site.OfLayer(dense.Index, "BiasL1"), Text.Assignment("BiasL1", dense.Penalties.BiasL1), Text.Number(dense.Index)));
-            if (dense.Penalties.BiasL2 > 0f)
-                findings.Add(At(Site.OfLayer(dense.Index, "BiasL2"), Text.Assignment("BiasL2", dense.Penalties.BiasL2), Text.Number(dense.Index)));
+            if (!layer.UseBias) continue;
+            if (layer.Penalties.BiasL1 > 0f)
+                findings.Add(At(Site.OfLayer(layer.Index, "BiasL1"), Text.Assignment("BiasL1", layer.Penalties.BiasL1), Text.Number(layer.Index)));
+            if (layer.Penalties.BiasL2 > 0f)
+                findings.Add(At(Site.OfLayer(layer.Index, "BiasL2"), Text.Assignment("BiasL2", layer.Penalties.BiasL2), Text.Number(layer.Index)));
         }
     }
 }

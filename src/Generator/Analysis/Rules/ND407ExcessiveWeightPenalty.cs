@@ -12,12 +12,12 @@ internal sealed class ND407ExcessiveWeightPenalty() : DesignRule(DiagnosticDescr
 {
     public override void Check(NetworkDesign design, RuleSettings settings, List<Finding> findings)
     {
-        foreach (LayerModel dense in design.Dense)
+        foreach (LayerModel layer in design.Trainable)
         {
-            if (dense.Penalties.KernelL1 >= settings.Penalty)
-                findings.Add(At(Site.OfLayer(dense.Index, "KernelL1"), Text.Assignment("KernelL1", dense.Penalties.KernelL1), Text.Number(settings.Penalty)));
-            if (dense.Penalties.KernelL2 >= settings.Penalty)
-                findings.Add(At(Site.OfLayer(dense.Index, "KernelL2"), Text.Assignment("KernelL2", dense.Penalties.KernelL2), Text.Number(settings.Penalty)));
+            if (layer.Penalties.KernelL1 >= settings.Penalty)
+                findings.Add(At(Site.OfLayer(layer.Index, "KernelL1"), Text.Assignment("KernelL1", layer.Penalties.KernelL1), Text.Number(settings.Penalty)));
+            if (layer.Penalties.KernelL2 >= settings.Penalty)
+                findings.Add(At(Site.OfLayer(layer.Index, "KernelL2"), Text.Assignment("KernelL2", layer.Penalties.KernelL2), Text.Number(settings.Penalty)));
         }
     }
 }
