@@ -44,7 +44,8 @@ internal static class DesignAnalysis
         new ND601NonPositiveTrainingLength(),
         new ND602EarlyStoppingPatienceInvalid(),
         new ND603EarlyStoppingWithoutValidation(),
-        new ND703UnnormalizedInputsOrTargets());
+        new ND703UnnormalizedInputsOrTargets(),
+        new ND704StrideSkipsInput());
 
     public static IEnumerable<DiagnosticDescriptor> Descriptors => Rules.Select(rule => rule.Descriptor);
 

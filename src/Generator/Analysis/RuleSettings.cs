@@ -50,6 +50,9 @@ internal sealed class RuleSettings
     /// <summary>ND506 warns below this epsilon. Key <c>neuraldsl.ND506.epsilon</c>.</summary>
     public float MinimumEpsilon { get; private set; } = 1e-10f;
 
+    /// <summary>ND704 fires above this fraction of input positions never read (0: any). Key <c>neuraldsl.ND704.unread_fraction</c>.</summary>
+    public double UnreadFraction { get; private set; }
+
     /// <summary>The thresholds configured for one file; the defaults when nothing is configured.</summary>
     public static RuleSettings Read(AnalyzerConfigOptions options)
     {
@@ -67,6 +70,7 @@ internal sealed class RuleSettings
         any |= TryNumber(options, "neuraldsl.ND502.sgd_effective_rate", v => settings.SgdEffectiveRate = v);
         any |= TryNumber(options, "neuraldsl.ND503.rate", v => settings.MinimumRate = (float)v);
         any |= TryNumber(options, "neuraldsl.ND506.epsilon", v => settings.MinimumEpsilon = (float)v);
+        any |= TryNumber(options, "neuraldsl.ND704.unread_fraction", v => settings.UnreadFraction = v);
         return any ? settings : Default;
     }
 

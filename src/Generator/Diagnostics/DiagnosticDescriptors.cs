@@ -281,6 +281,10 @@ internal static class DiagnosticDescriptors
         "Unscaled inputs or targets",
         "{0} = Scaling.None: unscaled {1} make the loss badly conditioned and the learning rate hard to choose; standardise or min-max scale them, and declare the scaling");
 
+    public static readonly DiagnosticDescriptor StrideSkipsInput = Warning("ND704", Design,
+        "Stride larger than the window",
+        "Layer {0} ({1}) moves its {3} window by {2}, so {4} input positions ({5}%) are never read and their values never reach the outputs: use a stride no larger than the window, or a larger window");
+
     // Weights compiled into the assembly ([Network(Weights = "...")]); each reported at the Weights argument
     // (ND806 at Loss). {0} is the file as declared.
 
