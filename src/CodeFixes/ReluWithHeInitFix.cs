@@ -13,8 +13,8 @@ namespace NeuralDsl.CodeFixes;
 
 /// <summary>
 /// ND202: turns every layer of a saturating stack (the diagnostic's location and additional locations,
-/// each a sigmoid or tanh activation argument) into ReLU, and gives the Dense layer that owns it He
-/// initialisation, the repair AUTOTRAINER applies first.
+/// each a sigmoid or tanh activation argument) into ReLU, and gives the Dense or convolution layer that
+/// owns it He initialisation, the repair AUTOTRAINER applies first.
 /// </summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(ReluWithHeInitFix)), Shared]
 public sealed class ReluWithHeInitFix : CodeFixProvider
@@ -45,29 +45,32 @@ public sealed class ReluWithHeInitFix : CodeFixProvider
         {
             if (AttributeEditing.Argument(root, location.SourceSpan) is not { } argument || argument.Parent?.Parent is not AttributeSyntax layer) continue;
             activations.Add(argument);
-            if (OwningDense(layer) is { } dense) owners.Add(dense);
+            if (OwningLayer(layer) is { } owner) owners.Add(owner);
         }
 
         ExpressionSyntax relu = AttributeEditing.EnumValue("Activation", "ReLU");
         SyntaxNode updated = root.ReplaceNodes(activations.Cast<SyntaxNode>().Concat(owners), (original, rewritten) => rewritten switch
         {
-            AttributeSyntax dense => AttributeEditing.WithNamed(dense, "WeightInit", AttributeEditing.EnumValue("Init", "HeUniform")),
+            AttributeSyntax owner => AttributeEditing.WithNamed(owner, "WeightInit", AttributeEditing.EnumValue("Init", "HeUniform")),
             AttributeArgumentSyntax argument => argument.WithExpression(relu.WithTriviaFrom(argument.Expression)),
             _ => rewritten,
         });
         return document.WithSyntaxRoot(updated);
     }
 
-    /// <summary>The Dense layer whose activation <paramref name="layer"/> is: itself, or the nearest Dense before an Activation layer.</summary>
-    private static AttributeSyntax? OwningDense(AttributeSyntax layer)
+    /// <summary>The trainable layer whose activation <paramref name="layer"/> is: itself, or the nearest one before an Activation layer.</summary>
+    private static AttributeSyntax? OwningLayer(AttributeSyntax layer)
     {
-        if (AttributeEditing.Is(layer, "Dense")) return layer;
+        if (IsTrainable(layer)) return layer;
         if (layer.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
         List<AttributeSyntax> attributes = type.AttributeLists.SelectMany(list => list.Attributes).ToList();
         for (int i = attributes.IndexOf(layer) - 1; i >= 0; i--)
         {
-            if (AttributeEditing.Is(attributes[i], "Dense")) return attributes[i];
+            if (IsTrainable(attributes[i])) return attributes[i];
         }
         return null;
     }
+
+    private static bool IsTrainable(AttributeSyntax layer) =>
+        AttributeEditing.Is(layer, "Dense") || AttributeEditing.Is(layer, "Conv2D") || AttributeEditing.Is(layer, "Conv1D");
 }

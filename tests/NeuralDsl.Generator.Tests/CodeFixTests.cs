@@ -43,6 +43,29 @@ public class CodeFixTests
         public partial class Net;
         """);
 
+    [Fact]
+    public Task ND202_gives_the_convolution_under_an_activation_layer_he_init() => AssertFixed<ReluWithHeInitFix>("ND202", """
+        [Network(InputShape = [16, 16, 1], Loss = Loss.MeanSquaredError)]
+        [Conv2D(4, 3, {|ND202:Activation.Sigmoid|})]
+        [MaxPool2D(2)]
+        [Conv2D(8, 3)]
+        [Activation(Activation.Sigmoid)]
+        [Flatten]
+        [Dense(8, Activation.Sigmoid)]
+        [Dense(1)]
+        public partial class Net;
+        """, """
+        [Network(InputShape = [16, 16, 1], Loss = Loss.MeanSquaredError)]
+        [Conv2D(4, 3, Activation.ReLU, WeightInit = Init.HeUniform)]
+        [MaxPool2D(2)]
+        [Conv2D(8, 3, WeightInit = Init.HeUniform)]
+        [Activation(Activation.ReLU)]
+        [Flatten]
+        [Dense(8, Activation.ReLU, WeightInit = Init.HeUniform)]
+        [Dense(1)]
+        public partial class Net;
+        """);
+
     [Theory]
     [InlineData("ND102", "BinaryCrossEntropy", "Softmax", "CategoricalCrossEntropy")]
     [InlineData("ND103", "CategoricalCrossEntropy", "Sigmoid", "BinaryCrossEntropy")]
