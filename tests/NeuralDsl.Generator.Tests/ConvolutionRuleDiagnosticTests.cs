@@ -157,6 +157,24 @@ public class ConvolutionRuleDiagnosticTests
         """);
 
     [Fact]
+    public void ND205_selu_convolution_without_lecun_weights() => RuleTests.Verify("""
+        [Network(InputShape = [8, 8, 1], Loss = Loss.MeanSquaredError)]
+        [Conv2D(4, 3, Activation.SELU, {|ND205:WeightInit = Init.GlorotUniform|})]
+        [Flatten]
+        [Dense(1)]
+        public partial class Net;
+        """);
+
+    [Fact]
+    public void Near_miss_ND205_selu_convolution_with_its_default_lecun_weights() => RuleTests.VerifyClean("""
+        [Network(InputShape = [8, 8, 1], Loss = Loss.MeanSquaredError)]
+        [Conv2D(4, 3, Activation.SELU)]
+        [Flatten]
+        [Dense(1)]
+        public partial class Net;
+        """);
+
+    [Fact]
     public void ND204_activation_layer_after_a_rectified_convolution() => RuleTests.Verify("""
         [Network(InputShape = [8, 8, 1], Loss = Loss.MeanSquaredError)]
         [Conv2D(4, 3, Activation.ReLU)]
