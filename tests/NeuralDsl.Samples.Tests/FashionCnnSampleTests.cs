@@ -6,7 +6,7 @@ namespace NeuralDsl.Samples.Tests;
 /// <summary>The FashionCnn sample's core on a slice of Debian's Fashion-MNIST files.</summary>
 public class FashionCnnSampleTests
 {
-    [FashionMnistFact]
+    [Fact]
     public void One_epoch_on_6000_images_classifies_most_test_images()
     {
         var (train, test) = MnistFiles.FashionMnist.Load();

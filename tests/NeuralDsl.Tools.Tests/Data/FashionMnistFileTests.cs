@@ -6,21 +6,14 @@ using NeuralDsl.Tools.Data;
 
 namespace NeuralDsl.Tools.Tests.Data;
 
-/// <summary>A fact that runs only where Debian's dataset-fashion-mnist is installed (samples/FashionMnist/get-data.sh, which .ci/run calls).</summary>
-public sealed class FashionMnistInstalledFactAttribute : FactAttribute
-{
-    public FashionMnistInstalledFactAttribute()
-    {
-        string directory = MnistFiles.FashionMnist.DefaultDirectory!;
-        if (!File.Exists(Path.Combine(directory, "t10k-images-idx3-ubyte.gz")) || !File.Exists(Path.Combine(directory, "t10k-labels-idx1-ubyte.gz")))
-            Skip = $"Fashion-MNIST is not installed in {directory}: run samples/FashionMnist/get-data.sh (installs Debian's dataset-fashion-mnist).";
-    }
-}
-
-/// <summary>IdxReader on Debian's real Fashion-MNIST test files, against numpy's reading of them (Files/make_fashion_reference.py).</summary>
+/// <summary>
+/// IdxReader on Debian's real Fashion-MNIST test files, against numpy's reading of them
+/// (Files/make_fashion_reference.py). samples/FashionMnist/get-data.sh installs them (README's test
+/// commands and .ci/run call it first); where they are absent these tests fail saying what to install.
+/// </summary>
 public class FashionMnistFileTests
 {
-    [FashionMnistInstalledFact]
+    [Fact]
     public void The_test_files_read_as_numpy_reads_them()
     {
         JsonElement expected = JsonDocument.Parse(File.ReadAllText(TestFiles.Path("fashion_t10k_reference.json"))).RootElement;
@@ -43,7 +36,7 @@ public class FashionMnistFileTests
         Assert.All(images.Pixels.Take(784), p => Assert.Equal(System.MathF.Round(p * 255f) / 255f, p));
     }
 
-    [FashionMnistInstalledFact]
+    [Fact]
     public void Load_pairs_the_test_images_with_their_labels()
     {
         string[] paths = MnistFiles.FashionMnist.Locate();
