@@ -49,4 +49,11 @@ public enum Init
 
     /// <summary>Uniform on ±<c>sqrt(3 / fanIn)</c> (LeCun et al., 1998).</summary>
     LeCunUniform = 11,
+
+    /// <summary>
+    /// A random orthogonal matrix (Saxe et al., 2014; Keras' <c>Orthogonal</c> with gain 1): the kernel read
+    /// as [rows, last axis] (rows = fan-in) has orthonormal columns, or orthonormal rows when it is wider
+    /// than tall. The default of a recurrent kernel.
+    /// </summary>
+    Orthogonal = 12,
 }

@@ -36,8 +36,44 @@ public static class Initializers
             case Init.HeUniform: Symmetric(values, Math.Sqrt(6.0 / fanIn), ref random); break;
             case Init.LeCunNormal: TruncatedNormal(values, Math.Sqrt(1.0 / fanIn), ref random); break;
             case Init.LeCunUniform: Symmetric(values, Math.Sqrt(3.0 / fanIn), ref random); break;
+            case Init.Orthogonal: Orthogonal(values, fanIn, ref random); break;
             default: throw new ArgumentOutOfRangeException(nameof(init), init, "Not a concrete initialiser.");
         }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="values"/>, read as a [rows, values / rows] matrix, with a random orthogonal one:
+    /// Gram-Schmidt on Gaussian vectors along the longer axis, which is the QR decomposition with a positive
+    /// diagonal, so the result is uniformly distributed over orthogonal matrices (Mezzadri, 2007).
+    /// </summary>
+    private static void Orthogonal(Span<float> values, int rows, ref SeededRandom random)
+    {
+        if (values.Length % rows != 0)
+            throw new ArgumentException($"An orthogonal initialiser needs a whole number of rows: {values.Length} values are not a multiple of {rows}.", nameof(values));
+        int columns = values.Length / rows;
+        bool tall = rows >= columns;
+        int length = tall ? rows : columns, count = tall ? columns : rows;
+        double[] basis = new double[count * length];
+        for (int i = 0; i < basis.Length; i++) basis[i] = random.NextNormal();
+        for (int k = 0; k < count; k++)
+        {
+            Span<double> v = basis.AsSpan(k * length, length);
+            for (int j = 0; j < k; j++)
+            {
+                ReadOnlySpan<double> q = basis.AsSpan(j * length, length);
+                double dot = 0;
+                for (int i = 0; i < length; i++) dot += v[i] * q[i];
+                for (int i = 0; i < length; i++) v[i] -= dot * q[i];
+            }
+            double norm = 0;
+            for (int i = 0; i < length; i++) norm += v[i] * v[i];
+            norm = Math.Sqrt(norm);
+            for (int i = 0; i < length; i++) v[i] /= norm;
+        }
+        // Vector k is column k of a tall matrix, row k of a wide one.
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+                values[r * columns + c] = (float)(tall ? basis[c * length + r] : basis[r * length + c]);
     }
 
     private static void Normal(Span<float> values, float mean, float stdDev, ref SeededRandom random)

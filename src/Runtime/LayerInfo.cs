@@ -41,6 +41,18 @@ public enum LayerKind
 
     /// <summary>Mean of each feature over a sequence (<see cref="GlobalAveragePooling1DAttribute"/>); no parameters.</summary>
     GlobalAveragePooling1D = 12,
+
+    /// <summary>Fully connected recurrent layer (<see cref="SimpleRNNAttribute"/>): per direction kernel, recurrent kernel, bias.</summary>
+    SimpleRNN = 13,
+
+    /// <summary>Long short-term memory (<see cref="LSTMAttribute"/>): per direction kernel, recurrent kernel, bias; gates i, f, g, o.</summary>
+    LSTM = 14,
+
+    /// <summary>Gated recurrent unit (<see cref="GRUAttribute"/>): per direction kernel, recurrent kernel, bias; gates z, r, h.</summary>
+    GRU = 15,
+
+    /// <summary>Token lookup table (<see cref="EmbeddingAttribute"/>): [vocabulary, values per token].</summary>
+    Embedding = 16,
 }
 
 /// <summary>
@@ -101,14 +113,40 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Border handling of a convolution or pooling layer.</summary>
     public Padding Padding { get; init; }
 
-    /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; convolution: [kh, kw, in channels, filters]; BatchNormalization: gamma).</summary>
+    /// <summary>Whether a recurrent layer outputs every step (steps, units) rather than the last (units).</summary>
+    public bool ReturnSequences { get; init; }
+
+    /// <summary>Whether a recurrent layer runs both ways, its outputs concatenated forward then backward, its parameters the forward direction's then the backward's.</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>Whether a GRU applies its reset gate after the recurrent product (two bias rows); see <see cref="GRUAttribute.ResetAfter"/>.</summary>
+    public bool ResetAfter { get; init; }
+
+    /// <summary>A recurrent layer's units per direction (its hidden state's size); 0 for other kinds.</summary>
+    public int RecurrentUnits => IsRecurrent ? OutputShape.Channels / (Bidirectional ? 2 : 1) : 0;
+
+    /// <summary>Whether the layer is a SimpleRNN, LSTM or GRU.</summary>
+    public bool IsRecurrent => Kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU;
+
+    /// <summary>A recurrent layer's gates: 1 (SimpleRNN), 4 (LSTM), 3 (GRU); 0 for other kinds.</summary>
+    public int Gates => Kind switch { LayerKind.SimpleRNN => 1, LayerKind.LSTM => 4, LayerKind.GRU => 3, _ => 0 };
+
+    /// <summary>Parameters of one direction of a recurrent layer: kernel, recurrent kernel, bias; 0 for other kinds.</summary>
+    public int DirectionParameterCount => IsRecurrent ? ParameterCount / (Bidirectional ? 2 : 1) : 0;
+
+    /// <summary>Index of the forward direction's recurrent kernel, [units, gates x units], after the kernel [features, gates x units] (recurrent layers).</summary>
+    public int RecurrentKernelOffset => ParameterOffset + InputShape.Channels * Gates * RecurrentUnits;
+
+    /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; convolution: [kh, kw, in channels, filters]; BatchNormalization: gamma; recurrent: the forward direction's kernel [features, gates x units]; Embedding: the table [vocabulary, values per token]).</summary>
     public int WeightOffset => ParameterOffset;
 
-    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta).</summary>
+    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta; a recurrent layer: its forward direction's bias, [gates x units] or a GRU's [2, 3 x units] with <see cref="ResetAfter"/>).</summary>
     public int BiasOffset => Kind switch
     {
         LayerKind.BatchNormalization => ParameterOffset + Units,
         LayerKind.Conv2D or LayerKind.Conv1D => ParameterOffset + KernelWeights,
+        LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => RecurrentKernelOffset + RecurrentUnits * Gates * RecurrentUnits,
+        LayerKind.Embedding => ParameterOffset + ParameterCount,
         _ => ParameterOffset + Inputs * Units,
     };
 

@@ -94,7 +94,7 @@ public class DeclarationDiagnosticTests
     [InlineData("[Network(Inputs = 2)][Dense(1, {|ND007:activation: (Activation)(-1)|})]")]
     [InlineData("[Network(Inputs = 2, {|ND007:Loss = (Loss)42|})][Dense(1)]")]
     [InlineData("[Network(Inputs = 2)][Dense(1, {|ND007:WeightInit = (Init)77|})]")]
-    [InlineData("[Network(Inputs = 2)][Dense(1, {|ND007:BiasInit = (Init)12|})]")]
+    [InlineData("[Network(Inputs = 2)][Dense(1, {|ND007:BiasInit = (Init)13|})]")]
     public void ND007_undefined_enum_value(string attributes) => Verify(attributes + """
 
         public partial class Net;
@@ -175,6 +175,7 @@ public class DeclarationDiagnosticTests
     [InlineData("BiasInit = Init.Constant, {|ND013:BiasValue = float.PositiveInfinity|}")]
     [InlineData("BiasInit = Init.RandomNormal, {|ND013:BiasStdDev = -0.5f|}")]
     [InlineData("BiasInit = Init.RandomUniform, BiasMax = -1f, {|ND013:BiasMin = 1f|}")]
+    [InlineData("{|ND013:BiasInit = Init.Orthogonal|}")]
     public void ND013_invalid_initialiser_argument(string arguments) => Verify($$"""
         [Network(Inputs = 2)]
         [Dense(1, {{arguments}})]

@@ -117,7 +117,7 @@ internal static class DiagnosticDescriptors
         "InputShape = {0} is invalid: {1}");
 
     public static readonly DiagnosticDescriptor InvalidWindowArgument = Error("ND027", Declaration,
-        "Invalid convolution or pooling argument",
+        "Invalid argument of a convolution, pooling, recurrent or embedding layer",
         "{0} is invalid for layer {1} ({2}): {3}");
 
     public static readonly DiagnosticDescriptor LayerInputShapeMismatch = Error("ND028", Declaration,

@@ -59,6 +59,8 @@ internal static class LayerEmitters
         LayerKind.MaxPool2D or LayerKind.MaxPool1D or LayerKind.AveragePool2D or LayerKind.AveragePool1D => PoolingEmitter.Instance,
         LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D => GlobalPoolingEmitter.Instance,
         LayerKind.Flatten => FlattenEmitter.Instance,
+        LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => RecurrentEmitter.Instance,
+        LayerKind.Embedding => EmbeddingEmitter.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "No emitter for this layer kind."),
     };
 

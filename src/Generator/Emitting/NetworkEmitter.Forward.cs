@@ -48,6 +48,12 @@ internal sealed partial class NetworkEmitter
 
     private string StateArgument => !HasState ? "" : _baked is null ? "_state, " : "State, ";
 
+    /// <summary>Floats of the forward pass's workspace, reused by each sample: the largest recurrent layer's cache (0: none).</summary>
+    private int Workspace => Layers.Where(l => l.IsRecurrent).Select(RecurrentEmitter.Workspace).DefaultIfEmpty(0).Max();
+
+    /// <summary>The workspace argument after the input at the forward pass's call sites (empty when none).</summary>
+    private string WorkspaceArgument => Workspace > 0 ? "w, " : "";
+
     /// <summary>The parameters the forward pass reads: the instance's array, or a baked network's constant data.</summary>
     private string ParametersArgument => _baked is null ? "_parameters" : "Parameters";
 
@@ -65,7 +71,7 @@ internal sealed partial class NetworkEmitter
                 {Guard}.Length(output.Length, OutputSize, "OutputSize", nameof(output));
                 {Guard}.NoOverlap(input, output, nameof(output));
                 """);
-            WithHiddenBuffer(0, () => _writer.WriteLine($"Forward({ParametersArgument}, {StateArgument}input, {string.Join(", ", OwnedSpans(HiddenThen("output")))});"));
+            WithHiddenBuffer(0, () => _writer.WriteLine($"Forward({ParametersArgument}, {StateArgument}input, {WorkspaceArgument}{string.Join(", ", OwnedSpans(HiddenThen("output")))});"));
         }
 
         _writer.WriteLine();
@@ -84,7 +90,7 @@ internal sealed partial class NetworkEmitter
                     string spans = string.Join(", ", OwnedSpans((layer, _) => layer == Output
                         ? "outputs.Slice(start * OutputSize, rows * OutputSize)"
                         : $"h{layer.Index}.Slice(0, rows * {layer.Units})"));
-                    _writer.WriteLine($"ForwardRows({ParametersArgument}, {StateArgument}inputs.Slice(start * InputSize, rows * InputSize), rows, {spans});");
+                    _writer.WriteLine($"ForwardRows({ParametersArgument}, {StateArgument}inputs.Slice(start * InputSize, rows * InputSize), rows, {WorkspaceArgument}{spans});");
                 }
             }, rows: EmitPolicy.BatchChunk);
         }
@@ -96,11 +102,12 @@ internal sealed partial class NetworkEmitter
     /// <summary>
     /// Emits <paramref name="body"/> with span <c>h</c> holding the hidden activations of
     /// <paramref name="rows"/> samples (sliced into <c>h0</c>, <c>h1</c>, ...) plus <paramref name="extra"/>
-    /// floats after them, on the stack when small, else rented from the shared pool.
+    /// floats after them, then the workspace <c>w</c> if the network has one, on the stack when small,
+    /// else rented from the shared pool.
     /// </summary>
     private void WithHiddenBuffer(int extra, Action body, int rows = 1)
     {
-        int size = rows * HiddenWidth + extra;
+        int size = rows * HiddenWidth + extra + Workspace;
         if (size == 0)
         {
             body();
@@ -127,6 +134,7 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($"{Span} h{layer.Index} = h.Slice({offset}, {rows * layer.Units});");
             offset += rows * layer.Units;
         }
+        if (Workspace > 0) _writer.WriteLine($"{Span} w = h.Slice({rows * HiddenWidth + extra}, {Workspace});");
         body();
         if (!onStack)
         {
@@ -155,6 +163,7 @@ internal sealed partial class NetworkEmitter
         Func<LayerModel, string, string> names = (layer, kind) => InferenceOwnsZ(layer) ? kind + layer.Index : "a" + layer.Index;
         string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
         string state = HasState ? $"{ReadOnlySpan} st, " : "";
+        string workspace = Workspace > 0 ? $"{Span} w, " : "";
         _writer.WriteLine();
         if (batched)
         {
@@ -166,8 +175,8 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine("// dense layers apply it in registers); the output layer its pre-activation z and activation a.");
         }
         string signature = batched
-            ? $"{Optimised}\nprivate static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {parameters})"
-            : $"private static void Forward({ReadOnlySpan} p, {state}{ReadOnlySpan} x, {parameters})";
+            ? $"{Optimised}\nprivate static void ForwardRows({ReadOnlySpan} p, {state}{ReadOnlySpan} x, int batch, {workspace}{parameters})"
+            : $"private static void Forward({ReadOnlySpan} p, {state}{ReadOnlySpan} x, {workspace}{parameters})";
         using (_writer.Open(signature))
         {
             var plan = InferencePlan("x", names);
@@ -214,7 +223,7 @@ internal sealed partial class NetworkEmitter
                     _writer.WriteLine($"""
                         {ReadOnlySpan} x = inputs.Slice(n * InputSize, InputSize);
                         {ReadOnlySpan} y = targets.Slice(n * TargetSize, TargetSize);
-                        Forward(_parameters, {StateArgument}x, {string.Join(", ", OwnedSpans(owned))});
+                        Forward(_parameters, {StateArgument}x, {WorkspaceArgument}{string.Join(", ", OwnedSpans(owned))});
                         total += {LossEmitter.Expression(_model, zOut, aOut, "y", "default", "0f")};
                         """);
                 }

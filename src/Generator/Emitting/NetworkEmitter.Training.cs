@@ -23,14 +23,22 @@ internal sealed partial class NetworkEmitter
             int i = layer.Index;
             if (OwnsZ(layer)) (z[i], offset) = (offset, offset + layer.Units);
             (a[i], offset) = (offset, offset + layer.Units);
-            if (layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization) (extra[i], offset) = (offset, offset + layer.Units);
+            if (ExtraWidth(layer) > 0) (extra[i], offset) = (offset, offset + ExtraWidth(layer));
             (d[i], offset) = (offset, offset + layer.Units);
-            if (layer.Kind == LayerKind.BatchNormalization) (unit[i], perUnit) = (perUnit, perUnit + layer.Units);
+            if (FixedWidth(layer) > 0) (unit[i], perUnit) = (perUnit, perUnit + FixedWidth(layer));
         }
         return new TrainingBuffers(z, a, d, extra, unit, offset, perUnit);
 
         static int[] Filled(int n) => Enumerable.Repeat(-1, n).ToArray();
     }
+
+    /// <summary>Per-sample floats of a layer's kind-specific span: dropout's mask, batch normalisation's normalised input, a recurrent layer's cache.</summary>
+    private static int ExtraWidth(LayerModel layer) =>
+        layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization ? layer.Units : layer.IsRecurrent ? RecurrentEmitter.CacheSize(layer) : 0;
+
+    /// <summary>Floats of a layer's span that does not grow with the batch: batch normalisation's inverse deviations, a recurrent layer's backward scratch.</summary>
+    private static int FixedWidth(LayerModel layer) =>
+        layer.Kind == LayerKind.BatchNormalization ? layer.Units : layer.IsRecurrent ? RecurrentEmitter.BackwardScratchSize(layer) : 0;
 
     /// <summary>The batch span names of each layer in the training method.</summary>
     private TrainingSpans[] TrainingPlan()
@@ -42,8 +50,8 @@ internal sealed partial class NetworkEmitter
             int i = layer.Index;
             string a = $"a{i}";
             string z = OwnsZ(layer) ? $"z{i}" : layer.Kind is LayerKind.Activation or LayerKind.Flatten ? input : a;
-            string? extra = layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization ? $"e{i}" : null;
-            string? perUnit = layer.Kind == LayerKind.BatchNormalization ? $"u{i}" : null;
+            string? extra = ExtraWidth(layer) > 0 ? $"e{i}" : null;
+            string? perUnit = FixedWidth(layer) > 0 ? $"u{i}" : null;
             plan[i] = new TrainingSpans(input, z, a, $"d{i}", i == 0 ? null : $"d{i - 1}", extra, perUnit);
             input = a;
         }
@@ -57,14 +65,7 @@ internal sealed partial class NetworkEmitter
     private bool HasPenalties => PenaltyTerms().Any();
 
     /// <summary>The declared penalties as (offset, count, l1, l2) ranges of the parameter span.</summary>
-    private IEnumerable<(int Offset, int Count, float L1, float L2)> PenaltyTerms() =>
-        Layers.SelectMany(layer => new[]
-        {
-            (layer.Penalties.OnKernel, layer.WeightOffset, layer.WeightCount, layer.Penalties.KernelL1, layer.Penalties.KernelL2),
-            (layer.Penalties.OnBias && layer.BiasCount > 0, layer.BiasOffset, layer.BiasCount, layer.Penalties.BiasL1, layer.Penalties.BiasL2),
-        })
-        .Where(t => t.Item1)
-        .Select(t => (t.Item2, t.Item3, t.Item4, t.Item5));
+    private IEnumerable<(int Offset, int Count, float L1, float L2)> PenaltyTerms() => Layers.SelectMany(layer => layer.PenaltyRanges());
 
     /// <summary>An expression adding the declared penalties to the loss (empty when none).</summary>
     private string PenaltySum(bool withGradient)
@@ -184,9 +185,9 @@ internal sealed partial class NetworkEmitter
             var spans = new List<string>();
             if (buffers.Z[i] >= 0) spans.Add($"z{i} = s.Slice({Start(buffers.Z[i])}, batch * {layer.Units})");
             spans.Add($"a{i} = s.Slice({Start(buffers.A[i])}, batch * {layer.Units})");
-            if (buffers.Extra[i] >= 0) spans.Add($"e{i} = s.Slice({Start(buffers.Extra[i])}, batch * {layer.Units})");
+            if (buffers.Extra[i] >= 0) spans.Add($"e{i} = s.Slice({Start(buffers.Extra[i])}, batch * {ExtraWidth(layer)})");
             spans.Add($"d{i} = s.Slice({Start(buffers.D[i])}, batch * {layer.Units})");
-            if (buffers.PerUnit[i] >= 0) spans.Add($"u{i} = s.Slice(c * {buffers.PerSample}{(buffers.PerUnit[i] == 0 ? "" : $" + {buffers.PerUnit[i]}")}, {layer.Units})");
+            if (buffers.PerUnit[i] >= 0) spans.Add($"u{i} = s.Slice(c * {buffers.PerSample}{(buffers.PerUnit[i] == 0 ? "" : $" + {buffers.PerUnit[i]}")}, {FixedWidth(layer)})");
             foreach (string span in spans) _writer.WriteLine($"{Span} {span};");
         }
     }

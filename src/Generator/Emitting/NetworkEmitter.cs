@@ -96,7 +96,7 @@ internal sealed partial class NetworkEmitter
             /// <summary>Values of one output sample.</summary>
             public const int OutputSize = {{_model.OutputSize}};
 
-            /// <summary>Parameters: per dense layer inputs x units weights plus units biases;{{(Layers.Any(l => l.IsConvolution) ? " per convolution kernel height x width x input channels x filters weights plus filters biases;" : "")}} per batch normalisation 2 x units; plus units slopes per PReLU.</summary>
+            /// <summary>Parameters: per dense layer inputs x units weights plus units biases;{{(Layers.Any(l => l.IsConvolution) ? " per convolution kernel height x width x input channels x filters weights plus filters biases;" : "")}}{{(Layers.Any(l => l.IsRecurrent) ? " per recurrent layer and direction a kernel, a recurrent kernel and biases (Keras' count);" : "")}}{{(Layers.Any(l => l.Kind == LayerKind.Embedding) ? " per embedding vocabulary x values per token;" : "")}} per batch normalisation 2 x units; plus units slopes per PReLU.</summary>
             public const int ParameterCount = {{_model.ParameterCount}};
 
             /// <summary>Non-trainable state values (batch normalisation's running statistics).</summary>
@@ -199,6 +199,7 @@ internal sealed partial class NetworkEmitter
         }
         if (layer.IsConvolution) _writer.WriteLine(ConvolutionEmitter.GeometryDeclaration(layer));
         else if (layer.IsPooling) _writer.WriteLine(PoolingEmitter.GeometryDeclaration(layer));
+        else if (layer.IsRecurrent) _writer.WriteLine(RecurrentEmitter.GeometryDeclaration(layer));
     }
 
     private static string LayerInfo(LayerModel layer)
@@ -213,6 +214,9 @@ internal sealed partial class NetworkEmitter
             if (layer.Window.Padding == PaddingKind.Same) extras.Add("Padding = global::NeuralDsl.Padding.Same");
         }
         if (!layer.OutputShape.IsVector) extras.Add($"OutputShape = {ShapeExpression(layer.OutputShape)}");
+        if (layer.Recurrence.ReturnSequences) extras.Add("ReturnSequences = true");
+        if (layer.Recurrence.Bidirectional) extras.Add("Bidirectional = true");
+        if (layer.Recurrence.ResetAfter) extras.Add("ResetAfter = true");
         if (layer.Kind == LayerKind.Dropout) extras.Add($"Rate = {Literals.Float(layer.Rate)}");
         if (layer.Kind == LayerKind.BatchNormalization)
         {

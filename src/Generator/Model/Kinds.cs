@@ -45,6 +45,7 @@ internal enum InitKind
     HeUniform = 9,
     LeCunNormal = 10,
     LeCunUniform = 11,
+    Orthogonal = 12,
 }
 
 internal enum LayerKind
@@ -62,6 +63,10 @@ internal enum LayerKind
     MaxPool1D = 10,
     AveragePool1D = 11,
     GlobalAveragePooling1D = 12,
+    SimpleRNN = 13,
+    LSTM = 14,
+    GRU = 15,
+    Embedding = 16,
 }
 
 internal enum PaddingKind

@@ -125,42 +125,78 @@ internal sealed record LayerModel(
     /// <summary>The window of a convolution or pooling layer; default for other kinds.</summary>
     public Window Window { get; init; }
 
+    /// <summary>The settings of a recurrent layer; default for other kinds.</summary>
+    public Recurrence Recurrence { get; init; }
+
+    /// <summary>An embedding's vocabulary (its table's rows); 0 for other kinds.</summary>
+    public int Vocabulary { get; init; }
+
     public bool IsConvolution => Kind is LayerKind.Conv2D or LayerKind.Conv1D;
+
+    public bool IsRecurrent => Kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU;
+
+    /// <summary>A recurrent layer's gates: 1 (SimpleRNN), 4 (LSTM), 3 (GRU).</summary>
+    public int Gates => Kind switch { LayerKind.SimpleRNN => 1, LayerKind.LSTM => 4, LayerKind.GRU => 3, _ => 0 };
+
+    /// <summary>One direction's recurrent kernel, [units, gates x units], after its kernel.</summary>
+    public int RecurrentKernelCount => Recurrence.Units * Gates * Recurrence.Units;
+
+    /// <summary>One direction's parameters: kernel, recurrent kernel, bias (Keras' count).</summary>
+    public int DirectionParameterCount => WeightCount + RecurrentKernelCount + BiasCount;
 
     public bool IsPooling => Kind is LayerKind.MaxPool2D or LayerKind.MaxPool1D or LayerKind.AveragePool2D or LayerKind.AveragePool1D;
 
     public bool IsGlobalPooling => Kind is LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D;
 
     /// <summary>Whether the layer computes a new pre-activation from its input (else it passes values through, in inference at least).</summary>
-    public bool HasTransform => Kind is LayerKind.Dense or LayerKind.BatchNormalization || IsConvolution || IsPooling || IsGlobalPooling;
+    public bool HasTransform => Kind is LayerKind.Dense or LayerKind.BatchNormalization or LayerKind.Embedding || IsConvolution || IsPooling || IsGlobalPooling || IsRecurrent;
 
-    /// <summary>Dense weights, a convolution's kernel [kh, kw, in channels, filters] (Keras' count), or batch normalisation's gamma.</summary>
+    /// <summary>Dense weights, a convolution's kernel [kh, kw, in channels, filters] (Keras' count), batch normalisation's gamma, a recurrent layer's kernel [features, gates x units] (one direction), or an embedding's table.</summary>
     public int WeightCount => Kind switch
     {
         LayerKind.Dense => Inputs * Units,
         LayerKind.Conv2D or LayerKind.Conv1D => Window.KernelHeight * Window.KernelWidth * InputShape.Channels * OutputShape.Channels,
         LayerKind.BatchNormalization => Units,
+        LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => InputShape.Channels * Gates * Recurrence.Units,
+        LayerKind.Embedding => Vocabulary * OutputShape.Channels,
         _ => 0,
     };
 
-    /// <summary>Dense biases, a convolution's (one per filter), or batch normalisation's beta.</summary>
+    /// <summary>Dense biases, a convolution's (one per filter), batch normalisation's beta, or a recurrent layer's (one direction; a reset-after GRU's two rows).</summary>
     public int BiasCount => Kind switch
     {
         LayerKind.Dense => UseBias ? Units : 0,
         LayerKind.Conv2D or LayerKind.Conv1D => UseBias ? OutputShape.Channels : 0,
         LayerKind.BatchNormalization => Units,
+        LayerKind.GRU when Recurrence.ResetAfter => 6 * Recurrence.Units,
+        LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => Gates * Recurrence.Units,
         _ => 0,
     };
 
     public int WeightOffset => ParameterOffset;
 
-    public int BiasOffset => ParameterOffset + WeightCount;
+    public int BiasOffset => ParameterOffset + WeightCount + (IsRecurrent ? RecurrentKernelCount : 0);
 
     public bool HasSlopes => Activation == ActivationKind.PReLU;
 
     public int SlopeOffset => BiasOffset + BiasCount;
 
-    public int ParameterCount => WeightCount + BiasCount + (HasSlopes ? Units : 0);
+    public int ParameterCount => IsRecurrent ? Recurrence.Directions * DirectionParameterCount : WeightCount + BiasCount + (HasSlopes ? Units : 0);
+
+    /// <summary>
+    /// The parameter ranges the declared penalties apply to, as (offset, count, l1, l2): the kernel and the
+    /// biases, each direction's for a bidirectional layer.
+    /// </summary>
+    public System.Collections.Generic.IEnumerable<(int Offset, int Count, float L1, float L2)> PenaltyRanges()
+    {
+        int directions = IsRecurrent ? Recurrence.Directions : 1;
+        for (int d = 0; d < directions; d++)
+        {
+            int shift = d * DirectionParameterCount;
+            if (Penalties.OnKernel) yield return (WeightOffset + shift, WeightCount, Penalties.KernelL1, Penalties.KernelL2);
+            if (Penalties.OnBias && BiasCount > 0) yield return (BiasOffset + shift, BiasCount, Penalties.BiasL1, Penalties.BiasL2);
+        }
+    }
 
     /// <summary>Batch normalisation keeps running means then running variances.</summary>
     public int StateCount => Kind == LayerKind.BatchNormalization ? 2 * Units : 0;

@@ -18,4 +18,8 @@ internal static class KnownNames
     public const string GlobalAveragePooling2DAttribute = "NeuralDsl.GlobalAveragePooling2DAttribute";
     public const string GlobalAveragePooling1DAttribute = "NeuralDsl.GlobalAveragePooling1DAttribute";
     public const string FlattenAttribute = "NeuralDsl.FlattenAttribute";
+    public const string SimpleRNNAttribute = "NeuralDsl.SimpleRNNAttribute";
+    public const string LSTMAttribute = "NeuralDsl.LSTMAttribute";
+    public const string GRUAttribute = "NeuralDsl.GRUAttribute";
+    public const string EmbeddingAttribute = "NeuralDsl.EmbeddingAttribute";
 }

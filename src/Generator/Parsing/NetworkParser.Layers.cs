@@ -47,6 +47,14 @@ internal sealed partial class NetworkParser
                 return ParseGlobalPooling(attribute, index, input, offset, stateOffset, LayerKind.GlobalAveragePooling1D);
             case KnownNames.FlattenAttribute:
                 return ParseFlatten(attribute, index, input, offset, stateOffset);
+            case KnownNames.SimpleRNNAttribute:
+                return ParseRecurrent(attribute, index, input, offset, stateOffset, LayerKind.SimpleRNN);
+            case KnownNames.LSTMAttribute:
+                return ParseRecurrent(attribute, index, input, offset, stateOffset, LayerKind.LSTM);
+            case KnownNames.GRUAttribute:
+                return ParseRecurrent(attribute, index, input, offset, stateOffset, LayerKind.GRU);
+            case KnownNames.EmbeddingAttribute:
+                return ParseEmbedding(attribute, index, input, offset, stateOffset);
             default:
                 Report(DiagnosticDescriptors.UnsupportedLayer, AttributeLocation(attribute), attribute.AttributeClass?.Name);
                 return null;
@@ -186,6 +194,10 @@ internal sealed partial class NetworkParser
         if (kind == InitKind.Default) kind = resolvedDefault;
         switch (kind)
         {
+            case InitKind.Orthogonal when prefix == "Bias":
+                Report(DiagnosticDescriptors.InvalidInitializerArgument, ArgumentLocation(attribute, "BiasInit"), "BiasInit = Orthogonal",
+                    "biases are a vector, and an orthogonal initialiser fills a matrix; use it for WeightInit or RecurrentInit");
+                return new InitSpec(InitKind.Zeros, 0f, 0f);
             case InitKind.Constant:
             {
                 float value = Named(attribute, prefix + "Value", 0f);

@@ -71,10 +71,11 @@ internal sealed partial class NetworkParser
     private static string MisfitReason(LayerKind kind, Shape input, int rank) => rank switch
     {
         1 when kind == LayerKind.Dense => "Dense takes a vector; put [Flatten] or a global pooling layer before it",
+        1 when kind == LayerKind.Embedding => "an embedding reads a vector of token ids; declare the network's Inputs = steps",
         1 => "BatchNormalization after an image or a sequence normalises each channel in Keras, which NeuralDsl does not implement yet; put it after [Flatten], where it normalises each value",
         2 => $"{kind} takes a sequence (steps, features)" + (input.IsVector
-            ? "; a vector has no steps: declare the network's InputShape = [steps, features]"
-            : "; for an image use the 2-D layer"),
+            ? "; a vector has no steps: declare the network's InputShape = [steps, features]" + (kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU ? ", or give the recurrent layer below it ReturnSequences = true" : "")
+            : kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU ? "; an image is not a sequence" : "; for an image use the 2-D layer"),
         _ => $"{kind} takes an image (height, width, channels)" + (input.IsVector
             ? "; a vector has no spatial axes: declare the network's InputShape = [height, width, channels]"
             : "; for a sequence use the 1-D layer"),

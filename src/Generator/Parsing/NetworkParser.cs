@@ -103,9 +103,13 @@ internal sealed partial class NetworkParser
             // Sizes are ints in the generated code: a declaration past int.MaxValue parameters cannot be laid out.
             long weights = layer.IsConvolution
                 ? (long)layer.Window.KernelHeight * layer.Window.KernelWidth * layer.InputShape.Channels * layer.OutputShape.Channels
+                : layer.IsRecurrent
+                ? layer.Recurrence.Directions * ((long)layer.InputShape.Channels + layer.Recurrence.Units + 2) * layer.Gates * layer.Recurrence.Units
+                : layer.Kind == LayerKind.Embedding ? (long)layer.Vocabulary * layer.OutputShape.Channels
                 : (long)layer.Inputs * layer.Units;
             long next = offset + weights + 3L * layer.Units;
             buffered += 6L * layer.Units; // training keeps up to six values per unit and sample
+            if (layer.IsRecurrent) buffered += 7L * layer.Recurrence.Directions * layer.Recurrence.Units * layer.InputShape.Width; // and a recurrent layer's cache
             if (next > int.MaxValue || buffered > int.MaxValue)
             {
                 Report(DiagnosticDescriptors.NetworkTooLarge, AttributeLocation(layerAttributes[i]), i, int.MaxValue);

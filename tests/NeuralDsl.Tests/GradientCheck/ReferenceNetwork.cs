@@ -43,6 +43,8 @@ internal static partial class ReferenceNetwork
                 LayerKind.MaxPool2D or LayerKind.MaxPool1D => Pool(layer, a, max: true),
                 LayerKind.AveragePool2D or LayerKind.AveragePool1D => Pool(layer, a, max: false),
                 LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D => GlobalAverage(layer, a),
+                LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => Recur(layer, p, a),
+                LayerKind.Embedding => Embed(layer, p, a),
                 _ => throw new NotSupportedException(layer.Kind.ToString()),
             };
             a = new double[batch][];
@@ -184,6 +186,11 @@ internal static partial class ReferenceNetwork
         foreach (LayerPenalty penalty in penalties)
         {
             LayerInfo layer = layers[penalty.Layer];
+            if (layer.IsRecurrent)
+            {
+                sum += RecurrentPenalty(layer, penalty, p);
+                continue;
+            }
             sum += Penalty(p.Slice(layer.WeightOffset, layer.Inputs * layer.Units), penalty.KernelL1, penalty.KernelL2);
             if (layer.UseBias) sum += Penalty(p.Slice(layer.BiasOffset, layer.Units), penalty.BiasL1, penalty.BiasL2);
         }
