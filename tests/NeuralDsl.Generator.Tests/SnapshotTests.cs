@@ -55,6 +55,34 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Stacked_recurrent_streaming() => Verify("""
+        using NeuralDsl;
+
+        namespace Samples.Sequences;
+
+        /// <summary>Token ids through an embedding, a sequence-returning LSTM and a GRU, then a dense softmax: it trains and streams.</summary>
+        [Network(Inputs = 6, Loss = Loss.SparseCategoricalCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, ClipNorm = 1f)]
+        [Embedding(12, 3)]
+        [LSTM(4, ReturnSequences = true)]
+        [GRU(2)]
+        [Dense(3, Activation.Softmax)]
+        public partial class TokenTagger;
+        """);
+
+    [Fact]
+    public void Bidirectional_gru() => Verify("""
+        using NeuralDsl;
+
+        namespace Samples.Sequences;
+
+        /// <summary>A bidirectional reset-before GRU over a short sequence: no streaming.</summary>
+        [Network(InputShape = [5, 2], Loss = Loss.MeanSquaredError, ClipNorm = 1f)]
+        [GRU(3, Bidirectional = true, ResetAfter = false, KernelL2 = 0.01f)]
+        [Dense(1)]
+        public partial class BothWays;
+        """);
+
+    [Fact]
     public void Mnist_looped() => Verify("""
         using NeuralDsl;
 

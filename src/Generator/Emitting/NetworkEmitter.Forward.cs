@@ -52,7 +52,7 @@ internal sealed partial class NetworkEmitter
     private int Workspace => Layers.Where(l => l.IsRecurrent).Select(RecurrentEmitter.Workspace).DefaultIfEmpty(0).Max();
 
     /// <summary>The workspace argument after the input at the forward pass's call sites (empty when none).</summary>
-    private string WorkspaceArgument => Workspace > 0 ? "w, " : "";
+    private string WorkspaceArgument => Workspace > 0 ? "ws, " : "";
 
     /// <summary>The parameters the forward pass reads: the instance's array, or a baked network's constant data.</summary>
     private string ParametersArgument => _baked is null ? "_parameters" : "Parameters";
@@ -102,7 +102,7 @@ internal sealed partial class NetworkEmitter
     /// <summary>
     /// Emits <paramref name="body"/> with span <c>h</c> holding the hidden activations of
     /// <paramref name="rows"/> samples (sliced into <c>h0</c>, <c>h1</c>, ...) plus <paramref name="extra"/>
-    /// floats after them, then the workspace <c>w</c> if the network has one, on the stack when small,
+    /// floats after them, then the workspace <c>ws</c> if the network has one, on the stack when small,
     /// else rented from the shared pool.
     /// </summary>
     private void WithHiddenBuffer(int extra, Action body, int rows = 1)
@@ -134,7 +134,7 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($"{Span} h{layer.Index} = h.Slice({offset}, {rows * layer.Units});");
             offset += rows * layer.Units;
         }
-        if (Workspace > 0) _writer.WriteLine($"{Span} w = h.Slice({rows * HiddenWidth + extra}, {Workspace});");
+        if (Workspace > 0) _writer.WriteLine($"{Span} ws = h.Slice({rows * HiddenWidth + extra}, {Workspace});");
         body();
         if (!onStack)
         {
@@ -163,7 +163,7 @@ internal sealed partial class NetworkEmitter
         Func<LayerModel, string, string> names = (layer, kind) => InferenceOwnsZ(layer) ? kind + layer.Index : "a" + layer.Index;
         string parameters = string.Join(", ", OwnedSpans(names).Select(name => $"{Span} {name}"));
         string state = HasState ? $"{ReadOnlySpan} st, " : "";
-        string workspace = Workspace > 0 ? $"{Span} w, " : "";
+        string workspace = Workspace > 0 ? $"{Span} ws, " : "";
         _writer.WriteLine();
         if (batched)
         {
@@ -186,20 +186,30 @@ internal sealed partial class NetworkEmitter
                 ILayerEmitter emitter = LayerEmitters.For(layer);
                 if (layer.Index > 0) _writer.WriteLine();
                 _writer.WriteLine($"// {emitter.Describe(layer)}");
-                if (batched)
+                if (!batched)
                 {
-                    emitter.EmitInferenceBatchTransform(_writer, layer, input, z);
-                    if (layer.Activation != ActivationKind.Linear)
-                        LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (z, "zr", layer.Units), (a, "ar", layer.Units));
+                    EmitSampleLayer(layer, input, z, a);
+                    continue;
                 }
-                else if (z != a || !emitter.EmitFusedInference(_writer, layer, input, a, _model.ExactActivations))
-                {
-                    emitter.EmitInferenceTransform(_writer, layer, input, z);
-                    ActivationEmitter.EmitForward(_writer, layer, z, a, _model.ExactActivations);
-                }
-                if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
+                emitter.EmitInferenceBatchTransform(_writer, layer, input, z);
+                if (layer.Activation != ActivationKind.Linear)
+                    LayerEmitters.Rows(_writer, () => ActivationEmitter.EmitForward(_writer, layer, "zr", "ar", _model.ExactActivations), (z, "zr", layer.Units), (a, "ar", layer.Units));
+                else if (z != a)
+                    _writer.WriteLine($"{z}.CopyTo({a});");
             }
         }
+    }
+
+    /// <summary>One layer of one sample in inference mode: its transform and activation, fused where the kind can.</summary>
+    private void EmitSampleLayer(LayerModel layer, string input, string z, string a)
+    {
+        ILayerEmitter emitter = LayerEmitters.For(layer);
+        if (z != a || !emitter.EmitFusedInference(_writer, layer, input, a, _model.ExactActivations))
+        {
+            emitter.EmitInferenceTransform(_writer, layer, input, z);
+            ActivationEmitter.EmitForward(_writer, layer, z, a, _model.ExactActivations);
+        }
+        if (layer.Activation == ActivationKind.Linear && z != a) _writer.WriteLine($"{z}.CopyTo({a});");
     }
 
     private void EmitComputeLoss()

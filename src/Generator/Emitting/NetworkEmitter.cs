@@ -78,6 +78,7 @@ internal sealed partial class NetworkEmitter
             EmitPredict();
             EmitForward();
             EmitForwardRows();
+            EmitStreaming();
             if (_model.IsTrainable)
             {
                 EmitComputeLoss();
@@ -149,14 +150,21 @@ internal sealed partial class NetworkEmitter
             if (layer.WeightCount > 0)
             {
                 _writer.WriteLine($$"""
-                    /// <summary>Index of layer {{layer.Index}}'s first {{(layer.Kind == LayerKind.BatchNormalization ? "gamma" : "weight")}} in <see cref="Parameters"/>.</summary>
+                    /// <summary>Index of layer {{layer.Index}}'s first {{(layer.Kind == LayerKind.BatchNormalization ? "gamma" : layer.IsRecurrent ? "kernel weight" : layer.Kind == LayerKind.Embedding ? "table entry" : "weight")}} in <see cref="Parameters"/>{{(layer.IsRecurrent ? " (the forward direction's)" : "")}}.</summary>
                     public const int Layer{{layer.Index}}WeightOffset = {{layer.WeightOffset}};
+                    """);
+            }
+            if (layer.IsRecurrent)
+            {
+                _writer.WriteLine($$"""
+                    /// <summary>Index of layer {{layer.Index}}'s first recurrent kernel weight in <see cref="Parameters"/> (the forward direction's).</summary>
+                    public const int Layer{{layer.Index}}RecurrentKernelOffset = {{layer.WeightOffset + layer.WeightCount}};
                     """);
             }
             if (layer.BiasCount > 0)
             {
                 _writer.WriteLine($$"""
-                    /// <summary>Index of layer {{layer.Index}}'s first {{(layer.Kind == LayerKind.BatchNormalization ? "beta" : "bias")}} in <see cref="Parameters"/>.</summary>
+                    /// <summary>Index of layer {{layer.Index}}'s first {{(layer.Kind == LayerKind.BatchNormalization ? "beta" : "bias")}} in <see cref="Parameters"/>{{(layer.IsRecurrent ? " (the forward direction's)" : "")}}.</summary>
                     public const int Layer{{layer.Index}}BiasOffset = {{layer.BiasOffset}};
                     """);
             }

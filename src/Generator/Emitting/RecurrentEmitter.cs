@@ -8,7 +8,7 @@ namespace NeuralDsl.Generator.Emitting;
 /// Emits a SimpleRNN, LSTM or GRU layer, one or both ways, as calls to the runtime's recurrent kernels
 /// (<c>NeuralDsl.Recurrent</c>), one sample at a time, with the layer's sizes a static readonly geometry
 /// field (<c>LayerNGeometry</c>). The forward pass fills a per-sample cache (in training the span
-/// <c>eN</c>, [batch, cache]; in inference the workspace <c>w</c>) that backpropagation through time reads.
+/// <c>eN</c>, [batch, cache]; in inference the workspace <c>ws</c>) that backpropagation through time reads.
 /// The layer's output is its hidden state: no activation follows.
 /// </summary>
 internal sealed class RecurrentEmitter : ILayerEmitter
@@ -125,7 +125,7 @@ internal sealed class RecurrentEmitter : ILayerEmitter
     public static int Workspace(LayerModel layer) => CacheSize(layer);
 
     public void EmitInferenceTransform(SourceWriter writer, LayerModel layer, string x, string z) =>
-        writer.WriteLine(Forward(layer, x, $"w.Slice(0, {CacheSize(layer)})", z));
+        writer.WriteLine(Forward(layer, x, $"ws.Slice(0, {CacheSize(layer)})", z));
 
     public bool EmitFusedInference(SourceWriter writer, LayerModel layer, string x, string a, bool exactActivations) => false;
 

@@ -31,6 +31,12 @@ public sealed record SummaryRow(int Index, string Name, LayerKind Kind, int Unit
 
     /// <summary>Trainable and non-trainable parameters together, Keras' <c>Param #</c>.</summary>
     public int Parameters => TrainableParameters + NonTrainableParameters;
+
+    /// <summary>Whether the layer is a recurrent layer run both ways (Keras' <c>Bidirectional</c> wrapper).</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>The type as Keras' summary prints it: the kind, or <c>Bidirectional(LSTM)</c>.</summary>
+    public string TypeName => Bidirectional ? $"Bidirectional({Kind})" : Kind.ToString();
 }
 
 /// <summary>
@@ -86,14 +92,19 @@ public sealed class NetworkSummary
         if (network is null) throw new ArgumentNullException(nameof(network));
         IReadOnlyList<LayerInfo> layers = network.Layers;
         var rows = new SummaryRow[layers.Count];
-        var seen = new Dictionary<LayerKind, int>();
+        var seen = new Dictionary<string, int>();
         for (int i = 0; i < rows.Length; i++)
         {
             LayerInfo layer = layers[i];
-            seen.TryGetValue(layer.Kind, out int earlier);
-            seen[layer.Kind] = earlier + 1;
-            string layerName = earlier == 0 ? SnakeName(layer.Kind) : SnakeName(layer.Kind) + "_" + earlier.ToString(CultureInfo.InvariantCulture);
-            rows[i] = new SummaryRow(i, layerName, layer.Kind, layer.Units, layer.Activation, layer.ParameterCount, layer.StateCount) { Shape = layer.OutputShape };
+            string snake = layer.Bidirectional ? "bidirectional" : SnakeName(layer.Kind);
+            seen.TryGetValue(snake, out int earlier);
+            seen[snake] = earlier + 1;
+            string layerName = earlier == 0 ? snake : snake + "_" + earlier.ToString(CultureInfo.InvariantCulture);
+            rows[i] = new SummaryRow(i, layerName, layer.Kind, layer.Units, layer.Activation, layer.ParameterCount, layer.StateCount)
+            {
+                Shape = layer.OutputShape,
+                Bidirectional = layer.Bidirectional,
+            };
         }
         TensorShape input = layers.Count > 0 ? layers[0].InputShape : TensorShape.Vector(network.InputSize);
         return new NetworkSummary(name ?? network.GetType().Name, network.InputSize, input, rows);
@@ -111,7 +122,7 @@ public sealed class NetworkSummary
     {
         var table = new TextTable(["#", "Layer (type)", "Output Shape", "Activation", "Param #"], [true, false, false, false, true]);
         foreach (SummaryRow row in Rows)
-            table.Add(Number(row.Index), $"{row.Name} ({row.Kind})", row.OutputShape,
+            table.Add(Number(row.Index), $"{row.Name} ({row.TypeName})", row.OutputShape,
                 row.Kind is LayerKind.Dense or LayerKind.Activation or LayerKind.Conv2D or LayerKind.Conv1D ? row.Activation.ToString() : "", Number(row.Parameters));
         var text = new StringBuilder();
         string input = InputShape.Rank == 1 ? Number(InputSize) : string.Join(", ", InputShape.ToArray());
@@ -140,6 +151,7 @@ public sealed class NetworkSummary
         LayerKind.AveragePool1D => "average_pooling1d",
         LayerKind.GlobalAveragePooling2D => "global_average_pooling2d",
         LayerKind.GlobalAveragePooling1D => "global_average_pooling1d",
+        LayerKind.SimpleRNN => "simple_rnn",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

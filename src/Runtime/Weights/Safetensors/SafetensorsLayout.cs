@@ -55,9 +55,9 @@ internal static class SafetensorsLayout
             LayerInfo shaped = network.Layers[i];
             // PyTorch is channels-first: nn.Conv2d weights are [out, in, kh, kw] and nn.Flatten orders an
             // image channel by channel, so even the dense layers after a Flatten would be laid out differently.
-            if (shaped.InputShape.Rank > 1)
+            if (shaped.InputShape.Rank > 1 || shaped.OutputShape.Rank > 1)
                 throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
-                    $"Layer {i} ({shaped.Kind}) reads an image or a sequence {shaped.InputShape}, which the safetensors layout does not cover yet (PyTorch's modules are channels-first); save the network with WeightsFile (.ndw) instead."));
+                    $"Layer {i} ({shaped.Kind}) works on an image or a sequence ({shaped.InputShape} -> {shaped.OutputShape}), which the safetensors layout does not cover yet (PyTorch's modules are channels-first); save the network with WeightsFile (.ndw) instead."));
         }
         foreach (LayerInfo layer in network.Layers)
         {

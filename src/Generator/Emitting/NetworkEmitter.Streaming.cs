@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using NeuralDsl.Generator.Model;
+
+namespace NeuralDsl.Generator.Emitting;
+
+// Streaming inference for recurrent networks: one time step in, the network's output out, the recurrent
+// layers' states kept between calls (RTNeural's real-time use). A network streams when it reads its
+// sequence only through recurrent layers: an optional embedding, then one-way recurrent layers (dropout
+// between them), the last one returning its last output, then vector layers.
+internal sealed partial class NetworkEmitter
+{
+    /// <summary>The index of the last recurrent layer if the network can stream, else -1.</summary>
+    private int StreamingSplit
+    {
+        get
+        {
+            int last = -1;
+            foreach (LayerModel layer in Layers)
+            {
+                if (layer.IsRecurrent) last = layer.Index;
+            }
+            if (last < 0 || Layers[last].Recurrence.ReturnSequences) return -1;
+            bool streams = Layers.Take(last + 1).All(layer =>
+                (layer.IsRecurrent && !layer.Recurrence.Bidirectional) || layer.Kind is LayerKind.Embedding or LayerKind.Dropout);
+            return streams ? last : -1;
+        }
+    }
+
+    private IEnumerable<LayerModel> StreamingRecurrent => Layers.Take(StreamingSplit + 1).Where(l => l.IsRecurrent);
+
+    private int StreamStateSize => StreamingRecurrent.Sum(RecurrentEmitter.StateSize);
+
+    private void EmitStreaming()
+    {
+        int split = StreamingSplit;
+        if (split < 0 || _baked is not null) return;
+        int stepInputs = Layers[0].Kind == LayerKind.Embedding ? 1 : _model.Input.Channels;
+        _writer.WriteLine($$"""
+
+            /// <summary>Values of one time step for <see cref="Step(global::System.ReadOnlySpan{float}, global::System.Span{float})"/>: {{(stepInputs == 1 && Layers[0].Kind == LayerKind.Embedding ? "one token id" : "the features of one step")}}.</summary>
+            public const int StepInputSize = {{stepInputs}};
+
+            /// <summary>Floats of one stream's state: each recurrent layer's hidden state (and an LSTM's cell state), in layer order.</summary>
+            public const int StreamStateSize = {{StreamStateSize}};
+
+            // The stream that Step(input, output) advances.
+            private readonly float[] _stream = new float[StreamStateSize];
+
+            /// <summary>
+            /// Advances the network's own stream by one time step and writes the network's output for the steps so far
+            /// (after as many steps as a declared sample holds, from a reset, exactly what <see cref="Predict"/> gives for that sample).
+            /// Allocates nothing. Not thread-safe: the state is the instance's; for several streams use the overload with a state span.
+            /// </summary>
+            public void Step({{ReadOnlySpan}} input, {{Span}} output) => Step(input, _stream, output);
+
+            /// <summary>Clears the network's own stream: the next <see cref="Step(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> starts a new sequence.</summary>
+            public void ResetState() => global::System.Array.Clear(_stream);
+
+            /// <summary>Clears a stream's state (<see cref="StreamStateSize"/> floats): the next step on it starts a new sequence.</summary>
+            public static void ResetState({{Span}} state)
+            {
+                {{Guard}}.Length(state.Length, StreamStateSize, "StreamStateSize", nameof(state));
+                state.Clear();
+            }
+            """);
+        EmitStepMethod(split, stepInputs);
+    }
+
+    private void EmitStepMethod(int split, int stepInputs)
+    {
+        // Each layer that writes new values gets a span of the work buffer: sN for layer N, then the steps' shared scratch.
+        var owned = new List<(string Name, int Size)>();
+        var plan = new Dictionary<int, (string Input, string Z, string A)>();
+        string input = "input";
+        foreach (LayerModel layer in Layers)
+        {
+            bool prefix = layer.Index <= split;
+            int width = prefix && !layer.IsRecurrent ? layer.OutputShape.Channels : prefix ? layer.Recurrence.Units : layer.Units;
+            bool owns = layer.Kind is LayerKind.Embedding || layer.IsRecurrent || (!prefix && OwnsA(layer));
+            string a = !owns ? input : layer == Output ? "output" : $"s{layer.Index}";
+            if (owns && layer != Output) owned.Add((a, width));
+            plan[layer.Index] = (input, layer.HasTransform ? a : input, a);
+            input = a;
+        }
+        int scratch = StreamingRecurrent.Max(RecurrentEmitter.StepScratchSize);
+        int size = owned.Sum(o => o.Size) + scratch;
+
+        _writer.WriteLine();
+        using (_writer.Open($"/// <summary>\n/// Advances the stream whose state is <paramref name=\"state\"/> (<see cref=\"StreamStateSize\"/> floats, zero to start: see <see cref=\"ResetState(global::System.Span{{float}})\"/>)\n/// by one time step <paramref name=\"input\"/> (<see cref=\"StepInputSize\"/> values) and writes the network's output for the steps so far.\n/// One network serves any number of streams, each with its own state; allocates nothing.\n/// </summary>\n{Optimised}\npublic void Step({ReadOnlySpan} input, {Span} state, {Span} output)"))
+        {
+            _writer.WriteLine($"""
+                {Guard}.Length(input.Length, StepInputSize, "StepInputSize", nameof(input));
+                {Guard}.Length(state.Length, StreamStateSize, "StreamStateSize", nameof(state));
+                {Guard}.Length(output.Length, OutputSize, "OutputSize", nameof(output));
+                {Guard}.NoOverlap(input, output, nameof(output));
+                {Guard}.NoOverlap(state, output, nameof(output));
+                {ReadOnlySpan} p = _parameters;
+                """);
+            // A step needs a few vectors; a layer of thousands of units spills to the shared pool.
+            bool onStack = size <= EmitPolicy.StackLimit;
+            _writer.WriteLine(onStack
+                ? $"{Span} buffer = stackalloc float[{size}];"
+                
+                : $"float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent({size});\n{Span} buffer = new global::System.Span<float>(rented, 0, {size});");
+            if (HasState) _writer.WriteLine($"{ReadOnlySpan} st = _state;");
+            int offset = 0;
+            foreach ((string name, int width) in owned)
+            {
+                _writer.WriteLine($"{Span} {name} = buffer.Slice({offset}, {width});");
+                offset += width;
+            }
+            _writer.WriteLine($"{Span} scratch = buffer.Slice({offset}, {scratch});");
+            int stateOffset = 0;
+            foreach (LayerModel layer in Layers)
+            {
+                (string x, string z, string a) = plan[layer.Index];
+                _writer.WriteLine();
+                if (layer.Index > split)
+                {
+                    _writer.WriteLine($"// {LayerEmitters.For(layer).Describe(layer)}");
+                    EmitSampleLayer(layer, x, z, a);
+                    continue;
+                }
+                switch (layer.Kind)
+                {
+                    case LayerKind.Embedding:
+                        _writer.WriteLine($"// Layer {layer.Index}: the token's row of the embedding table.");
+                        LayerEmitters.For(layer).EmitInferenceTransform(_writer, layer, x, a);
+                        break;
+                    case LayerKind.Dropout:
+                        _writer.WriteLine($"// Layer {layer.Index}: Dropout, the identity in inference.");
+                        break;
+                    default:
+                        int stateSize = RecurrentEmitter.StateSize(layer);
+                        _writer.WriteLine($"// Layer {layer.Index}: one step of {layer.Kind}({layer.Recurrence.Units}), its state at state[{stateOffset}..{stateOffset + stateSize}).");
+                        _writer.WriteLine($"{RecurrentEmitter.StepKernels(layer)}.Step({RecurrentEmitter.Geometry(layer)}, {x}, state.Slice({stateOffset}, {stateSize}), p.Slice({layer.ParameterOffset}, {layer.ParameterCount}), {a}, scratch.Slice(0, {RecurrentEmitter.StepScratchSize(layer)}));");
+                        stateOffset += stateSize;
+                        break;
+                }
+            }
+            if (!onStack) _writer.WriteLine("global::System.Buffers.ArrayPool<float>.Shared.Return(rented);");
+        }
+    }
+}
