@@ -27,6 +27,7 @@ the test needs no conversion: per direction, in Keras' get_weights() order,
 """
 import json
 import os
+import zlib
 
 import torch
 
@@ -124,8 +125,70 @@ cases = [
     case("bidirectional_gru", "gru", 5, 3, 4, bidirectional=True),
 ]
 
+
+
+def network_case(name, kind, steps, inputs, units, outputs, bidirectional, loss, optimizer, lr, batch=4, train_steps=3):
+    """A whole network, recurrent layer then nn.Linear, trained train_steps steps: the first step's outputs,
+    loss and gradient, every step's loss, and the parameters after the last step, all in Keras' layout.
+    A single-bias layer (RNN, LSTM) keeps b_hh at zero and frozen, so that b_ih is Keras' one bias and the
+    optimiser moves it once per step, as it moves ours."""
+    torch.manual_seed(zlib.crc32(name.encode()))
+    cls = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind]
+    rec = cls(inputs, units, batch_first=True, bidirectional=bidirectional)
+    directions = 2 if bidirectional else 1
+    lin = torch.nn.Linear(directions * units, outputs)
+    if kind != "gru":
+        for suffix in ([""] + (["_reverse"] if bidirectional else [])):
+            getattr(rec, "bias_hh_l0" + suffix).data.zero_()
+            getattr(rec, "bias_hh_l0" + suffix).requires_grad_(False)
+    x32 = torch.randn(batch, steps, inputs)
+    targets = torch.randint(outputs, (batch,)) if loss == "SparseCategoricalCrossEntropy" else torch.randn(batch, outputs)
+
+    def parameters(grad=False):
+        dense_w = lin.weight.grad if grad else lin.weight.detach()
+        dense_b = lin.bias.grad if grad else lin.bias.detach()
+        return torch.cat([all_parameters(rec, kind, bidirectional, grad), dense_w.t().reshape(-1), dense_b.reshape(-1)])
+
+    # Float32-representable starting values, then exact (float64) arithmetic.
+    rec.load_state_dict({k: v.float() for k, v in rec.state_dict().items()})
+    initial = parameters()
+    rec, lin = rec.double(), lin.double()
+    x = x32.double()
+    trainable = [p for p in list(rec.parameters()) + list(lin.parameters()) if p.requires_grad]
+    opt = (torch.optim.Adam(trainable, lr=lr, betas=(0.9, 0.999), eps=1e-7) if optimizer == "Adam"
+           else torch.optim.SGD(trainable, lr=lr, momentum=0.9))
+    result = {"name": name, "kind": kind, "steps": steps, "inputs": inputs, "units": units, "outputs": outputs,
+              "bidirectional": bidirectional, "loss": loss, "optimizer": optimizer, "learning_rate": lr, "batch": batch,
+              "x": float32_values(x32), "targets": [float(v) for v in targets.reshape(-1).tolist()],
+              "parameters": float32_values(initial), "losses": []}
+    for step in range(train_steps):
+        opt.zero_grad()
+        out = rec(x)
+        logits = lin(last_output(rec, kind, out))
+        if loss == "SparseCategoricalCrossEntropy":
+            value = torch.nn.functional.cross_entropy(logits, targets)
+            shown = torch.softmax(logits, dim=1)
+        else:
+            value = torch.nn.functional.mse_loss(logits, targets.double())
+            shown = logits
+        value.backward()
+        if step == 0:
+            result["outputs_first"] = values(shown)
+            result["gradients_first"] = values(parameters(grad=True))
+        result["losses"].append(float(value))
+        opt.step()
+    result["parameters_after"] = values(parameters())
+    return result
+
+
+networks = [
+    network_case("net_lstm_adam", "lstm", 6, 3, 5, 2, False, "MeanSquaredError", "Adam", 0.01),
+    network_case("net_bigru_sgd", "gru", 5, 3, 4, 3, True, "SparseCategoricalCrossEntropy", "Sgd", 0.1),
+    network_case("net_rnn_adam", "rnn", 7, 2, 6, 1, False, "MeanSquaredError", "Adam", 0.005),
+]
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "NeuralDsl.Tests", "Reference", "recurrent.json")
 with open(path, "w") as f:
-    json.dump({"torch": torch.__version__, "cases": cases}, f, separators=(",", ":"))
+    json.dump({"torch": torch.__version__, "cases": cases, "networks": networks}, f, separators=(",", ":"))
     f.write("\n")
 print("wrote", os.path.normpath(path))

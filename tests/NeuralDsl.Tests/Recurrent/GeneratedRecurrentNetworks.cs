@@ -38,3 +38,20 @@ public partial class NoStreamBidirectional;
 [Network(InputShape = [6, 2], Loss = Loss.MeanSquaredError, ClipNorm = 1f)]
 [GRU(4, ReturnSequences = true)]
 public partial class NoStreamSequenceOut;
+
+// The networks of recurrent.json's "networks" (tests/reference/make_recurrent_reference.py): PyTorch's
+// Adam with eps 1e-7 (Keras' default, declared here) and SGD with momentum 0.9.
+[Network(InputShape = [6, 3], Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam, LearningRate = 0.01f, Epsilon = 1e-7f)]
+[LSTM(5)]
+[Dense(2)]
+public partial class PtNetLstmAdam;
+
+[Network(InputShape = [5, 3], Loss = Loss.SparseCategoricalCrossEntropy, Optimizer = Optimizer.Sgd, LearningRate = 0.1f, Momentum = 0.9f)]
+[GRU(4, Bidirectional = true)]
+[Dense(3, Activation.Softmax)]
+public partial class PtNetBiGruSgd;
+
+[Network(InputShape = [7, 2], Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam, LearningRate = 0.005f, Epsilon = 1e-7f)]
+[SimpleRNN(6)]
+[Dense(1)]
+public partial class PtNetRnnAdam;

@@ -130,3 +130,30 @@ public class GeneratedStreamingTests
         Assert.False(Streams(typeof(NoStreamSequenceOut)));
     }
 }
+
+/// <summary>Generated recurrent networks allocate nothing in inference and, once their buffers are sized, in training.</summary>
+public class GeneratedRecurrentAllocationTests
+{
+    [Theory]
+    [InlineData("lstm")]
+    [InlineData("tokens")]
+    [InlineData("bidirectional")]
+    public void Recurrent_networks_allocate_nothing(string name)
+    {
+        ITrainableNetwork net = name switch
+        {
+            "lstm" => new StreamLstm16(1),
+            "tokens" => new StreamTokens(1),
+            _ => new Tests.GradientCheck.GradBidirectional(1),
+        };
+        const int batch = 8;
+        var random = new SeededRandom(3);
+        float[] inputs = new float[batch * net.InputSize], targets = new float[batch * net.TargetSize], outputs = new float[batch * net.OutputSize];
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = net.Layers[0].Kind == LayerKind.Embedding ? random.NextInt(20) : (float)random.NextNormal();
+        for (int i = 0; i < targets.Length; i++) targets[i] = net.Loss == Loss.SparseCategoricalCrossEntropy ? random.NextInt(net.OutputSize) : (float)random.NextNormal();
+        Assert.Equal(0, Allocations.PerRound(() => net.Predict(inputs.AsSpan(0, net.InputSize), outputs.AsSpan(0, net.OutputSize)), calls: 200));
+        Assert.Equal(0, Allocations.PerRound(() => net.PredictBatch(inputs, outputs), calls: 100));
+        Assert.Equal(0, Allocations.PerRound(() => net.ComputeLoss(inputs, targets), calls: 100));
+        Assert.Equal(0, Allocations.PerRound(() => net.TrainStep(inputs, targets), calls: 100));
+    }
+}

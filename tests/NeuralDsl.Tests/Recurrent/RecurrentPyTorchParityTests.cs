@@ -70,6 +70,52 @@ public class RecurrentPyTorchParityTests(ITestOutputHelper output)
         output.WriteLine($"{c} {mode}: max relative error output {outputs:E2}, parameter gradient {parameters:E2}, input gradient {inputs:E2}");
     }
 
+    private static readonly Lazy<Dictionary<string, JsonElement>> Networks = new(() =>
+    {
+        using JsonDocument document = JsonDocument.Parse(System.IO.File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Reference", "recurrent.json")));
+        return document.RootElement.GetProperty("networks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
+    });
+
+    private static readonly Dictionary<string, Func<ITrainableNetwork>> Declared = new()
+    {
+        ["net_lstm_adam"] = () => new PtNetLstmAdam(),
+        ["net_bigru_sgd"] = () => new PtNetBiGruSgd(),
+        ["net_rnn_adam"] = () => new PtNetRnnAdam(),
+    };
+
+    public static TheoryData<string> NetworkNames() => new(Declared.Keys);
+
+    /// <summary>
+    /// A whole generated network (recurrent layer, then Dense) against PyTorch's same network trained the same
+    /// way: the first step's outputs, loss and gradient, each step's loss, and the parameters after three
+    /// optimiser steps, all within the kernels' tolerance.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NetworkNames))]
+    public void Generated_networks_train_like_pytorch(string name)
+    {
+        JsonElement json = Networks.Value[name];
+        ITrainableNetwork net = Declared[name]();
+        float[] x = Floats(json, "x"), targets = Floats(json, "targets"), initial = Floats(json, "parameters");
+        Assert.Equal(json.GetProperty("steps").GetInt32() * json.GetProperty("inputs").GetInt32(), net.InputSize);
+        Assert.Equal(initial.Length, net.ParameterCount);
+        initial.CopyTo(net.Parameters);
+        int batch = json.GetProperty("batch").GetInt32();
+        float[] outputs = new float[batch * net.OutputSize];
+        net.PredictBatch(x, outputs);
+        double outputError = Compare($"{name} outputs", outputs, Doubles(json, "outputs_first"));
+        double[] losses = Doubles(json, "losses");
+        double gradientError = 0;
+        for (int step = 0; step < losses.Length; step++)
+        {
+            float loss = net.TrainStep(x, targets);
+            Assert.True(Math.Abs(loss - losses[step]) <= Tolerance * Math.Max(Math.Abs(losses[step]), 1), $"{name} step {step}: loss {loss}, PyTorch {losses[step]}");
+            if (step == 0) gradientError = Compare($"{name} gradient", net.Gradients.ToArray(), Doubles(json, "gradients_first"));
+        }
+        double parameterError = Compare($"{name} parameters after {losses.Length} steps", net.Parameters.ToArray(), Doubles(json, "parameters_after"));
+        output.WriteLine($"{name}: max relative error outputs {outputError:E2}, gradient {gradientError:E2}, parameters after {losses.Length} steps {parameterError:E2}");
+    }
+
     /// <summary>
     /// Each entry within <see cref="Tolerance"/> of PyTorch's, relative to max(|expected|, a tenth of the
     /// largest |expected|): the rule of <see cref="Reference.ParityComparison"/>, whose remarks say why
