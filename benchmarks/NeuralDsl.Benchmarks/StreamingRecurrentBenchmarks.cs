@@ -5,8 +5,8 @@ namespace NeuralDsl.Benchmarks;
 /// <summary>
 /// Streaming inference, one time step per call, of RTNeural's real-time workloads: LSTM(1 -> 16) -> Dense(1),
 /// GRU(8 -> 32) -> Dense(1) (reset_after, Keras' default) and LSTM(1 -> 40) -> Dense(1). Each call feeds the
-/// next sample of a fixed signal through the recurrent kernel's Step, with the state in a caller-owned span,
-/// then the dense output as a dot product plus bias.
+/// next sample of a fixed signal through the network's generated Step, with the state in a caller-owned span
+/// (the recurrent kernel's step, then the dense output unrolled).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(WorkloadConfig))]

@@ -1,75 +1,81 @@
 using System;
-using System.Runtime.Intrinsics;
-using NeuralDsl.Recurrent;
 
 namespace NeuralDsl.Benchmarks;
 
+// RTNeural's real-time workloads as declared networks; Step, the generated streaming call, is what is timed.
+// The declared sequence length does not matter to a stream.
+[Network(InputShape = [256, 1])]
+[LSTM(16)]
+[Dense(1)]
+public partial class StreamLstm16;
+
+[Network(InputShape = [256, 8])]
+[GRU(32)]
+[Dense(1)]
+public partial class StreamGru32;
+
+[Network(InputShape = [256, 1])]
+[LSTM(40)]
+[Dense(1)]
+public partial class StreamLstm40;
+
 /// <summary>
 /// One streaming recurrent network, recurrent layer then Dense(1), and one stream through it: parameters
-/// (normal, scale 0.3, seeded), a signal of 1024 steps (a noisy sine), the state in a caller-owned span.
-/// Every width is a multiple of 8.
+/// (normal, scale 0.3, seeded), a signal of 1024 steps (a noisy sine), the state in a caller-owned span,
+/// each step through the network's generated <c>Step(input, state, output)</c>.
 /// </summary>
 internal sealed class StreamingWorkload
 {
     private const int Signal = 1024;
 
-    private readonly LstmGeometry _lstm;
-    private readonly GruGeometry _gru;
-    private readonly bool _isGru;
-    private readonly float[] _parameters, _dense, _signal, _state, _scratch, _h;
-    private readonly float _bias;
+    private readonly StreamStep _step;
+    private readonly int _inputs;
+    private readonly float[] _signal, _state, _output = new float[1];
     private int _next;
 
-    private StreamingWorkload(string name, int inputs, int units, bool gru)
+    private delegate void StreamStep(ReadOnlySpan<float> input, Span<float> state, Span<float> output);
+
+    private StreamingWorkload(string name, INetwork network, StreamStep step, int inputs, int stateSize)
     {
         Name = name;
-        _isGru = gru;
-        _lstm = new LstmGeometry(1, inputs, units);
-        _gru = new GruGeometry(1, inputs, units, resetAfter: true);
-        var random = new SeededRandom(units);
-        _parameters = Normal(ref random, gru ? _gru.ParameterCount : _lstm.ParameterCount, 0.3f);
-        _dense = Normal(ref random, units, 0.3f);
-        _bias = 0.1f;
+        _step = step;
+        _inputs = inputs;
+        var random = new SeededRandom(network.ParameterCount);
+        Span<float> parameters = network.Parameters;
+        for (int i = 0; i < parameters.Length; i++) parameters[i] = 0.3f * (float)random.NextNormal();
         _signal = new float[Signal * inputs];
         for (int i = 0; i < _signal.Length; i++) _signal[i] = MathF.Sin(0.05f * i) + 0.1f * (float)random.NextNormal();
-        _state = new float[gru ? _gru.StateSize : _lstm.StateSize];
-        _scratch = new float[gru ? _gru.StepScratchSize : _lstm.StepScratchSize];
-        _h = new float[units];
+        _state = new float[stateSize];
     }
 
     public string Name { get; }
 
     /// <summary>LSTM(1 -> 16) -> Dense(1).</summary>
-    public static StreamingWorkload Lstm16() => new("LSTM(1->16)->Dense(1)", 1, 16, gru: false);
+    public static StreamingWorkload Lstm16()
+    {
+        var net = new StreamLstm16();
+        return new("LSTM(1->16)->Dense(1)", net, net.Step, StreamLstm16.StepInputSize, StreamLstm16.StreamStateSize);
+    }
 
     /// <summary>GRU(8 -> 32) -> Dense(1), reset_after (Keras' default).</summary>
-    public static StreamingWorkload Gru32() => new("GRU(8->32)->Dense(1)", 8, 32, gru: true);
+    public static StreamingWorkload Gru32()
+    {
+        var net = new StreamGru32();
+        return new("GRU(8->32)->Dense(1)", net, net.Step, StreamGru32.StepInputSize, StreamGru32.StreamStateSize);
+    }
 
     /// <summary>LSTM(1 -> 40) -> Dense(1).</summary>
-    public static StreamingWorkload Lstm40() => new("LSTM(1->40)->Dense(1)", 1, 40, gru: false);
+    public static StreamingWorkload Lstm40()
+    {
+        var net = new StreamLstm40();
+        return new("LSTM(1->40)->Dense(1)", net, net.Step, StreamLstm40.StepInputSize, StreamLstm40.StreamStateSize);
+    }
 
     /// <summary>Feeds the signal's next sample through the network; returns the output.</summary>
     public float Step()
     {
-        int n = _next = (_next + 1) & (Signal - 1), inputs = _isGru ? _gru.Inputs : _lstm.Inputs;
-        ReadOnlySpan<float> x = _signal.AsSpan(n * inputs, inputs);
-        if (_isGru) GruKernels.Step(_gru, x, _state, _parameters, _h, _scratch);
-        else LstmKernels.Step(_lstm, x, _state, _parameters, _h, _scratch);
-        return Dense(_h, _dense, _bias);
-    }
-
-    // Dense(1): a dot product in registers, as generated code can emit for a constant width (a multiple of 8).
-    private static float Dense(ReadOnlySpan<float> h, ReadOnlySpan<float> w, float bias)
-    {
-        Vector256<float> sum = Vector256<float>.Zero;
-        for (int j = 0; j < h.Length; j += 8) sum = DenseKernels.MultiplyAdd(Vector256.Create(h.Slice(j, 8)), Vector256.Create(w.Slice(j, 8)), sum);
-        return bias + Vector256.Sum(sum);
-    }
-
-    private static float[] Normal(ref SeededRandom random, int count, float scale)
-    {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) values[i] = scale * (float)random.NextNormal();
-        return values;
+        int n = _next = (_next + 1) & (Signal - 1);
+        _step(_signal.AsSpan(n * _inputs, _inputs), _state, _output);
+        return _output[0];
     }
 }
