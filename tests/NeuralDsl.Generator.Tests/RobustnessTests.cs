@@ -359,12 +359,27 @@ public class RobustnessTests(ITestOutputHelper output)
                 Model.LayerKind.Conv2D or Model.LayerKind.Conv1D => (long)layer.Window.KernelHeight * layer.Window.KernelWidth * layer.InputShape.Channels * layer.OutputShape.Channels
                     + (layer.UseBias ? layer.OutputShape.Channels : 0),
                 Model.LayerKind.BatchNormalization => 2 * units,
+                // Keras' counts, per direction: SimpleRNN u(u + f) + u, LSTM 4(u(u + f) + u), GRU 3(u(u + f) + u), or + 2u with reset_after.
+                Model.LayerKind.SimpleRNN or Model.LayerKind.LSTM or Model.LayerKind.GRU => RecurrentCount(layer),
+                Model.LayerKind.Embedding => (long)layer.Vocabulary * layer.OutputShape.Channels,
                 _ => 0,
             };
             if (layer.HasSlopes) total += units;
             fanIn = units;
         }
         return total;
+    }
+
+    private static long RecurrentCount(LayerModel layer)
+    {
+        long u = layer.Recurrence.Units, f = layer.InputShape.Channels;
+        long single = layer.Kind switch
+        {
+            Model.LayerKind.LSTM => 4 * (u * (u + f) + u),
+            Model.LayerKind.GRU => 3 * (u * (u + f) + (layer.Recurrence.ResetAfter ? 2 * u : u)),
+            _ => u * (u + f) + u,
+        };
+        return layer.Recurrence.Bidirectional ? 2 * single : single;
     }
 
     private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
@@ -399,8 +414,12 @@ public class RobustnessTests(ITestOutputHelper output)
     private static string PlausibleDeclaration(Random random)
     {
         string[] activations = Enum.GetNames<Activation>().Where(n => n != nameof(Activation.Step)).ToArray();
-        bool image = random.Next(3) == 0;
-        var network = new List<string> { image ? "InputShape = [6, 6, 2]" : "Inputs = " + random.Next(1, 9).ToString(CultureInfo.InvariantCulture) };
+        int kind = random.Next(6);
+        bool image = kind == 0, sequence = kind == 1, tokens = kind == 2;
+        var network = new List<string>
+        {
+            image ? "InputShape = [6, 6, 2]" : sequence ? "InputShape = [5, 3]" : tokens ? "Inputs = 6" : "Inputs = " + random.Next(1, 9).ToString(CultureInfo.InvariantCulture),
+        };
         if (random.Next(4) > 0) network.Add("Loss = Loss." + Pick(random, Enum.GetNames<Loss>()));
         if (random.Next(3) == 0) network.Add("Optimizer = Optimizer." + Pick(random, Enum.GetNames<Optimizer>()));
         if (random.Next(3) == 0) network.Add("LearningRate = " + Pick(random, ["0.001f", "0.01f", "0.1f", "1f"]));
@@ -411,6 +430,14 @@ public class RobustnessTests(ITestOutputHelper output)
             // (6, 6, 2) -> (6, 6, k) or (4, 4, k) -> pooled -> a vector for the dense layers below.
             builder.Append($"[Conv2D({random.Next(1, 5)}, 3, Activation.{Pick(random, activations.Where(a => a != nameof(Activation.Softmax)).ToArray())}{Pick(random, ["", ", Padding = Padding.Same", ", Strides = 2", ", UseBias = false"])})]\n");
             builder.Append(Pick(random, ["[MaxPool2D(2)]\n[Flatten]\n", "[AveragePool2D(2, Strides = 1, Padding = Padding.Same)]\n[Flatten]\n", "[GlobalAveragePooling2D]\n", "[Dropout(0.1f)]\n[Flatten]\n"]));
+        }
+        if (sequence || tokens)
+        {
+            // (5, 3), or six token ids as (6, k), through recurrent layers to a vector for the dense layers below.
+            if (tokens) builder.Append($"[Embedding({random.Next(1, 12)}, {random.Next(1, 5)})]\n");
+            string gru = Pick(random, ["", ", ResetAfter = false"]);
+            builder.Append(Pick(random, [$"[LSTM({random.Next(1, 6)})]\n", $"[GRU({random.Next(1, 6)}{gru}, Bidirectional = true)]\n",
+                $"[SimpleRNN({random.Next(1, 6)}, ReturnSequences = true)]\n[Dropout(0.1f)]\n[LSTM(2, KernelL2 = 0.01f)]\n", $"[GRU(3, ReturnSequences = true{gru})]\n[Flatten]\n"]));
         }
         int layers = random.Next(1, 6);
         for (int i = 0; i < layers; i++)
@@ -473,8 +500,10 @@ public class RobustnessTests(ITestOutputHelper output)
     {
         string[] sizes = ["1", "2", "3", "5", "9", "0", "-1", "int.MaxValue", "2.5f"];
         string named = Pick(random, ["", "", ", Strides = " + Pick(random, sizes), ", Padding = Padding.Same", ", Padding = (Padding)5", ", UseBias = false", ", KernelL2 = 0.01f", ", Alpha = 0.1f"]);
-        return random.Next(6) switch
+        return random.Next(8) switch
         {
+            6 => $"{Pick(random, ["SimpleRNN", "LSTM", "GRU"])}({Pick(random, sizes)}{Pick(random, ["", ", ReturnSequences = true", ", Bidirectional = true", ", UseBias = false", ", RecurrentInit = Init.Zeros", ", BiasInit = Init.Orthogonal", ", KernelL2 = -1f"])})",
+            7 => $"Embedding({Pick(random, sizes)}, {Pick(random, sizes)})",
             0 => $"{Pick(random, ["Conv2D", "Conv1D"])}({Pick(random, sizes)}, {Pick(random, sizes)}{(random.Next(2) == 0 ? ", " + Pick(random, Activations) : "")}{named})",
             1 => $"{Pick(random, ["MaxPool2D", "AveragePool2D", "MaxPool1D", "AveragePool1D"])}({Pick(random, sizes)}{(named.Contains("Bias") || named.Contains("Kernel") || named.Contains("Alpha") ? "" : named)})",
             2 => Pick(random, ["GlobalAveragePooling2D", "GlobalAveragePooling1D"]),

@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using NeuralDsl.Embedding;
+using NeuralDsl.Weights;
+
+namespace NeuralDsl.Tests.Recurrent;
+
+/// <summary>
+/// Recurrent networks at the boundaries: .ndw files round-trip and tell a reset-after GRU from a
+/// reset-before one; safetensors and weights JSON refuse them (an embedding network too, though its input
+/// is a vector), naming the layer, and write nothing.
+/// </summary>
+public class RecurrentInteropTests
+{
+    [Fact]
+    public void Ndw_round_trips_a_recurrent_network_and_its_predictions()
+    {
+        var net = new StreamTokens(seed: 1);
+        using var stream = new MemoryStream();
+        net.SaveWeights(stream);
+        var other = new StreamTokens(seed: 2);
+        stream.Position = 0;
+        other.LoadWeights(stream);
+        Assert.Equal(net.Parameters.ToArray(), other.Parameters.ToArray());
+        Assert.Equal(net.State.ToArray(), other.State.ToArray());
+        float[] ids = [1, 5, 19, 0, 3, 3, 7, 12, 2, 8], a = new float[3], b = new float[3];
+        net.Predict(ids, a);
+        other.Predict(ids, b);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Ndw_refuses_a_file_of_another_recurrent_layout()
+    {
+        var bidirectional = new NoStreamBidirectional(seed: 1);
+        using var stream = new MemoryStream();
+        bidirectional.SaveWeights(stream);
+        stream.Position = 0;
+        var sequenceOut = new NoStreamSequenceOut(seed: 1);
+        float[] before = sequenceOut.Parameters.ToArray();
+        Assert.False(sequenceOut.TryLoadWeights(stream, out string? error));
+        Assert.False(string.IsNullOrEmpty(error));
+        Assert.Equal(before, sequenceOut.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void Safetensors_and_weights_json_refuse_recurrent_and_embedding_layers()
+    {
+        using var stream = new MemoryStream();
+        Assert.Contains("Layer 0 (LSTM)", Assert.Throws<NotSupportedException>(() => new StreamLstm16().SaveSafetensors(stream)).Message);
+        Assert.Contains("Layer 0 (Embedding)", Assert.Throws<NotSupportedException>(() => new StreamTokens().SaveSafetensors(stream)).Message);
+        Assert.Contains("Layer 0 (Embedding)", Assert.Throws<NotSupportedException>(() => new StreamTokens().ExportWeightsJson(stream)).Message);
+        Assert.Equal(0, stream.Length);
+    }
+}
