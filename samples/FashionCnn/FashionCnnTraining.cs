@@ -57,4 +57,25 @@ public static class FashionCnnTraining
             if (predicted[i] == actual[i]) correct++;
         return new FashionCnnResult(net, history, times.ToArray(), predicted, (double)correct / actual.Length);
     }
+
+    /// <summary>
+    /// Single-image inference latency: <c>Predict</c> of one test image at a time, timed in windows of 100
+    /// images after a warm-up; the median window divided by 100 (a shared machine stretches some windows).
+    /// </summary>
+    public static TimeSpan SingleImageLatency(FashionCnnNet net, Dataset test, int windows = 50)
+    {
+        const int PerWindow = 100;
+        float[] output = new float[FashionCnnNet.OutputSize];
+        int count = Math.Min(test.Count, 1000);
+        for (int i = 0; i < 2 * count; i++) net.Predict(test.Features.Slice((i % count) * FashionCnnNet.InputSize, FashionCnnNet.InputSize), output);
+        double[] ticks = new double[windows];
+        for (int w = 0; w < windows; w++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < PerWindow; i++) net.Predict(test.Features.Slice((w * PerWindow + i) % count * FashionCnnNet.InputSize, FashionCnnNet.InputSize), output);
+            ticks[w] = Stopwatch.GetElapsedTime(start).Ticks / (double)PerWindow;
+        }
+        Array.Sort(ticks);
+        return TimeSpan.FromTicks((long)ticks[windows / 2]);
+    }
 }

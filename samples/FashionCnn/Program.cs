@@ -52,6 +52,7 @@ public static class Program
         double mean = result.EpochTimes.Average(t => t.TotalSeconds);
         Console.WriteLine($"time per epoch: {mean:F1} s (mean of {result.EpochTimes.Length}; {result.EpochTimes.Sum(t => t.TotalSeconds):F1} s in all)");
         Console.WriteLine($"test accuracy: {result.Accuracy:P2} on {test.Count} images");
+        Console.WriteLine($"single-image inference: {FashionCnnTraining.SingleImageLatency(result.Net, test).TotalMicroseconds:F1} us (Predict, median of 50 windows of 100 images)");
         Console.WriteLine();
         Console.WriteLine(ClassificationReport.Create(ClassLabels.Of(test), result.Predicted, classes: 10, MnistFiles.FashionMnist.ClassNames.ToArray()));
 

@@ -78,3 +78,22 @@ with torch.no_grad():
     accuracy = (model(x_test).argmax(1) == y_test).float().mean().item()
 print(f"time per epoch: {sum(times) / len(times):.1f} s (mean of {epochs}; {sum(times):.1f} s in all)")
 print(f"test accuracy: {accuracy:.2%} on {len(x_test)} images")
+
+
+def latency(forward):
+    """Median per-image time of one image at a time, in windows of 100 images after a warm-up, as the sample times Predict."""
+    with torch.no_grad():
+        for i in range(2000):
+            forward(x_test[i % 1000:i % 1000 + 1])
+        windows = []
+        for w in range(50):
+            start = time.perf_counter()
+            for i in range(100):
+                j = (w * 100 + i) % 1000
+                forward(x_test[j:j + 1])
+            windows.append((time.perf_counter() - start) / 100)
+    return sorted(windows)[len(windows) // 2] * 1e6
+
+
+traced = torch.jit.freeze(torch.jit.trace(model, x_test[:1]))
+print(f"single-image inference: {latency(model):.1f} us eager, {latency(traced):.1f} us TorchScript (median of 50 windows of 100 images)")
