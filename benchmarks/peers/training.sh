@@ -42,5 +42,10 @@ echo "== streaming recurrent steps: NeuralDsl (generated Step)"
 dotnet benchmarks/NeuralDsl.Benchmarks/bin/Release/net10.0/NeuralDsl.Benchmarks.dll streaming
 echo "== streaming recurrent steps: PyTorch cells"
 $python benchmarks/peers/torch_streaming.py
-echo "   (RTNeural on this machine, compile-time API, g++ -O3 -march=native, from issue 13: 72, 178 and 275 ns)"
+if [[ -n "${RTNEURAL_DIR:-}" ]]; then
+    echo "== streaming recurrent steps: RTNeural"
+    bash benchmarks/peers/rtneural.sh
+else
+    echo "   (RTNeural: set RTNEURAL_DIR to an RTNeural checkout for its rows; issue 13 quotes 72, 178 and 275 ns on this machine)"
+fi
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
