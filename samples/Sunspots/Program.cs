@@ -11,10 +11,11 @@ namespace Samples.Sunspots;
 /// autoregression of the same window, and scores both on the last 20% of the years.
 /// <c>dotnet run -c Release --project samples/Sunspots [-- --cell gru|lstm] [--seeds 1,2,3,4,5] [--plots folder] [--export-split split.json]</c>;
 /// exits with 1 unless the network's test RMSE is below the autoregression's for every seed.
+/// <c>--validation-grid</c> instead scores the settings the forecaster was chosen from on the validation years.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "Usage: Sunspots [--cell gru|lstm] [--seeds 1,2,3,4,5] [--plots <folder>] [--export-split <file.json>]";
+    private const string Usage = "Usage: Sunspots [--cell gru|lstm] [--seeds 1,2,3,4,5] [--plots <folder>] [--export-split <file.json>] | Sunspots --validation-grid [--seeds ...]";
 
     public static int Main(string[] args)
     {
@@ -22,12 +23,14 @@ public static class Program
         int[] seeds = [1, 2, 3, 4, 5];
         string plots = Path.Combine(AppContext.BaseDirectory, "plots");
         string? exportSplit = null;
+        bool grid = false;
         for (int a = 0; a < args.Length; a++)
         {
             if (args[a] == "--cell" && a + 1 < args.Length && Enum.TryParse(args[a + 1], ignoreCase: true, out cell)) a++;
             else if (args[a] == "--seeds" && a + 1 < args.Length && TryParseSeeds(args[a + 1], out seeds)) a++;
             else if (args[a] == "--plots" && a + 1 < args.Length) plots = args[++a];
             else if (args[a] == "--export-split" && a + 1 < args.Length) exportSplit = args[++a];
+            else if (args[a] == "--validation-grid") grid = true;
             else
             {
                 Console.Error.WriteLine($"Unknown or incomplete argument \"{args[a]}\". {Usage}");
@@ -42,6 +45,7 @@ public static class Program
             + $"test: {windows.Test.Count} windows, targets {windows.Test.TargetYears[0]}-{windows.Test.TargetYears[^1]} (the last {SunspotsTraining.TestFraction * 100:F0}% of the years)");
         Console.WriteLine($"network inputs and targets standardised with the training years' mean {windows.Mean:F2} and standard deviation {windows.Scale:F2}");
         Console.WriteLine();
+        if (grid) return ShowGrid(series, windows, seeds);
         Console.WriteLine(SunspotsTraining.Create(cell, seed: 0).Summary());
 
         BaselineForecast baseline = SunspotsTraining.Baseline(windows);
@@ -72,6 +76,22 @@ public static class Program
             status = 1;
         }
         return status;
+    }
+
+    private static int ShowGrid(SunspotSeries series, ForecastWindows windows, int[] seeds)
+    {
+        ForecastWindows validation = ValidationGrid.Windows(windows, series);
+        BaselineForecast baseline = SunspotsTraining.Baseline(validation);
+        Console.WriteLine($"validation grid: trained on {validation.Train.Count} windows (targets {validation.Train.TargetYears[0]}-{validation.Train.TargetYears[^1]}), "
+            + $"scored on {validation.Test.Count} (targets {validation.FirstTestYear}-{validation.Test.TargetYears[^1]}); the test years are not used");
+        Console.WriteLine($"AR({windows.Window}) on the validation years: RMSE {baseline.Errors.Rmse:F2}");
+        Console.WriteLine($"validation RMSE over seeds {string.Join(",", seeds)}:");
+        GridRow[] rows = ValidationGrid.Run(validation, seeds);
+        foreach (GridRow row in rows)
+            Console.WriteLine($"  {SunspotsTraining.Describe(row.Cell),-20} {row.Variant,-38} mean {row.Mean:F2}  ({row.Rmse.Min():F2} to {row.Rmse.Max():F2})");
+        GridRow best = rows.MinBy(r => r.Mean)!;
+        Console.WriteLine($"lowest mean: {SunspotsTraining.Describe(best.Cell)}, {best.Variant}");
+        return 0;
     }
 
     private static bool TryParseSeeds(string text, out int[] seeds)

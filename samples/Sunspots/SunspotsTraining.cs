@@ -25,6 +25,16 @@ public enum RecurrentCell
 /// <param name="FitTime">Wall-clock time of <c>Fit</c>: from an untrained network to the trained one.</param>
 public sealed record NetworkForecast(string Name, int Seed, History History, double[] Predicted, ForecastErrors Errors, TimeSpan FitTime);
 
+/// <summary>Training settings in place of the declared ones, for the validation grid.</summary>
+/// <param name="Epochs">Passes over the training windows (the cosine schedule spans them).</param>
+/// <param name="LearningRate">Adam's base learning rate.</param>
+/// <param name="BatchSize">Windows per gradient step.</param>
+public sealed record TrainingVariant(int Epochs, float LearningRate, int BatchSize)
+{
+    /// <inheritdoc />
+    public override string ToString() => FormattableString.Invariant($"{Epochs} epochs, rate {LearningRate}, batches of {BatchSize}");
+}
+
 /// <summary>The linear baseline's record.</summary>
 /// <param name="Model">The fitted autoregression.</param>
 /// <param name="Predicted">The forecast of each test year, in the series' units.</param>
@@ -74,25 +84,30 @@ public static class SunspotsTraining
     /// The training settings: the declared ones (epochs, batches of 32, gradient norm clipped to 1) with a
     /// cosine schedule down to 0 over the epochs and the shuffles seeded by <paramref name="seed"/>. All
     /// training windows are used for training: the schedule ends training at a small rate instead of early
-    /// stopping on a validation part, so the network sees exactly the baseline's years.
+    /// stopping on a validation part, so the network sees exactly the baseline's years. A
+    /// <paramref name="variant"/> replaces the epochs, learning rate and batch size.
     /// </summary>
-    public static TrainingOptions Options(ITrainableNetwork net, int seed)
+    public static TrainingOptions Options(ITrainableNetwork net, int seed, TrainingVariant? variant = null)
     {
         ArgumentNullException.ThrowIfNull(net);
         TrainingDeclaration declared = net.DeclaredTraining;
-        int epochs = declared.Epochs ?? Epochs;
+        int epochs = variant?.Epochs ?? declared.Epochs ?? Epochs;
         return new TrainingOptions
         {
             Epochs = epochs,
-            BatchSize = declared.BatchSize ?? 32,
+            BatchSize = variant?.BatchSize ?? declared.BatchSize ?? 32,
+            LearningRate = variant?.LearningRate,
             ClipNorm = declared.ClipNorm ?? 0f,
             Seed = seed,
             Schedule = new CosineAnnealing(tMax: epochs),
         };
     }
 
-    /// <summary>Trains a fresh forecaster on the standardised training windows and forecasts the test years.</summary>
-    public static NetworkForecast Train(ForecastWindows windows, RecurrentCell cell, int seed)
+    /// <summary>
+    /// Trains a fresh forecaster on the standardised training windows (as declared, or with
+    /// <paramref name="variant"/>'s settings) and forecasts the test years.
+    /// </summary>
+    public static NetworkForecast Train(ForecastWindows windows, RecurrentCell cell, int seed, TrainingVariant? variant = null)
     {
         ArgumentNullException.ThrowIfNull(windows);
         ITrainableNetwork net = Create(cell, seed);
@@ -100,7 +115,7 @@ public static class SunspotsTraining
         var test = windows.Scaled(windows.Test);
 
         var clock = Stopwatch.StartNew();
-        History history = net.Fit(train, validation: null, Options(net, seed));
+        History history = net.Fit(train, validation: null, Options(net, seed, variant));
         clock.Stop();
 
         var outputs = new float[test.Count];

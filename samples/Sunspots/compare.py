@@ -74,6 +74,16 @@ rmse, mae = errors(np.column_stack([np.ones(len(x_test)), x_test]) @ solution)
 relative = abs(rmse - ours["ar_rmse"]) / rmse
 print(f"{f'NumPy lstsq AR({w})':<36}: RMSE {rmse:.4f}  MAE {mae:.4f}  (relative difference to C#: {relative:.1e})")
 
+# The window: the same split of the years, the same least squares, for other window lengths.
+scan = []
+for v in range(6, 16):
+    targets = np.arange(v, len(values))
+    design_v = np.column_stack([np.ones(len(targets)), [values[t - v:t] for t in targets]])
+    fit = targets < position[first_test]
+    solution_v, *_ = np.linalg.lstsq(design_v[fit], values[targets[fit]], rcond=None)
+    scan.append(f"{v}: {math.sqrt(np.mean((design_v[~fit] @ solution_v - values[targets[~fit]]) ** 2)):.2f}")
+print(f"AR test RMSE by window length (years): {', '.join(scan)}")
+
 try:
     from statsmodels.tsa.ar_model import AutoReg
     fitted = AutoReg(training_years, lags=w, trend="c").fit()

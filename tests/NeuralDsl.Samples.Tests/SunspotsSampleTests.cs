@@ -68,8 +68,11 @@ public class SunspotsSampleTests
                 Assert.Equal(series.Values[t], set.Targets[i]);
                 Assert.Equal(series.Values[(t - w)..t], set.Inputs[i]);
             }
-        // No training window's inputs or target reach a test year.
+        // No training window's inputs or target reach a test year, nor do the validation grid's windows.
         Assert.True(windows.Train.TargetYears[^1] < windows.FirstTestYear);
+        ForecastWindows validation = ValidationGrid.Windows(windows, series);
+        Assert.True(validation.Test.TargetYears[^1] < windows.FirstTestYear);
+        Assert.Equal(windows.Train.TargetYears, validation.Train.TargetYears.Concat(validation.Test.TargetYears));
     }
 
     [Fact]
