@@ -26,7 +26,7 @@ public static class Program
         bool grid = false;
         for (int a = 0; a < args.Length; a++)
         {
-            if (args[a] == "--cell" && a + 1 < args.Length && Enum.TryParse(args[a + 1], ignoreCase: true, out cell)) a++;
+            if (args[a] == "--cell" && a + 1 < args.Length && Enum.TryParse(args[a + 1], ignoreCase: true, out cell) && Enum.IsDefined(cell)) a++;
             else if (args[a] == "--seeds" && a + 1 < args.Length && TryParseSeeds(args[a + 1], out seeds)) a++;
             else if (args[a] == "--plots" && a + 1 < args.Length) plots = args[++a];
             else if (args[a] == "--export-split" && a + 1 < args.Length) exportSplit = args[++a];
