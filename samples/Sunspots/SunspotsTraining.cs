@@ -77,8 +77,9 @@ public static class SunspotsTraining
         _ => throw new ArgumentOutOfRangeException(nameof(cell), cell, "Expected Lstm or Gru."),
     };
 
-    /// <summary>The name of the forecaster with <paramref name="cell"/>, for reports.</summary>
-    public static string Describe(RecurrentCell cell) => cell == RecurrentCell.Lstm ? "LSTM(32) + Dense(1)" : "GRU(32) + Dense(1)";
+    /// <summary>The name of the forecaster with <paramref name="cell"/>, for reports; the units are read from its declaration.</summary>
+    public static string Describe(RecurrentCell cell) =>
+        $"{(cell == RecurrentCell.Lstm ? "LSTM" : "GRU")}({Create(cell, seed: 0).Layers[0].RecurrentUnits}) + Dense(1)";
 
     /// <summary>
     /// The training settings: the declared ones (epochs, batches of 32, gradient norm clipped to 1) with a
