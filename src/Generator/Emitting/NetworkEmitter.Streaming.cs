@@ -29,7 +29,8 @@ internal sealed partial class NetworkEmitter
 
     private IEnumerable<LayerModel> StreamingRecurrent => Layers.Take(StreamingSplit + 1).Where(l => l.IsRecurrent);
 
-    private int StreamStateSize => StreamingRecurrent.Sum(RecurrentEmitter.StateSize);
+    /// <summary>Floats of the recurrent layers' states, at the start of a stream's state.</summary>
+    private int RecurrentStateSize => StreamingRecurrent.Sum(RecurrentEmitter.StateSize);
 
     private void EmitStreaming()
     {
@@ -41,8 +42,11 @@ internal sealed partial class NetworkEmitter
             /// <summary>Values of one time step for <see cref="Step(global::System.ReadOnlySpan{float}, global::System.Span{float})"/>: {{(stepInputs == 1 && Layers[0].Kind == LayerKind.Embedding ? "one token id" : "the features of one step")}}.</summary>
             public const int StepInputSize = {{stepInputs}};
 
-            /// <summary>Floats of one stream's state: each recurrent layer's hidden state (and an LSTM's cell state), in layer order.</summary>
-            public const int StreamStateSize = {{StreamStateSize}};
+            /// <summary>
+            /// Floats of one stream's state: each recurrent layer's hidden state (and an LSTM's cell state), in layer order,
+            /// then the step's working space (each stream has its own, so steps on different streams may run at once).
+            /// </summary>
+            public const int StreamStateSize = {{RecurrentStateSize + StepBufferSize(split)}};
 
             // The stream that Step(input, output) advances.
             private readonly float[] _stream = new float[StreamStateSize];
@@ -64,12 +68,15 @@ internal sealed partial class NetworkEmitter
                 state.Clear();
             }
             """);
-        EmitStepMethod(split, stepInputs);
+        EmitStepMethod(split);
     }
 
-    private void EmitStepMethod(int split, int stepInputs)
+    /// <summary>Floats of a step's working space: the spans the layers write (<see cref="StepPlan"/>), then the recurrent steps' shared scratch.</summary>
+    private int StepBufferSize(int split) => StepPlan(split).Owned.Sum(o => o.Size) + StreamingRecurrent.Max(RecurrentEmitter.StepScratchSize);
+
+    /// <summary>Each layer's (input, z, a) in a step, and the spans of the working space: sN for each layer N that writes new values.</summary>
+    private (List<(string Name, int Size)> Owned, Dictionary<int, (string Input, string Z, string A)> Plan) StepPlan(int split)
     {
-        // Each layer that writes new values gets a span of the work buffer: sN for layer N, then the steps' shared scratch.
         var owned = new List<(string Name, int Size)>();
         var plan = new Dictionary<int, (string Input, string Z, string A)>();
         string input = "input";
@@ -83,8 +90,13 @@ internal sealed partial class NetworkEmitter
             plan[layer.Index] = (input, layer.HasTransform ? a : input, a);
             input = a;
         }
+        return (owned, plan);
+    }
+
+    private void EmitStepMethod(int split)
+    {
+        (List<(string Name, int Size)> owned, Dictionary<int, (string Input, string Z, string A)> plan) = StepPlan(split);
         int scratch = StreamingRecurrent.Max(RecurrentEmitter.StepScratchSize);
-        int size = owned.Sum(o => o.Size) + scratch;
 
         _writer.WriteLine();
         using (_writer.Open($"/// <summary>\n/// Advances the stream whose state is <paramref name=\"state\"/> (<see cref=\"StreamStateSize\"/> floats, zero to start: see <see cref=\"ResetState(global::System.Span{{float}})\"/>)\n/// by one time step <paramref name=\"input\"/> (<see cref=\"StepInputSize\"/> values) and writes the network's output for the steps so far.\n/// One network serves any number of streams, each with its own state; allocates nothing.\n/// </summary>\n{Optimised}\npublic void Step({ReadOnlySpan} input, {Span} state, {Span} output)"))
@@ -95,14 +107,10 @@ internal sealed partial class NetworkEmitter
                 {Guard}.Length(output.Length, OutputSize, "OutputSize", nameof(output));
                 {Guard}.NoOverlap(input, output, nameof(output));
                 {Guard}.NoOverlap(state, output, nameof(output));
+                {Guard}.NoOverlap(input, state, nameof(state));
                 {ReadOnlySpan} p = _parameters;
+                {Span} buffer = state.Slice({RecurrentStateSize}, {StepBufferSize(split)}); // the stream's working space
                 """);
-            // A step needs a few vectors; a layer of thousands of units spills to the shared pool.
-            bool onStack = size <= EmitPolicy.StackLimit;
-            _writer.WriteLine(onStack
-                ? $"{Span} buffer = stackalloc float[{size}];"
-                
-                : $"float[] rented = global::System.Buffers.ArrayPool<float>.Shared.Rent({size});\n{Span} buffer = new global::System.Span<float>(rented, 0, {size});");
             if (HasState) _writer.WriteLine($"{ReadOnlySpan} st = _state;");
             int offset = 0;
             foreach ((string name, int width) in owned)
@@ -139,7 +147,6 @@ internal sealed partial class NetworkEmitter
                         break;
                 }
             }
-            if (!onStack) _writer.WriteLine("global::System.Buffers.ArrayPool<float>.Shared.Return(rented);");
         }
     }
 }

@@ -259,8 +259,11 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     /// <summary>Values of one time step for <see cref="Step(global::System.ReadOnlySpan{float}, global::System.Span{float})"/>: one token id.</summary>
     public const int StepInputSize = 1;
 
-    /// <summary>Floats of one stream's state: each recurrent layer's hidden state (and an LSTM's cell state), in layer order.</summary>
-    public const int StreamStateSize = 10;
+    /// <summary>
+    /// Floats of one stream's state: each recurrent layer's hidden state (and an LSTM's cell state), in layer order,
+    /// then the step's working space (each stream has its own, so steps on different streams may run at once).
+    /// </summary>
+    public const int StreamStateSize = 35;
 
     // The stream that Step(input, output) advances.
     private readonly float[] _stream = new float[StreamStateSize];
@@ -295,8 +298,9 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Length(output.Length, OutputSize, "OutputSize", nameof(output));
         global::NeuralDsl.NetworkGuard.NoOverlap(input, output, nameof(output));
         global::NeuralDsl.NetworkGuard.NoOverlap(state, output, nameof(output));
+        global::NeuralDsl.NetworkGuard.NoOverlap(input, state, nameof(state));
         global::System.ReadOnlySpan<float> p = _parameters;
-        global::System.Span<float> buffer = stackalloc float[25];
+        global::System.Span<float> buffer = state.Slice(10, 25); // the stream's working space
         global::System.Span<float> s0 = buffer.Slice(0, 3);
         global::System.Span<float> s1 = buffer.Slice(3, 4);
         global::System.Span<float> s2 = buffer.Slice(7, 2);
