@@ -9,7 +9,7 @@ public enum LayerKind
     /// <summary>Inverted dropout (<see cref="DropoutAttribute"/>); no parameters.</summary>
     Dropout = 1,
 
-    /// <summary>Batch normalisation (<see cref="BatchNormalizationAttribute"/>): gamma and beta parameters, running mean and variance in the state.</summary>
+    /// <summary>Batch normalisation (<see cref="BatchNormalizationAttribute"/>): gamma and beta parameters, running mean and variance in the state, one of each per channel (a vector's every value is a channel).</summary>
     BatchNormalization = 2,
 
     /// <summary>A stand-alone activation (<see cref="ActivationAttribute"/>); no parameters.</summary>
@@ -107,7 +107,7 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta).</summary>
     public int BiasOffset => Kind switch
     {
-        LayerKind.BatchNormalization => ParameterOffset + Units,
+        LayerKind.BatchNormalization => ParameterOffset + OutputShape.Channels,
         LayerKind.Conv2D or LayerKind.Conv1D => ParameterOffset + KernelWeights,
         _ => ParameterOffset + Inputs * Units,
     };

@@ -25,7 +25,7 @@ internal sealed partial class NetworkEmitter
             (a[i], offset) = (offset, offset + layer.Units);
             if (layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization) (extra[i], offset) = (offset, offset + layer.Units);
             (d[i], offset) = (offset, offset + layer.Units);
-            if (layer.Kind == LayerKind.BatchNormalization) (unit[i], perUnit) = (perUnit, perUnit + layer.Units);
+            if (layer.Kind == LayerKind.BatchNormalization) (unit[i], perUnit) = (perUnit, perUnit + layer.NormalizedChannels);
         }
         return new TrainingBuffers(z, a, d, extra, unit, offset, perUnit);
 
@@ -186,7 +186,7 @@ internal sealed partial class NetworkEmitter
             spans.Add($"a{i} = s.Slice({Start(buffers.A[i])}, batch * {layer.Units})");
             if (buffers.Extra[i] >= 0) spans.Add($"e{i} = s.Slice({Start(buffers.Extra[i])}, batch * {layer.Units})");
             spans.Add($"d{i} = s.Slice({Start(buffers.D[i])}, batch * {layer.Units})");
-            if (buffers.PerUnit[i] >= 0) spans.Add($"u{i} = s.Slice(c * {buffers.PerSample}{(buffers.PerUnit[i] == 0 ? "" : $" + {buffers.PerUnit[i]}")}, {layer.Units})");
+            if (buffers.PerUnit[i] >= 0) spans.Add($"u{i} = s.Slice(c * {buffers.PerSample}{(buffers.PerUnit[i] == 0 ? "" : $" + {buffers.PerUnit[i]}")}, {layer.NormalizedChannels})");
             foreach (string span in spans) _writer.WriteLine($"{Span} {span};");
         }
     }

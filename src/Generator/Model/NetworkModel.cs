@@ -139,7 +139,7 @@ internal sealed record LayerModel(
     {
         LayerKind.Dense => Inputs * Units,
         LayerKind.Conv2D or LayerKind.Conv1D => Window.KernelHeight * Window.KernelWidth * InputShape.Channels * OutputShape.Channels,
-        LayerKind.BatchNormalization => Units,
+        LayerKind.BatchNormalization => NormalizedChannels,
         _ => 0,
     };
 
@@ -148,9 +148,15 @@ internal sealed record LayerModel(
     {
         LayerKind.Dense => UseBias ? Units : 0,
         LayerKind.Conv2D or LayerKind.Conv1D => UseBias ? OutputShape.Channels : 0,
-        LayerKind.BatchNormalization => Units,
+        LayerKind.BatchNormalization => NormalizedChannels,
         _ => 0,
     };
+
+    /// <summary>
+    /// The channels batch normalisation keeps statistics and gamma/beta for (Keras' axis -1): an image's
+    /// or a sequence's channels, a vector's every value; 0 for other kinds.
+    /// </summary>
+    public int NormalizedChannels => Kind == LayerKind.BatchNormalization ? InputShape.Channels : 0;
 
     public int WeightOffset => ParameterOffset;
 
@@ -162,6 +168,6 @@ internal sealed record LayerModel(
 
     public int ParameterCount => WeightCount + BiasCount + (HasSlopes ? Units : 0);
 
-    /// <summary>Batch normalisation keeps running means then running variances.</summary>
-    public int StateCount => Kind == LayerKind.BatchNormalization ? 2 * Units : 0;
+    /// <summary>Batch normalisation keeps running means then running variances, one per channel.</summary>
+    public int StateCount => 2 * NormalizedChannels;
 }
