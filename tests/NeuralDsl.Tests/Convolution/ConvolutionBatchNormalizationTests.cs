@@ -6,6 +6,7 @@ using System.Text.Json;
 using NeuralDsl.Reports;
 using NeuralDsl.Tests.GradientCheck;
 using NeuralDsl.Tests.Reference;
+using NeuralDsl.Weights;
 using Xunit.Abstractions;
 
 namespace NeuralDsl.Tests.Convolution;
@@ -175,6 +176,37 @@ public class ConvolutionBatchNormalizationTests(ITestOutputHelper output)
         Assert.Contains("BatchNormalization", error.Message);
         Assert.Equal(parameters, net.Parameters.ToArray());
         Assert.Equal(state, net.State.ToArray());
+    }
+
+    [Fact]
+    public void Ndw_round_trips_the_per_channel_parameters_and_running_statistics()
+    {
+        var trained = new Conv2DBatchNormRelu(seed: 7);
+        var random = new SeededRandom(8);
+        float[] inputs = GradientCheckTests.RandomInputs(ref random, 6 * Conv2DBatchNormRelu.InputSize);
+        float[] targets = GradientCheckTests.RandomInputs(ref random, 6 * Conv2DBatchNormRelu.OutputSize);
+        for (int step = 0; step < 3; step++) trained.TrainStep(inputs, targets);
+        Assert.Contains(trained.State.ToArray(), value => value is not (0f or 1f));
+        using var stream = new MemoryStream();
+        trained.SaveWeights(stream);
+
+        var loaded = new Conv2DBatchNormRelu(seed: 9);
+        stream.Position = 0;
+        loaded.LoadWeights(stream);
+
+        Assert.Equal(trained.Parameters.ToArray(), loaded.Parameters.ToArray());
+        Assert.Equal(trained.State.ToArray(), loaded.State.ToArray());
+        float[] expected = new float[6 * Conv2DBatchNormRelu.OutputSize], actual = new float[expected.Length];
+        trained.PredictBatch(inputs, expected);
+        loaded.PredictBatch(inputs, actual);
+        Assert.Equal(expected, actual);
+
+        // Another architecture refuses the file and keeps its values.
+        stream.Position = 0;
+        var other = new Conv1DBatchNormTanh(seed: 10);
+        float[] before = other.State.ToArray();
+        Assert.False(other.TryLoadWeights(stream, out _));
+        Assert.Equal(before, other.State.ToArray());
     }
 
     [Fact]
