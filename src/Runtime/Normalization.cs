@@ -11,6 +11,11 @@ namespace NeuralDsl;
 /// </summary>
 public static class Normalization
 {
+    // Channels are processed in blocks of this many, each block in row-major sweeps over the rows, so
+    // that an image's many rows of few channels are read in order; each channel still sums its rows in
+    // order, so the results do not depend on the block size.
+    private const int ChannelBlock = 64;
+
     /// <summary>
     /// Training forward pass: normalises each channel with the mean and (biased) variance over the
     /// <paramref name="rows"/>, writes <c>xHat</c> and <c>z = gamma * xHat + beta</c>, keeps
@@ -23,28 +28,47 @@ public static class Normalization
         float momentum, float epsilon, Span<float> xHat, Span<float> z, Span<float> inverseStdDev)
     {
         if (rows < 2) throw new ArgumentException("BatchNormalization needs at least 2 values per channel in a training batch (samples x positions) to estimate a variance.", nameof(rows));
-        for (int j = 0; j < channels; j++)
+        Span<double> means = stackalloc double[ChannelBlock], spreads = stackalloc double[ChannelBlock];
+        for (int first = 0; first < channels; first += ChannelBlock)
         {
-            double sum = 0;
-            for (int n = 0; n < rows; n++) sum += x[n * channels + j];
-            double mean = sum / rows;
-            double squares = 0;
+            int width = Math.Min(ChannelBlock, channels - first);
+            Span<double> mean = means.Slice(0, width), spread = spreads.Slice(0, width);
+            mean.Clear();
+            spread.Clear();
             for (int n = 0; n < rows; n++)
             {
-                double centred = x[n * channels + j] - mean;
-                squares += centred * centred;
+                ReadOnlySpan<float> row = x.Slice(n * channels + first, width);
+                for (int c = 0; c < width; c++) mean[c] += row[c];
             }
-            double inverse = 1.0 / Math.Sqrt(squares / rows + epsilon);
-            inverseStdDev[j] = (float)inverse;
+            for (int c = 0; c < width; c++) mean[c] /= rows;
             for (int n = 0; n < rows; n++)
             {
-                int k = n * channels + j;
-                float normalised = (float)((x[k] - mean) * inverse);
-                xHat[k] = normalised;
-                z[k] = gamma[j] * normalised + beta[j];
+                ReadOnlySpan<float> row = x.Slice(n * channels + first, width);
+                for (int c = 0; c < width; c++)
+                {
+                    double centred = row[c] - mean[c];
+                    spread[c] += centred * centred;
+                }
             }
-            runningMean[j] = momentum * runningMean[j] + (1f - momentum) * (float)mean;
-            runningVariance[j] = momentum * runningVariance[j] + (1f - momentum) * (float)(squares / (rows - 1));
+            for (int c = 0; c < width; c++)
+            {
+                int j = first + c;
+                double squares = spread[c];
+                runningMean[j] = momentum * runningMean[j] + (1f - momentum) * (float)mean[c];
+                runningVariance[j] = momentum * runningVariance[j] + (1f - momentum) * (float)(squares / (rows - 1));
+                spread[c] = 1.0 / Math.Sqrt(squares / rows + epsilon);
+                inverseStdDev[j] = (float)spread[c];
+            }
+            for (int n = 0; n < rows; n++)
+            {
+                int k = n * channels + first;
+                for (int c = 0; c < width; c++)
+                {
+                    float normalised = (float)((x[k + c] - mean[c]) * spread[c]);
+                    xHat[k + c] = normalised;
+                    z[k + c] = gamma[first + c] * normalised + beta[first + c];
+                }
+            }
         }
     }
 
@@ -56,23 +80,35 @@ public static class Normalization
     public static void BatchNormBackward(ReadOnlySpan<float> dZ, ReadOnlySpan<float> xHat, int rows, int channels,
         ReadOnlySpan<float> gamma, ReadOnlySpan<float> inverseStdDev, Span<float> dGamma, Span<float> dBeta, Span<float> dX)
     {
-        for (int j = 0; j < channels; j++)
+        Span<double> sumsD = stackalloc double[ChannelBlock], sumsDX = stackalloc double[ChannelBlock], factors = stackalloc double[ChannelBlock];
+        for (int first = 0; first < channels; first += ChannelBlock)
         {
-            double sumD = 0, sumDX = 0;
+            int width = Math.Min(ChannelBlock, channels - first);
+            Span<double> sumD = sumsD.Slice(0, width), sumDX = sumsDX.Slice(0, width);
+            sumD.Clear();
+            sumDX.Clear();
             for (int n = 0; n < rows; n++)
             {
-                int k = n * channels + j;
-                sumD += dZ[k];
-                sumDX += (double)dZ[k] * xHat[k];
+                int k = n * channels + first;
+                for (int c = 0; c < width; c++)
+                {
+                    sumD[c] += dZ[k + c];
+                    sumDX[c] += (double)dZ[k + c] * xHat[k + c];
+                }
             }
-            dGamma[j] += (float)sumDX;
-            dBeta[j] += (float)sumD;
+            for (int c = 0; c < width; c++)
+            {
+                dGamma[first + c] += (float)sumDX[c];
+                dBeta[first + c] += (float)sumD[c];
+            }
             if (dX.IsEmpty) continue;
-            double factor = gamma[j] * inverseStdDev[j] / (double)rows;
+            Span<double> factor = factors.Slice(0, width);
+            for (int c = 0; c < width; c++) factor[c] = gamma[first + c] * inverseStdDev[first + c] / (double)rows;
             for (int n = 0; n < rows; n++)
             {
-                int k = n * channels + j;
-                dX[k] = (float)(factor * (rows * (double)dZ[k] - sumD - xHat[k] * sumDX));
+                int k = n * channels + first;
+                for (int c = 0; c < width; c++)
+                    dX[k + c] = (float)(factor[c] * (rows * (double)dZ[k + c] - sumD[c] - xHat[k + c] * sumDX[c]));
             }
         }
     }
