@@ -68,7 +68,7 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Variance epsilon (BatchNormalization layers).</summary>
     public float Epsilon { get; init; }
 
-    /// <summary>Index of the layer's first value in the network's state (BatchNormalization: running means, then running variances).</summary>
+    /// <summary>Index of the layer's first value in the network's state (BatchNormalization: running means, then running variances, one per channel).</summary>
     public int StateOffset { get; init; }
 
     /// <summary>Number of state values of the layer.</summary>
@@ -104,7 +104,7 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; convolution: [kh, kw, in channels, filters]; BatchNormalization: gamma).</summary>
     public int WeightOffset => ParameterOffset;
 
-    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta).</summary>
+    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta, after one gamma per channel of <see cref="OutputShape"/>).</summary>
     public int BiasOffset => Kind switch
     {
         LayerKind.BatchNormalization => ParameterOffset + OutputShape.Channels,
