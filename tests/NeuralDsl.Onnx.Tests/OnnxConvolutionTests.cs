@@ -156,6 +156,21 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Batch_normalisation_that_changes_the_shape_is_refused_with_the_layer_named()
+    {
+        var network = new ImageTableNetwork(new LayerInfo(LayerKind.BatchNormalization, 4, 4, Activation.Linear, 0f, 0, 8)
+        {
+            InputShape = TensorShape.Image(2, 2, 1),
+            OutputShape = TensorShape.Image(1, 1, 4),
+            StateCount = 8,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => OnnxHarness.Export(network));
+
+        Assert.Contains("Layer 0 maps (2, 2, 1) to (1, 1, 4)", error.Message);
+    }
+
+    [Fact]
     public void A_window_that_does_not_give_the_declared_output_is_refused()
     {
         var network = new ImageTableNetwork(new LayerInfo(LayerKind.MaxPool2D, 4, 4, Activation.Linear, 0f, 0, 0)

@@ -146,6 +146,8 @@ public static class OnnxExporter
             if (layer.InputShape.Size != layer.Inputs || layer.OutputShape.Size != layer.Units)
                 throw Mismatch(i, $"reads {layer.Inputs} and writes {layer.Units} values, but its shapes are {layer.InputShape} and {layer.OutputShape}");
             CheckWindow(i, layer);
+            if (layer.Kind == LayerKind.BatchNormalization && layer.OutputShape != layer.InputShape)
+                throw Mismatch(i, $"maps {layer.InputShape} to {layer.OutputShape}, but a batch normalisation keeps its input's shape");
             int expected = ExpectedParameters(layer);
             if (layer.ParameterCount != expected)
                 throw Mismatch(i, $"declares {layer.ParameterCount} parameters but a {layer.Kind} layer of this shape has {expected}");
