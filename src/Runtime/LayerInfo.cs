@@ -9,7 +9,7 @@ public enum LayerKind
     /// <summary>Inverted dropout (<see cref="DropoutAttribute"/>); no parameters.</summary>
     Dropout = 1,
 
-    /// <summary>Batch normalisation (<see cref="BatchNormalizationAttribute"/>): gamma and beta parameters, running mean and variance in the state.</summary>
+    /// <summary>Batch normalisation (<see cref="BatchNormalizationAttribute"/>): gamma and beta parameters, running mean and variance in the state, one of each per channel (a vector's every value is a channel).</summary>
     BatchNormalization = 2,
 
     /// <summary>A stand-alone activation (<see cref="ActivationAttribute"/>); no parameters.</summary>
@@ -80,7 +80,7 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Variance epsilon (BatchNormalization layers).</summary>
     public float Epsilon { get; init; }
 
-    /// <summary>Index of the layer's first value in the network's state (BatchNormalization: running means, then running variances).</summary>
+    /// <summary>Index of the layer's first value in the network's state (BatchNormalization: running means, then running variances, one per channel).</summary>
     public int StateOffset { get; init; }
 
     /// <summary>Number of state values of the layer.</summary>
@@ -140,10 +140,10 @@ public sealed record LayerInfo(LayerKind Kind, int Inputs, int Units, Activation
     /// <summary>Index of the first weight (Dense: input-major [Inputs, Units], Keras' kernel layout; convolution: [kh, kw, in channels, filters]; BatchNormalization: gamma; recurrent: the forward direction's kernel [features, gates x units]; Embedding: the table [vocabulary, values per token]).</summary>
     public int WeightOffset => ParameterOffset;
 
-    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta; a recurrent layer: its forward direction's bias, [gates x units] or a GRU's [2, 3 x units] with <see cref="ResetAfter"/>).</summary>
+    /// <summary>Index of the first bias (Dense, convolution; BatchNormalization: beta, after one gamma per channel of <see cref="OutputShape"/>; a recurrent layer: its forward direction's bias, [gates x units] or a GRU's [2, 3 x units] with <see cref="ResetAfter"/>).</summary>
     public int BiasOffset => Kind switch
     {
-        LayerKind.BatchNormalization => ParameterOffset + Units,
+        LayerKind.BatchNormalization => ParameterOffset + OutputShape.Channels,
         LayerKind.Conv2D or LayerKind.Conv1D => ParameterOffset + KernelWeights,
         LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => RecurrentKernelOffset + RecurrentUnits * Gates * RecurrentUnits,
         LayerKind.Embedding => ParameterOffset + ParameterCount,

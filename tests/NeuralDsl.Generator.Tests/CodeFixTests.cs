@@ -255,6 +255,23 @@ public class CodeFixTests
     public Task ND403_moves_the_dropout_before_the_output_layer(string before, string after) =>
         AssertFixed<DropoutBeforeOutputFix>("ND403", Classifier + before, Classifier + after);
 
+    [Theory]
+    [InlineData("Inputs = 4", "[{|ND405:Dense(8)|}]", "[Dense(8, UseBias = false)]")]
+    [InlineData("Inputs = 4", "[Dense(8, {|ND405:UseBias = true|})]", "[Dense(8, UseBias = false)]")]
+    [InlineData("InputShape = [8, 8, 2]", "[{|ND405:Conv2D(4, 3, Padding = Padding.Same)|}]", "[Conv2D(4, 3, Padding = Padding.Same, UseBias = false)]")]
+    [InlineData("InputShape = [8, 2]", "[Conv1D(4, 3, {|ND405:UseBias = true|}, Strides = 2)]", "[Conv1D(4, 3, UseBias = false, Strides = 2)]")]
+    public Task ND405_switches_off_the_biases_the_batch_normalisation_cancels(string input, string before, string after) =>
+        AssertFixed<NoBiasBeforeBatchNormFix>("ND405", Normalised(input, before), Normalised(input, after));
+
+    private static string Normalised(string input, string layer) => $$"""
+        [Network({{input}}, Loss = Loss.MeanSquaredError)]
+        {{layer}}
+        [BatchNormalization]
+        [Activation(Activation.ReLU)]
+        {{(input.StartsWith("InputShape") ? "[Flatten]\n" : "")}}[Dense(1)]
+        public partial class Net;
+        """;
+
     private const string Classifier = """
         [Network(Inputs = 4, Loss = Loss.CategoricalCrossEntropy)]
         [Dense(8, Activation.ReLU)]

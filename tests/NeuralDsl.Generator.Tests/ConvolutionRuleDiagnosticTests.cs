@@ -83,6 +83,21 @@ public class ConvolutionRuleDiagnosticTests
         """);
 
     [Fact]
+    public void Near_miss_ND202_saturating_convolutions_each_followed_by_batch_normalisation() => RuleTests.VerifyClean("""
+        [Network(InputShape = [32, 2], Loss = Loss.MeanSquaredError)]
+        [Conv1D(4, 3, Activation.Tanh)]
+        [BatchNormalization]
+        [Conv1D(4, 3, Activation.Tanh)]
+        [BatchNormalization]
+        [Conv1D(4, 3, Activation.Tanh)]
+        [BatchNormalization]
+        [Conv1D(4, 3, Activation.Sigmoid)]
+        [GlobalAveragePooling1D]
+        [Dense(1)]
+        public partial class Net;
+        """);
+
+    [Fact]
     public void Near_miss_ND202_two_sigmoid_convolutions_and_a_tanh_layer() => RuleTests.VerifyClean("""
         [Network(InputShape = [16, 16, 1], Loss = Loss.MeanSquaredError)]
         [Conv2D(4, 3, Activation.Sigmoid)]

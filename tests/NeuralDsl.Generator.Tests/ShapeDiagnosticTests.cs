@@ -105,7 +105,6 @@ public class ShapeDiagnosticTests
     [InlineData("[8, 8, 3]", "{|ND028:GlobalAveragePooling1D|}", "Dense(1)")]
     [InlineData("[8]", "{|ND028:Flatten|}", "Dense(1)")]
     [InlineData("[8]", "{|ND028:GlobalAveragePooling2D|}", "Dense(1)")]
-    [InlineData("[8, 8, 1]", "Conv2D(4, 3)", "{|ND028:BatchNormalization|}")]
     public void ND028_layer_cannot_take_its_input(string shape, string first, string second) => Verify($$"""
         [Network(InputShape = {{shape}}, Loss = Loss.MeanSquaredError)]
         [{{first}}]
@@ -129,6 +128,18 @@ public class ShapeDiagnosticTests
         [Activation(Activation.Tanh)]
         [Dropout(0.1f)]
         [MaxPool2D(2)]
+        [{|ND028:Dense(1)|}]
+        public partial class Net;
+        """);
+
+    [Theory]
+    [InlineData("[6, 6, 2]", "Conv2D(4, 3)")]
+    [InlineData("[6, 2]", "Conv1D(4, 3)")]
+    [InlineData("[6, 6, 2]", "MaxPool2D(2)")]
+    public void Batch_normalisation_takes_an_image_or_a_sequence_and_keeps_its_shape(string shape, string first) => Verify($$"""
+        [Network(InputShape = {{shape}}, Loss = Loss.MeanSquaredError)]
+        [{{first}}]
+        [BatchNormalization]
         [{|ND028:Dense(1)|}]
         public partial class Net;
         """);

@@ -83,6 +83,23 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Cnn_with_batch_normalisation() => Verify("""
+        using NeuralDsl;
+
+        namespace Samples.Fashion;
+
+        /// <summary>Keras' Conv2D, BatchNormalization, Activation block: statistics per channel over the batch and every position.</summary>
+        [Network(InputShape = [6, 6, 2], Loss = Loss.SparseCategoricalCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f)]
+        [Conv2D(4, 3, UseBias = false)]
+        [BatchNormalization]
+        [Activation(Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(3, Activation.Softmax)]
+        public partial class NormalisedCnn;
+        """);
+
+    [Fact]
     public void Mnist_looped() => Verify("""
         using NeuralDsl;
 

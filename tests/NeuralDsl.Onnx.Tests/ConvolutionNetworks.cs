@@ -48,3 +48,29 @@ public partial class AverageSequenceCnn;
 [Network(InputShape = [5, 6, 2], Loss = Loss.MeanSquaredError)]
 [Conv2D(3, 2, Activation.Tanh, Strides = 2, Padding = Padding.Same)]     // (3, 3, 3), pads 0 and 1 high, 0 and 0 wide
 public partial class ImageOutCnn;
+
+/// <summary>Batch normalisation of the input image and after a convolution without bias (Keras' block), per channel, then pooling and Flatten.</summary>
+[Network(InputShape = [8, 8, 2], Loss = Loss.MeanSquaredError)]
+[BatchNormalization]
+[Conv2D(4, 3, UseBias = false, Padding = Padding.Same)]                  // (8, 8, 4)
+[BatchNormalization(Momentum = 0.9f)]
+[Activation(Activation.ReLU)]
+[MaxPool2D(2)]                                                           // (4, 4, 4)
+[Flatten]
+[Dense(3)]
+public partial class NormalisedCnn;
+
+/// <summary>A sequence: batch normalisation per feature after a Conv1D, a stand-alone tanh, global average pooling.</summary>
+[Network(InputShape = [10, 3], Loss = Loss.MeanSquaredError)]
+[Conv1D(4, 3)]                                                           // (8, 4)
+[BatchNormalization(Epsilon = 0.01f)]
+[Activation(Activation.Tanh)]
+[GlobalAveragePooling1D]
+[Dense(2)]
+public partial class NormalisedSequenceCnn;
+
+/// <summary>An image out whose last layer is a batch normalisation.</summary>
+[Network(InputShape = [5, 6, 2], Loss = Loss.MeanSquaredError)]
+[Conv2D(3, 2, Strides = 2, Padding = Padding.Same)]                      // (3, 3, 3)
+[BatchNormalization]
+public partial class NormalisedImageOutCnn;

@@ -26,6 +26,9 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
         ["SequenceCnn"] = () => new SequenceCnn(seed: 1),
         ["AverageSequenceCnn"] = () => new AverageSequenceCnn(seed: 1),
         ["ImageOutCnn"] = () => new ImageOutCnn(seed: 1),
+        ["NormalisedCnn"] = () => new NormalisedCnn(seed: 1),
+        ["NormalisedSequenceCnn"] = () => new NormalisedSequenceCnn(seed: 1),
+        ["NormalisedImageOutCnn"] = () => new NormalisedImageOutCnn(seed: 1),
     };
 
     public static TheoryData<string, int> Cases()
@@ -109,7 +112,35 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Batch_normalisation_over_an_image_is_refused_with_the_layer_named()
+    public void Batch_normalisation_after_a_convolution_is_one_node_per_channel_in_the_channels_first_section()
+    {
+        var network = new NormalisedCnn(seed: 1);
+        OnnxHarness.Randomise(network, 5);
+        Proto.GraphProto graph = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(network)).Graph;
+
+        Proto.NodeProto[] norms = graph.Node.Where(node => node.OpType == "BatchNormalization").ToArray();
+        Assert.Equal(2, norms.Length);
+        // The first normalises the input after its turn to [batch, C, H, W], the second the convolution's output.
+        Assert.Equal("Transpose", graph.Node.Single(node => node.Output.Contains(norms[0].Input[0])).OpType);
+        Assert.Equal("Conv", graph.Node.Single(node => node.Output.Contains(norms[1].Input[0])).OpType);
+        LayerInfo second = NormalisedCnn.Layers[2];
+        ReadOnlySpan<float> parameters = network.Parameters, state = network.State;
+        float[][] expected =
+        [
+            parameters.Slice(second.WeightOffset, 4).ToArray(), parameters.Slice(second.BiasOffset, 4).ToArray(),
+            state.Slice(second.StateOffset, 4).ToArray(), state.Slice(second.StateOffset + 4, 4).ToArray(),
+        ];
+        for (int k = 0; k < 4; k++)
+        {
+            Proto.TensorProto tensor = graph.Initializer.Single(t => t.Name == norms[1].Input[k + 1]);
+            Assert.Equal(new long[] { 4 }, tensor.Dims);
+            Assert.Equal(expected[k], tensor.FloatData.ToArray());
+        }
+        Assert.Equal(0, Attribute(norms[1], "training_mode").I);
+    }
+
+    [Fact]
+    public void Batch_normalisation_counted_per_value_instead_of_per_channel_is_refused_with_the_layer_named()
     {
         var image = TensorShape.Image(2, 2, 1);
         var network = new ImageTableNetwork(new LayerInfo(LayerKind.BatchNormalization, 4, 4, Activation.Linear, 0f, 0, 8)
@@ -119,9 +150,24 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
             StateCount = 8,
         });
 
-        var error = Assert.Throws<NotSupportedException>(() => OnnxHarness.Export(network));
+        var error = Assert.Throws<InvalidOperationException>(() => OnnxHarness.Export(network));
 
-        Assert.Contains("Layer 0 is a BatchNormalization layer reading the shape (2, 2, 1)", error.Message);
+        Assert.Contains("Layer 0 declares 8 parameters but a BatchNormalization layer of this shape has 2", error.Message);
+    }
+
+    [Fact]
+    public void Batch_normalisation_that_changes_the_shape_is_refused_with_the_layer_named()
+    {
+        var network = new ImageTableNetwork(new LayerInfo(LayerKind.BatchNormalization, 4, 4, Activation.Linear, 0f, 0, 8)
+        {
+            InputShape = TensorShape.Image(2, 2, 1),
+            OutputShape = TensorShape.Image(1, 1, 4),
+            StateCount = 8,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => OnnxHarness.Export(network));
+
+        Assert.Contains("Layer 0 maps (2, 2, 1) to (1, 1, 4)", error.Message);
     }
 
     [Fact]

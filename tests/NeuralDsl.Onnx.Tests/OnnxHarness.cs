@@ -88,9 +88,10 @@ internal static class OnnxHarness
             float amplitude = 1f / MathF.Sqrt(layer.Inputs);
             for (int i = 0; i < parameters.Length; i++) parameters[i] += amplitude * (2f * random.NextSingle() - 1f);
             if (layer.Kind != LayerKind.BatchNormalization) continue;
-            Span<float> mean = network.State.Slice(layer.StateOffset, layer.Units);
-            Span<float> variance = network.State.Slice(layer.StateOffset + layer.Units, layer.Units);
-            for (int j = 0; j < layer.Units; j++)
+            int channels = layer.StateCount / 2;
+            Span<float> mean = network.State.Slice(layer.StateOffset, channels);
+            Span<float> variance = network.State.Slice(layer.StateOffset + channels, channels);
+            for (int j = 0; j < channels; j++)
             {
                 mean[j] += 0.6f * random.NextSingle() - 0.3f;
                 variance[j] *= 0.5f + 1.5f * random.NextSingle();

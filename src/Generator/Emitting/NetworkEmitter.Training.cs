@@ -36,9 +36,9 @@ internal sealed partial class NetworkEmitter
     private static int ExtraWidth(LayerModel layer) =>
         layer.Kind is LayerKind.Dropout or LayerKind.BatchNormalization ? layer.Units : layer.IsRecurrent ? RecurrentEmitter.CacheSize(layer) : 0;
 
-    /// <summary>Floats of a layer's span that does not grow with the batch: batch normalisation's inverse deviations, a recurrent layer's backward scratch.</summary>
+    /// <summary>Floats of a layer's span that does not grow with the batch: batch normalisation's inverse deviations (one per channel), a recurrent layer's backward scratch.</summary>
     private static int FixedWidth(LayerModel layer) =>
-        layer.Kind == LayerKind.BatchNormalization ? layer.Units : layer.IsRecurrent ? RecurrentEmitter.BackwardScratchSize(layer) : 0;
+        layer.Kind == LayerKind.BatchNormalization ? layer.NormalizedChannels : layer.IsRecurrent ? RecurrentEmitter.BackwardScratchSize(layer) : 0;
 
     /// <summary>The batch span names of each layer in the training method.</summary>
     private TrainingSpans[] TrainingPlan()

@@ -156,7 +156,7 @@ internal sealed record LayerModel(
     {
         LayerKind.Dense => Inputs * Units,
         LayerKind.Conv2D or LayerKind.Conv1D => Window.KernelHeight * Window.KernelWidth * InputShape.Channels * OutputShape.Channels,
-        LayerKind.BatchNormalization => Units,
+        LayerKind.BatchNormalization => NormalizedChannels,
         LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => InputShape.Channels * Gates * Recurrence.Units,
         LayerKind.Embedding => Vocabulary * OutputShape.Channels,
         _ => 0,
@@ -167,11 +167,17 @@ internal sealed record LayerModel(
     {
         LayerKind.Dense => UseBias ? Units : 0,
         LayerKind.Conv2D or LayerKind.Conv1D => UseBias ? OutputShape.Channels : 0,
-        LayerKind.BatchNormalization => Units,
+        LayerKind.BatchNormalization => NormalizedChannels,
         LayerKind.GRU when Recurrence.ResetAfter => 6 * Recurrence.Units,
         LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => Gates * Recurrence.Units,
         _ => 0,
     };
+
+    /// <summary>
+    /// The channels batch normalisation keeps statistics and gamma/beta for (Keras' axis -1): an image's
+    /// or a sequence's channels, a vector's every value; 0 for other kinds.
+    /// </summary>
+    public int NormalizedChannels => Kind == LayerKind.BatchNormalization ? InputShape.Channels : 0;
 
     public int WeightOffset => ParameterOffset;
 
@@ -198,6 +204,6 @@ internal sealed record LayerModel(
         }
     }
 
-    /// <summary>Batch normalisation keeps running means then running variances.</summary>
-    public int StateCount => Kind == LayerKind.BatchNormalization ? 2 * Units : 0;
+    /// <summary>Batch normalisation keeps running means then running variances, one per channel.</summary>
+    public int StateCount => 2 * NormalizedChannels;
 }

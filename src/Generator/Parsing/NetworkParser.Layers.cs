@@ -23,7 +23,7 @@ internal sealed partial class NetworkParser
             case KnownNames.DropoutAttribute:
                 return ParseDropout(attribute, index, input, offset, stateOffset);
             case KnownNames.BatchNormalizationAttribute:
-                if (!Fits(attribute, index, LayerKind.BatchNormalization, input, 1)) return null;
+                // Any rank: statistics per channel (Keras' axis -1), a vector's values being its channels.
                 return ParseBatchNormalization(attribute, index, input, offset, stateOffset);
             case KnownNames.ActivationAttribute:
                 ActivationKind activation = CheckActivation(attribute, index, isOutput, loss);

@@ -56,12 +56,12 @@ internal sealed partial class NetworkParser
 
     /// <summary>
     /// Whether <paramref name="input"/> has the rank the layer takes; reports it otherwise. When the input
-    /// is unknown (after an invalid input or layer) nothing is reported: Dense and BatchNormalization
-    /// are still parsed for their own arguments, the shaped layers, which need the shape, are not.
+    /// is unknown (after an invalid input or layer) nothing is reported: Dense is still parsed for its
+    /// own arguments, the shaped layers, which need the shape, are not.
     /// </summary>
     private bool Fits(AttributeData attribute, int index, LayerKind kind, Shape input, int rank)
     {
-        if (_shapeUnknown) return kind is LayerKind.Dense or LayerKind.BatchNormalization;
+        if (_shapeUnknown) return kind == LayerKind.Dense;
         if (input.Rank == rank) return true;
         Report(DiagnosticDescriptors.LayerInputShapeMismatch, AttributeLocation(attribute), index, kind, input, MisfitReason(kind, input, rank));
         _shapeUnknown = true;
@@ -70,9 +70,8 @@ internal sealed partial class NetworkParser
 
     private static string MisfitReason(LayerKind kind, Shape input, int rank) => rank switch
     {
-        1 when kind == LayerKind.Dense => "Dense takes a vector; put [Flatten] or a global pooling layer before it",
         1 when kind == LayerKind.Embedding => "an embedding reads a vector of token ids; declare the network's Inputs = steps",
-        1 => "BatchNormalization after an image or a sequence normalises each channel in Keras, which NeuralDsl does not implement yet; put it after [Flatten], where it normalises each value",
+        1 => "Dense takes a vector; put [Flatten] or a global pooling layer before it",
         2 => $"{kind} takes a sequence (steps, features)" + (input.IsVector
             ? "; a vector has no steps: declare the network's InputShape = [steps, features]" + (kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU ? ", or give the recurrent layer below it ReturnSequences = true" : "")
             : kind is LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU ? "; an image is not a sequence" : "; for an image use the 2-D layer"),

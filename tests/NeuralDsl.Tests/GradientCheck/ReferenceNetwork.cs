@@ -69,20 +69,28 @@ internal static partial class ReferenceNetwork
         return z;
     }
 
-    /// <summary>Training-mode batch normalisation: each unit normalised with the batch mean and the biased batch variance.</summary>
+    /// <summary>
+    /// Training-mode batch normalisation, per channel as Keras' axis -1: each channel of the
+    /// channels-last sample (a vector's every unit) normalised with the mean and the biased variance of
+    /// that channel over the batch and every position.
+    /// </summary>
     private static double[][] BatchNormalize(LayerInfo layer, ReadOnlySpan<double> p, double[][] x)
     {
-        int batch = x.Length;
+        int batch = x.Length, channels = layer.OutputShape.Channels, positions = layer.Units / channels;
         double[][] z = x.Select(_ => new double[layer.Units]).ToArray();
-        for (int j = 0; j < layer.Units; j++)
+        for (int c = 0; c < channels; c++)
         {
             double mean = 0, variance = 0;
-            for (int n = 0; n < batch; n++) mean += x[n][j];
-            mean /= batch;
-            for (int n = 0; n < batch; n++) variance += (x[n][j] - mean) * (x[n][j] - mean);
-            variance /= batch;
-            double gamma = p[layer.WeightOffset + j], beta = p[layer.BiasOffset + j];
-            for (int n = 0; n < batch; n++) z[n][j] = gamma * (x[n][j] - mean) / Math.Sqrt(variance + layer.Epsilon) + beta;
+            for (int n = 0; n < batch; n++)
+                for (int q = 0; q < positions; q++) mean += x[n][q * channels + c];
+            mean /= batch * positions;
+            for (int n = 0; n < batch; n++)
+                for (int q = 0; q < positions; q++) variance += (x[n][q * channels + c] - mean) * (x[n][q * channels + c] - mean);
+            variance /= batch * positions;
+            double gamma = p[layer.WeightOffset + c], beta = p[layer.BiasOffset + c];
+            for (int n = 0; n < batch; n++)
+                for (int q = 0; q < positions; q++)
+                    z[n][q * channels + c] = gamma * (x[n][q * channels + c] - mean) / Math.Sqrt(variance + layer.Epsilon) + beta;
         }
         return z;
     }

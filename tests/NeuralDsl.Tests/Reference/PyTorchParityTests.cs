@@ -341,8 +341,8 @@ public sealed class ParityComparison(string network, IReadOnlyList<LayerInfo> la
         {
             LayerInfo layer = layers[l];
             if (index < layer.StateOffset || index >= layer.StateOffset + layer.StateCount) continue;
-            int unit = index - layer.StateOffset;
-            return unit < layer.Units ? $"layer {l} running mean {unit}" : $"layer {l} running variance {unit - layer.Units}";
+            int unit = index - layer.StateOffset, channels = layer.StateCount / 2;
+            return unit < channels ? $"layer {l} running mean {unit}" : $"layer {l} running variance {unit - channels}";
         }
         return "beyond the last layer";
     }

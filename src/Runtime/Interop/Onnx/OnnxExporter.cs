@@ -146,14 +146,16 @@ public static class OnnxExporter
             if (layer.InputShape.Size != layer.Inputs || layer.OutputShape.Size != layer.Units)
                 throw Mismatch(i, $"reads {layer.Inputs} and writes {layer.Units} values, but its shapes are {layer.InputShape} and {layer.OutputShape}");
             CheckWindow(i, layer);
+            if (layer.Kind == LayerKind.BatchNormalization && layer.OutputShape != layer.InputShape)
+                throw Mismatch(i, $"maps {layer.InputShape} to {layer.OutputShape}, but a batch normalisation keeps its input's shape");
             int expected = ExpectedParameters(layer);
             if (layer.ParameterCount != expected)
                 throw Mismatch(i, $"declares {layer.ParameterCount} parameters but a {layer.Kind} layer of this shape has {expected}");
             if (layer.ParameterOffset < 0 || layer.ParameterOffset > network.Parameters.Length - layer.ParameterCount)
                 throw Mismatch(i, $"has parameters at [{layer.ParameterOffset}, {layer.ParameterOffset + layer.ParameterCount}) beyond the network's {network.Parameters.Length}");
             if (layer.Kind == LayerKind.BatchNormalization
-                && (layer.StateCount != 2 * layer.Units || layer.StateOffset < 0 || layer.StateOffset > network.State.Length - layer.StateCount))
-                throw Mismatch(i, $"has running statistics at [{layer.StateOffset}, {layer.StateOffset + layer.StateCount}), but needs {2 * layer.Units} values within the network's {network.State.Length}");
+                && (layer.StateCount != 2 * layer.OutputShape.Channels || layer.StateOffset < 0 || layer.StateOffset > network.State.Length - layer.StateCount))
+                throw Mismatch(i, $"has running statistics at [{layer.StateOffset}, {layer.StateOffset + layer.StateCount}), but needs {2 * layer.OutputShape.Channels} values within the network's {network.State.Length}");
             width = layer.Units;
             shape = layer.OutputShape;
         }
@@ -167,14 +169,15 @@ public static class OnnxExporter
         or LayerKind.AveragePool2D or LayerKind.AveragePool1D or LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D
         or LayerKind.Flatten;
 
-    // Each kind reads the rank it computes on; a softmax or a batch normalisation over an image or a
-    // sequence has no defined order here (the generator refuses both), so neither is guessed at.
+    // Each kind reads the rank it computes on; a softmax over an image or a sequence has no defined
+    // order here (the generator refuses it), so it is not guessed at. Batch normalisation takes any
+    // rank: per channel, which is ONNX's axis 1 in the channels-first section as on a vector.
     private static void CheckShapedForm(int index, LayerInfo layer)
     {
         int rank = layer.InputShape.Rank;
         int expected = layer.Kind switch
         {
-            LayerKind.Dense or LayerKind.BatchNormalization => 1,
+            LayerKind.Dense => 1,
             LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePooling2D => 3,
             LayerKind.Conv1D or LayerKind.MaxPool1D or LayerKind.AveragePool1D or LayerKind.GlobalAveragePooling1D => 2,
             LayerKind.Flatten => rank > 1 ? rank : 2,
@@ -213,7 +216,7 @@ public static class OnnxExporter
         return layer.Kind switch
         {
             LayerKind.Dense => layer.Inputs * layer.Units + (layer.UseBias ? layer.Units : 0) + slopes,
-            LayerKind.BatchNormalization => 2 * layer.Units + slopes,
+            LayerKind.BatchNormalization => 2 * layer.OutputShape.Channels + slopes,
             LayerKind.Conv2D or LayerKind.Conv1D =>
                 OnnxWindowLayers.KernelHeight(layer) * layer.KernelSize * layer.InputShape.Channels * filters + (layer.UseBias ? filters : 0) + slopes,
             _ => slopes,

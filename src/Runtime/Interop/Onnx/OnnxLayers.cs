@@ -46,13 +46,15 @@ internal static class OnnxLayers
     }
 
     // Inference mode: the running statistics (training_mode = 0); the epsilon is a float32 attribute.
+    // ONNX normalises axis 1: a vector's units, or the channels of the channels-first [batch, C, H, W].
     private static string BatchNormalization(OnnxGraph graph, string name, LayerInfo layer, string input, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
-        long[] units = { layer.Units };
-        string gamma = graph.AddInitializer(name + "gamma", units, parameters.Slice(layer.WeightOffset, layer.Units));
-        string beta = graph.AddInitializer(name + "beta", units, parameters.Slice(layer.BiasOffset, layer.Units));
-        string mean = graph.AddInitializer(name + "moving_mean", units, state.Slice(layer.StateOffset, layer.Units));
-        string variance = graph.AddInitializer(name + "moving_variance", units, state.Slice(layer.StateOffset + layer.Units, layer.Units));
+        int channels = layer.OutputShape.Channels;
+        long[] shape = { channels };
+        string gamma = graph.AddInitializer(name + "gamma", shape, parameters.Slice(layer.WeightOffset, channels));
+        string beta = graph.AddInitializer(name + "beta", shape, parameters.Slice(layer.BiasOffset, channels));
+        string mean = graph.AddInitializer(name + "moving_mean", shape, state.Slice(layer.StateOffset, channels));
+        string variance = graph.AddInitializer(name + "moving_variance", shape, state.Slice(layer.StateOffset + channels, channels));
         return graph.AddNode("BatchNormalization", new[] { input, gamma, beta, mean, variance }, name + "batchnorm",
             OnnxAttribute.Of("epsilon", layer.Epsilon), OnnxAttribute.Of("training_mode", 0L));
     }
