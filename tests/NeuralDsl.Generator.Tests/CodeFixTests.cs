@@ -202,6 +202,24 @@ public class CodeFixTests
         public partial class Net;
         """);
 
+    // ND604 has a warning and an info descriptor, so markup cannot name one: the expected diagnostic is
+    // written out, at location 0, with the other recurrent layers as its additional locations 1, 2, ...
+    [Theory]
+    [InlineData("", "[{|#0:SimpleRNN(8)|}]", ", ClipNorm = 1f", "[SimpleRNN(8)]", DiagnosticSeverity.Warning)]
+    [InlineData(", ClipNorm = 0f", "[{|#1:LSTM(8, ReturnSequences = true)|}][{|#0:SimpleRNN(4)|}]", ", ClipNorm = 1f", "[LSTM(8, ReturnSequences = true)][SimpleRNN(4)]", DiagnosticSeverity.Warning)]
+    [InlineData(", ClipValue = 0f", "[{|#0:GRU(8, Bidirectional = true)|}]", ", ClipValue = 0f, ClipNorm = 1f", "[GRU(8, Bidirectional = true)]", DiagnosticSeverity.Info)]
+    public async Task ND604_declares_clip_norm_on_the_network(string before, string layers, string after, string fixedLayers, DiagnosticSeverity severity)
+    {
+        string source = Header + $"[Network(InputShape = [10, 2], Loss = Loss.MeanSquaredError{before})]\n{layers}\n[Dense(1)]\npublic partial class Net;\n";
+        string fixedSource = Header + $"[Network(InputShape = [10, 2], Loss = Loss.MeanSquaredError{after})]\n{fixedLayers}\n[Dense(1)]\npublic partial class Net;\n";
+        var expected = new Microsoft.CodeAnalysis.Testing.DiagnosticResult("ND604", severity);
+        for (int location = 0; source.Contains($"{{|#{location}:"); location++) expected = expected.WithLocation(location);
+        var test = new NetworkCodeFixTest<GradientClippingFix>("ND604", source, fixedSource);
+        test.ExpectedDiagnostics.Add(expected);
+        await test.RunAsync();
+        AssertCompilesWithout(fixedSource, "ND604");
+    }
+
     [Fact]
     public Task Fix_all_ND502_fixes_every_network() => AssertFixed<SuggestedValueFix>("ND502", """
         [Network(Inputs = 4, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam, {|ND502:LearningRate = 0.1f|})]

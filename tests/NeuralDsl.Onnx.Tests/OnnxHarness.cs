@@ -67,6 +67,21 @@ internal static class OnnxHarness
     }
 
     /// <summary>
+    /// <paramref name="batch"/> samples for <paramref name="network"/>: token ids (whole numbers in
+    /// [0, vocabulary)) when its first layer is an embedding, else uniform values in [low, high).
+    /// </summary>
+    public static float[] Samples(INetwork network, Random random, int batch, float low, float high)
+    {
+        int count = batch * network.InputSize;
+        if (network.Layers.Count == 0 || network.Layers[0].Kind != LayerKind.Embedding) return Uniform(random, count, low, high);
+        LayerInfo embedding = network.Layers[0];
+        int vocabulary = embedding.ParameterCount / embedding.OutputShape.Channels;
+        var ids = new float[count];
+        for (int i = 0; i < count; i++) ids[i] = random.Next(vocabulary);
+        return ids;
+    }
+
+    /// <summary>
     /// Trains a few steps (so that batch normalisation's running statistics move), then shifts every
     /// parameter by up to 1 / sqrt(fan-in) and every running statistic by a random amount: biases,
     /// slopes, gamma, beta, means and variances all end up far from their initial values, and different per unit.
@@ -78,7 +93,7 @@ internal static class OnnxHarness
         {
             const int batch = 8;
             for (int step = 0; step < 3; step++)
-                trainable.TrainStep(Uniform(random, batch * network.InputSize, -1f, 1f), Targets(trainable, random, batch));
+                trainable.TrainStep(Samples(network, random, batch, -1f, 1f), Targets(trainable, random, batch));
         }
         foreach (LayerInfo layer in network.Layers)
         {

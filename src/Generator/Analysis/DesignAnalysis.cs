@@ -44,6 +44,8 @@ internal static class DesignAnalysis
         new ND601NonPositiveTrainingLength(),
         new ND602EarlyStoppingPatienceInvalid(),
         new ND603EarlyStoppingWithoutValidation(),
+        new ND604RecurrentWithoutGradientClipping(simpleRnn: true),
+        new ND604RecurrentWithoutGradientClipping(simpleRnn: false),
         new ND703UnnormalizedInputsOrTargets(),
         new ND704StrideSkipsInput());
 

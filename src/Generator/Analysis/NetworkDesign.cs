@@ -77,8 +77,8 @@ internal sealed class NetworkDesign
 
     /// <summary>
     /// The effective activation of a trainable layer: its own if it is not linear, otherwise the first
-    /// non-linear Activation layer between it and the next trainable layer (linear if there is none).
-    /// Batch normalisation is not a non-linearity; pooling, Flatten and dropout pass values through.
+    /// non-linear Activation layer between it and the next trainable or recurrent layer (linear if there
+    /// is none). Batch normalisation is not a non-linearity; pooling, Flatten and dropout pass values through.
     /// </summary>
     public ActivationKind Effective(LayerModel dense) => EffectiveSource(dense).Activation;
 
@@ -86,11 +86,25 @@ internal sealed class NetworkDesign
     public LayerModel EffectiveSource(LayerModel dense)
     {
         if (dense.Activation != ActivationKind.Linear) return dense;
-        for (int i = dense.Index + 1; i < Layers.Count && !IsTrainable(Layers[i]); i++)
+        for (int i = dense.Index + 1; i < Layers.Count && !IsTrainable(Layers[i]) && !Layers[i].IsRecurrent; i++)
         {
             if (Layers[i].Kind == LayerKind.Activation && Layers[i].Activation != ActivationKind.Linear) return Layers[i];
         }
         return dense;
+    }
+
+    /// <summary>
+    /// Whether a recurrent layer reads what <paramref name="layer"/> writes, through pass-through layers
+    /// only: its tanh and sigmoid gates are the non-linearity after the layer, which then does not
+    /// compose with the next weights into one linear map.
+    /// </summary>
+    public bool FeedsRecurrentLayer(LayerModel layer)
+    {
+        for (int i = layer.Index + 1; i < Layers.Count && !IsTrainable(Layers[i]); i++)
+        {
+            if (Layers[i].IsRecurrent) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a batch normalisation layer comes straight after <paramref name="layer"/>.</summary>

@@ -273,6 +273,15 @@ internal static class DiagnosticDescriptors
         "Early stopping without validation data",
         "Early stopping monitors '{0}', but no ValidationSplit is declared, so there is no validation series to monitor: declare ValidationSplit, or monitor \"loss\"");
 
+    public static readonly DiagnosticDescriptor RecurrentWithoutGradientClipping = Warning("ND604", Design,
+        "Recurrent layer without gradient clipping",
+        "Layer {0} ({1}) is trained without gradient clipping: the network declares neither ClipNorm nor ClipValue, and a SimpleRNN's gradients can grow geometrically through the time steps and wreck a training step; declare ClipNorm = 1f");
+
+    /// <summary>ND604's advice part: LSTM and GRU gates damp the growth, so clipping is insurance rather than a fix.</summary>
+    public static readonly DiagnosticDescriptor GatedRecurrentWithoutGradientClipping = Info("ND604", Design,
+        "Recurrent layer without gradient clipping",
+        "Layer {0} ({1}) is trained without gradient clipping: the network declares neither ClipNorm nor ClipValue; gates make exploding gradients rarer than in a SimpleRNN, not impossible; declare ClipNorm = 1f");
+
     public static readonly DiagnosticDescriptor NonPositiveUnits = Error("ND702", Design,
         "Layer units must be positive",
         "Layer {0} declares {1} units; a layer needs at least 1");

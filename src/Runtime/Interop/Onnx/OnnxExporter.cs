@@ -8,7 +8,8 @@ namespace NeuralDsl.Interop.Onnx;
 /// <summary>
 /// Writes a network as an ONNX model (opset <see cref="Opset"/>) that ONNX Runtime, Triton or any ONNX
 /// tool can run: one float input <c>[batch, InputSize]</c> (an image network's <c>[batch, H, W, C]</c>, a
-/// sequence network's <c>[batch, steps, features]</c>: the rows <c>Predict</c> reads), one float output
+/// sequence network's <c>[batch, steps, features]</c>, an embedding's <c>[batch, steps]</c> token ids: the rows
+/// <c>Predict</c> reads), one float output
 /// <c>[batch, OutputSize]</c>,
 /// the current parameters and batch-normalisation statistics as initializers, and the inference pass
 /// of <c>Predict</c> (dropout is the identity, batch normalisation uses its running statistics). The
@@ -137,7 +138,7 @@ public static class OnnxExporter
                     $"Layer {i} ({layer.Kind}, {layer.Activation}) is a layer kind or activation this version's ONNX export does not know."));
             if (!IsExported(layer.Kind))
                 throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
-                    $"Layer {i} is a {layer.Kind} layer, which the ONNX export does not support yet: only Dense, BatchNormalization, Dropout, Activation, convolution, pooling and Flatten layers are exported."));
+                    $"Layer {i} is a {layer.Kind} layer, which the ONNX export does not support yet: only Dense, BatchNormalization, Dropout, Activation, convolution, pooling, Flatten, recurrent and Embedding layers are exported."));
             CheckShapedForm(i, layer);
             if (layer.Inputs != width)
                 throw Mismatch(i, $"reads {layer.Inputs} values but receives {width}");
@@ -148,6 +149,7 @@ public static class OnnxExporter
             CheckWindow(i, layer);
             if (layer.Kind == LayerKind.BatchNormalization && layer.OutputShape != layer.InputShape)
                 throw Mismatch(i, $"maps {layer.InputShape} to {layer.OutputShape}, but a batch normalisation keeps its input's shape");
+            CheckSequence(i, layer);
             int expected = ExpectedParameters(layer);
             if (layer.ParameterCount != expected)
                 throw Mismatch(i, $"declares {layer.ParameterCount} parameters but a {layer.Kind} layer of this shape has {expected}");
@@ -167,7 +169,7 @@ public static class OnnxExporter
     private static bool IsExported(LayerKind kind) => kind is LayerKind.Dense or LayerKind.BatchNormalization or LayerKind.Dropout
         or LayerKind.Activation or LayerKind.Conv2D or LayerKind.Conv1D or LayerKind.MaxPool2D or LayerKind.MaxPool1D
         or LayerKind.AveragePool2D or LayerKind.AveragePool1D or LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D
-        or LayerKind.Flatten;
+        or LayerKind.Flatten or LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU or LayerKind.Embedding;
 
     // Each kind reads the rank it computes on; a softmax over an image or a sequence has no defined
     // order here (the generator refuses it), so it is not guessed at. Batch normalisation takes any
@@ -181,11 +183,17 @@ public static class OnnxExporter
             LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePooling2D => 3,
             LayerKind.Conv1D or LayerKind.MaxPool1D or LayerKind.AveragePool1D or LayerKind.GlobalAveragePooling1D => 2,
             LayerKind.Flatten => rank > 1 ? rank : 2,
+            LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => 2,
+            LayerKind.Embedding => 1,
             _ => rank,
         };
         if (rank != expected)
             throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
                 $"Layer {index} is a {layer.Kind} layer reading the shape {layer.InputShape}, which the ONNX export does not support."));
+        // Recurrent layers have Keras' fixed activations inside the operator, an embedding none.
+        if ((layer.IsRecurrent || layer.Kind == LayerKind.Embedding) && layer.Activation != Activation.Linear)
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"Layer {index} is a {layer.Kind} layer with the activation {layer.Activation}, which that kind does not have."));
         if (layer.Activation == Activation.Softmax && layer.OutputShape.Rank > 1)
             throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
                 $"Layer {index} ({layer.Kind}) applies a softmax to the shape {layer.OutputShape}, which the ONNX export does not support."));
@@ -206,6 +214,22 @@ public static class OnnxExporter
             throw Mismatch(index, $"maps {input} to {output}, which a window of {layer.KernelSize}, stride {layer.Strides} and {layer.Padding} padding does not");
     }
 
+    // A recurrent layer writes dirs x units per step, every step or the last; an embedding a row per id.
+    private static void CheckSequence(int index, LayerInfo layer)
+    {
+        TensorShape input = layer.InputShape, output = layer.OutputShape;
+        if (layer.IsRecurrent)
+        {
+            int directions = layer.Bidirectional ? 2 : 1;
+            bool fits = output.Channels > 0 && output.Channels % directions == 0
+                && (layer.ReturnSequences ? output.Rank == 2 && output.Steps == input.Steps : output.Rank == 1);
+            if (!fits)
+                throw Mismatch(index, $"maps {input} to {output}, which a {(layer.Bidirectional ? "bidirectional " : "")}{layer.Kind} layer{(layer.ReturnSequences ? " returning every step" : "")} does not");
+        }
+        else if (layer.Kind == LayerKind.Embedding && (output.Rank != 2 || output.Steps != input.Size))
+            throw Mismatch(index, $"maps {input} token ids to {output}, which an embedding does not");
+    }
+
     private static int Extent(int input, int kernel, int stride, Padding padding) =>
         padding == Padding.Same ? (input + stride - 1) / stride : input < kernel ? 0 : (input - kernel) / stride + 1;
 
@@ -219,6 +243,10 @@ public static class OnnxExporter
             LayerKind.BatchNormalization => 2 * layer.OutputShape.Channels + slopes,
             LayerKind.Conv2D or LayerKind.Conv1D =>
                 OnnxWindowLayers.KernelHeight(layer) * layer.KernelSize * layer.InputShape.Channels * filters + (layer.UseBias ? filters : 0) + slopes,
+            LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => (layer.Bidirectional ? 2 : 1) * layer.Gates * layer.RecurrentUnits
+                * (layer.InputShape.Features + layer.RecurrentUnits + (layer.Kind == LayerKind.GRU && layer.ResetAfter ? 2 : 1)),
+            // The vocabulary is the table's rows: any whole number of rows of the declared width.
+            LayerKind.Embedding => layer.ParameterCount > 0 && layer.ParameterCount % filters == 0 ? layer.ParameterCount : filters,
             _ => slopes,
         };
     }

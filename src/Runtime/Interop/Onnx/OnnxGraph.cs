@@ -3,14 +3,16 @@ using System.Collections.Generic;
 
 namespace NeuralDsl.Interop.Onnx;
 
-/// <summary>A node attribute: a float, an integer or a list of integers (the only kinds the exported operators take).</summary>
-internal readonly record struct OnnxAttribute(string Name, bool IsFloat, float Float, long Int, long[]? Ints)
+/// <summary>A node attribute: a float, an integer, a list of integers or a string (the only kinds the exported operators take).</summary>
+internal readonly record struct OnnxAttribute(string Name, bool IsFloat, float Float, long Int, long[]? Ints, string? Text = null)
 {
     public static OnnxAttribute Of(string name, float value) => new(name, true, value, 0, null);
 
     public static OnnxAttribute Of(string name, long value) => new(name, false, 0f, value, null);
 
     public static OnnxAttribute List(string name, params long[] values) => new(name, false, 0f, 0, values);
+
+    public static OnnxAttribute Of(string name, string value) => new(name, false, 0f, 0, null, value);
 }
 
 /// <summary>
@@ -19,7 +21,7 @@ internal readonly record struct OnnxAttribute(string Name, bool IsFloat, float F
 /// </summary>
 internal sealed class OnnxGraph
 {
-    private readonly List<(string Name, string OpType, string[] Inputs, string Output, OnnxAttribute[] Attributes)> _nodes = new();
+    private readonly List<(string Name, string OpType, string[] Inputs, string[] Outputs, OnnxAttribute[] Attributes)> _nodes = new();
     private readonly List<ProtoWriter> _initializers = new();
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
@@ -53,10 +55,22 @@ internal sealed class OnnxGraph
     /// <summary>Adds a node with one output, named <paramref name="output"/>, and returns that name.</summary>
     public string AddNode(string opType, string[] inputs, string output, params OnnxAttribute[] attributes)
     {
-        Claim(output);
-        // Named after the value it first produced, which stays unique when ConnectOutput renames that value.
-        _nodes.Add((output + "." + opType, opType, inputs, output, attributes));
+        AddNode(opType, inputs, new[] { output }, attributes);
         return output;
+    }
+
+    /// <summary>
+    /// Adds a node with several outputs, by position; an empty name leaves that optional output out (the
+    /// recurrent operators' Y when only Y_h is read).
+    /// </summary>
+    public void AddNode(string opType, string[] inputs, string[] outputs, params OnnxAttribute[] attributes)
+    {
+        string first = Array.Find(outputs, output => output.Length > 0)
+            ?? throw new ArgumentException("A node needs at least one named output.", nameof(outputs));
+        foreach (string output in outputs)
+            if (output.Length > 0) Claim(output);
+        // Named after the value it first produced, which stays unique when ConnectOutput renames that value.
+        _nodes.Add((first + "." + opType, opType, inputs, outputs, attributes));
     }
 
     /// <summary>
@@ -70,8 +84,10 @@ internal sealed class OnnxGraph
             AddNode("Identity", new[] { input }, output);
             return;
         }
-        int producer = _nodes.FindIndex(node => node.Output == last);
-        _nodes[producer] = _nodes[producer] with { Output = output };
+        int producer = _nodes.FindIndex(node => Array.IndexOf(node.Outputs, last) >= 0);
+        string[] outputs = (string[])_nodes[producer].Outputs.Clone();
+        outputs[Array.IndexOf(outputs, last)] = output;
+        _nodes[producer] = _nodes[producer] with { Outputs = outputs };
     }
 
     /// <summary>Serialises the graph as a GraphProto.</summary>
@@ -93,10 +109,10 @@ internal sealed class OnnxGraph
 
     private ProtoWriter Node(int index)
     {
-        var (name, opType, inputs, output, attributes) = _nodes[index];
+        var (name, opType, inputs, outputs, attributes) = _nodes[index];
         var node = new ProtoWriter();
         foreach (string input in inputs) node.WriteString(NodeField.Input, input);
-        node.WriteString(NodeField.Output, output);
+        foreach (string output in outputs) node.WriteString(NodeField.Output, output);
         node.WriteString(NodeField.Name, name);
         node.WriteString(NodeField.OpType, opType);
         foreach (OnnxAttribute attribute in attributes) node.WriteMessage(NodeField.Attribute, Attribute(attribute));
@@ -111,6 +127,12 @@ internal sealed class OnnxGraph
         {
             foreach (long value in ints) proto.WriteInt64(AttributeField.Ints, value);
             proto.WriteInt64(AttributeField.Type, AttributeField.TypeInts);
+            return proto;
+        }
+        if (attribute.Text is { } text)
+        {
+            proto.WriteString(AttributeField.String, text);
+            proto.WriteInt64(AttributeField.Type, AttributeField.TypeString);
             return proto;
         }
         if (attribute.IsFloat) proto.WriteFloat(AttributeField.Float, attribute.Float);

@@ -29,6 +29,8 @@ internal static class OnnxLayers
             LayerKind.GlobalAveragePooling2D or LayerKind.GlobalAveragePooling1D => OnnxWindowLayers.GlobalAveragePool(graph, name, input),
             // Our Flatten reads the channels-last order, so the following Dense kernel keeps its rows.
             LayerKind.Flatten => OnnxWindowLayers.ToChannelsLastVector(graph, name, input),
+            LayerKind.SimpleRNN or LayerKind.LSTM or LayerKind.GRU => OnnxRecurrentLayers.Recurrent(graph, name, layer, input, parameters),
+            LayerKind.Embedding => OnnxRecurrentLayers.Embedding(graph, name, layer, input, parameters),
             _ => throw new NotSupportedException($"Layer {index} is a {layer.Kind} layer, which the ONNX export does not support."),
         };
         return Activation(graph, name, layer, value, parameters);

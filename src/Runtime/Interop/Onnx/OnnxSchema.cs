@@ -55,11 +55,13 @@ internal static class AttributeField
     public const int Name = 1;
     public const int Float = 2;
     public const int Int = 3;
+    public const int String = 4;
     public const int Ints = 8;
     public const int Type = 20;
 
     public const int TypeFloat = 1;
     public const int TypeInt = 2;
+    public const int TypeString = 3;
     public const int TypeInts = 7;
 }
 

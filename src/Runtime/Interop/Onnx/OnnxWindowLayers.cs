@@ -17,6 +17,12 @@ internal static class OnnxWindowLayers
         string name = OnnxLayers.Prefix + "input.";
         if (shape.Rank == 3)
             return graph.AddNode("Transpose", new[] { input }, name + "nchw", OnnxAttribute.List("perm", 0, 3, 1, 2));
+        return SequenceToChannelsFirst(graph, name, input);
+    }
+
+    /// <summary>Turns a sequence <c>[batch, steps, features]</c> into the image <c>[batch, features, 1, steps]</c>.</summary>
+    public static string SequenceToChannelsFirst(OnnxGraph graph, string name, string input)
+    {
         // [batch, steps, features] -> [batch, features, steps] -> [batch, features, 1, steps].
         string transposed = graph.AddNode("Transpose", new[] { input }, name + "ncw", OnnxAttribute.List("perm", 0, 2, 1));
         string axes = graph.AddInt64Initializer(name + "height_axis", new long[] { 1 }, new long[] { 2 });

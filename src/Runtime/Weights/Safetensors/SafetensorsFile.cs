@@ -15,7 +15,12 @@ namespace NeuralDsl.Weights;
 /// transposed from this library's input-major kernel, and <c>N.bias</c>); PReLU is <c>nn.PReLU(units)</c>
 /// (<c>N.weight</c>); BatchNormalization is <c>nn.BatchNorm1d</c> (<c>weight</c>, <c>bias</c>, <c>running_mean</c>,
 /// <c>running_var</c>, <c>num_batches_tracked</c>); Dropout, the other activations and a linear Activation layer
-/// (<c>nn.Identity</c>) take an index and have no tensors. docs/weights.md has the table and an example.
+/// (<c>nn.Identity</c>) take an index and have no tensors. Conv2D and Conv1D are <c>nn.Conv2d</c> and
+/// <c>nn.Conv1d</c> (channels-first kernels; a Dense after a Flatten of a channels-first value has its
+/// columns in PyTorch's channels-first order), SimpleRNN, LSTM and GRU are <c>nn.RNN</c>, <c>nn.LSTM</c> and
+/// <c>nn.GRU</c> (<c>weight_ih_l0</c>, <c>weight_hh_l0</c>, <c>bias_ih_l0</c>, <c>bias_hh_l0</c>, <c>_reverse</c> for
+/// the backward direction; GRU gates reordered), Embedding is <c>nn.Embedding</c>; pooling and Flatten have
+/// no tensors. docs/weights.md has the table and an example.
 /// A name map renames tensors from these default names to a model's own (<c>{"0.weight": "fc1.weight"}</c>).
 /// </para>
 /// <para>
@@ -42,7 +47,7 @@ public static class SafetensorsFile
     /// <param name="path">The file to create or replace (by convention <c>.safetensors</c>).</param>
     /// <param name="names">Renames tensors from their default names; null keeps them.</param>
     /// <exception cref="ArgumentException">The name map renames a tensor the network does not have, or gives two tensors one name.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
+    /// <exception cref="NotSupportedException">The network has a layer PyTorch's modules cannot hold: a GRU with <c>ResetAfter = false</c>, or a PReLU with a slope per value of an image or sequence.</exception>
     public static void SaveSafetensors(this INetwork network, string path, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -56,7 +61,7 @@ public static class SafetensorsFile
     /// <param name="stream">A writable stream; it is not closed.</param>
     /// <param name="names">Renames tensors from their default names; null keeps them.</param>
     /// <exception cref="ArgumentException">The name map is invalid.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
+    /// <exception cref="NotSupportedException">The network has a layer PyTorch's modules cannot hold: a GRU with <c>ResetAfter = false</c>, or a PReLU with a slope per value of an image or sequence.</exception>
     public static void SaveSafetensors(this INetwork network, Stream stream, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -70,7 +75,7 @@ public static class SafetensorsFile
     /// <param name="names">Maps default tensor names to the file's names; null expects the defaults.</param>
     /// <exception cref="WeightsFormatException">The file breaks the format or does not fit the network; nothing was changed.</exception>
     /// <exception cref="ArgumentException">The name map is invalid.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
+    /// <exception cref="NotSupportedException">The network has a layer PyTorch's modules cannot hold: a GRU with <c>ResetAfter = false</c>, or a PReLU with a slope per value of an image or sequence.</exception>
     public static void LoadSafetensors(this INetwork network, string path, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -85,7 +90,7 @@ public static class SafetensorsFile
     /// <param name="names">Maps default tensor names to the file's names; null expects the defaults.</param>
     /// <exception cref="WeightsFormatException">The data breaks the format or does not fit the network; nothing was changed.</exception>
     /// <exception cref="ArgumentException">The name map is invalid.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the PyTorch-style layout does not cover yet.</exception>
+    /// <exception cref="NotSupportedException">The network has a layer PyTorch's modules cannot hold: a GRU with <c>ResetAfter = false</c>, or a PReLU with a slope per value of an image or sequence.</exception>
     public static void LoadSafetensors(this INetwork network, Stream stream, IReadOnlyDictionary<string, string>? names = null)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));

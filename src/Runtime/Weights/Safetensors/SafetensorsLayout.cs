@@ -15,21 +15,37 @@ internal enum TensorSource
 
     /// <summary>BatchNorm1d's <c>num_batches_tracked</c> counter: written as an I64 zero, optional and ignored on read.</summary>
     BatchCounter,
+
+    /// <summary>
+    /// A recurrent layer's <c>bias_hh</c> where we keep one bias (PyTorch adds <c>bias_ih</c> and <c>bias_hh</c>):
+    /// written as zeros, added on read to the parameters the <c>bias_ih</c> before it set.
+    /// </summary>
+    AddedBias,
 }
 
 /// <summary>
 /// One tensor of the PyTorch layout: its name, its PyTorch shape, and the span of the network it holds.
 /// A transposed tensor is a Dense kernel: PyTorch's <c>[out, in]</c> element <c>(o, i)</c> is our
-/// input-major <c>Offset + i * out + o</c>.
+/// input-major <c>Offset + i * out + o</c>. A tensor with a <see cref="Map"/> (convolution and recurrent
+/// kernels, reordered gates, a Dense kernel after a channels-first Flatten) lists, for each of its
+/// elements in row-major order, the index it has in the network's span.
 /// </summary>
-internal sealed record TensorSlot(string Name, int[] Shape, TensorSource Source, int Offset, bool Transposed)
+internal sealed record TensorSlot(string Name, int[] Shape, TensorSource Source, int Offset, bool Transposed, int[]? Map = null)
 {
-    public int Count => Shape.Length == 0 ? 1 : Shape[0] * (Shape.Length > 1 ? Shape[1] : 1);
+    public int Count
+    {
+        get
+        {
+            int count = 1;
+            foreach (int dimension in Shape) count *= dimension;
+            return count;
+        }
+    }
 
     public string ShapeText => "[" + string.Join(", ", Array.ConvertAll(Shape, d => d.ToString(CultureInfo.InvariantCulture))) + "]";
 
     /// <summary>The index in the network's span of the tensor's element <paramref name="k"/> (row-major in the PyTorch shape).</summary>
-    public int IndexOf(int k) => Transposed ? Offset + (k % Shape[1]) * Shape[0] + k / Shape[1] : Offset + k;
+    public int IndexOf(int k) => Map is not null ? Map[k] : Transposed ? Offset + (k % Shape[1]) * Shape[0] + k / Shape[1] : Offset + k;
 }
 
 /// <summary>
@@ -42,59 +58,72 @@ internal sealed record TensorSlot(string Name, int[] Shape, TensorSource Source,
 /// <c>weight</c> <c>[units]</c>; the others have no tensors). Dropout: <c>nn.Dropout</c>, no tensors.
 /// BatchNormalization: <c>nn.BatchNorm1d</c> (<c>weight</c> gamma, <c>bias</c> beta, <c>running_mean</c>,
 /// <c>running_var</c>, <c>num_batches_tracked</c>), then its activation module if it has one. Activation:
-/// one module, <c>nn.Identity</c> for a linear one.
+/// one module, <c>nn.Identity</c> for a linear one. Image, sequence, recurrent and embedding layers:
+/// see <c>SafetensorsLayout.Shaped.cs</c>.
 /// </remarks>
-internal static class SafetensorsLayout
+internal static partial class SafetensorsLayout
 {
     public static List<TensorSlot> Of(INetwork network, IReadOnlyDictionary<string, string>? names)
     {
         var slots = new List<TensorSlot>();
         int module = 0;
-        for (int i = 0; i < network.Layers.Count; i++)
-        {
-            LayerInfo shaped = network.Layers[i];
-            // PyTorch is channels-first: nn.Conv2d weights are [out, in, kh, kw] and nn.Flatten orders an
-            // image channel by channel, so even the dense layers after a Flatten would be laid out differently.
-            if (shaped.InputShape.Rank > 1 || shaped.OutputShape.Rank > 1)
-                throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
-                    $"Layer {i} ({shaped.Kind}) works on an image or a sequence ({shaped.InputShape} -> {shaped.OutputShape}), which the safetensors layout does not cover yet (PyTorch's modules are channels-first); save the network with WeightsFile (.ndw) instead."));
-        }
+        for (int i = 0; i < network.Layers.Count; i++) CheckShaped(i, network.Layers[i]);
+        // The order PyTorch's nn.Flatten gives the vector the next Dense layer reads, when it differs from ours.
+        int[]? flattened = null;
+        bool channelsFirst = network.Layers.Count > 0 && network.Layers[0].InputShape.Rank == 3;
         foreach (LayerInfo layer in network.Layers)
         {
             switch (layer.Kind)
             {
                 case LayerKind.Dense:
-                    slots.Add(new($"{module}.weight", [layer.Units, layer.Inputs], TensorSource.Parameters, layer.WeightOffset, Transposed: true));
+                    slots.Add(flattened is null
+                        ? new($"{module}.weight", [layer.Units, layer.Inputs], TensorSource.Parameters, layer.WeightOffset, Transposed: true)
+                        : new($"{module}.weight", [layer.Units, layer.Inputs], TensorSource.Parameters, layer.WeightOffset, true, FlattenedKernel(layer, flattened)));
+                    flattened = null;
                     if (layer.UseBias) slots.Add(new($"{module}.bias", [layer.Units], TensorSource.Parameters, layer.BiasOffset, false));
                     module++;
                     if (layer.Activation != Activation.Linear) AddActivation(slots, layer, ref module);
                     break;
                 case LayerKind.BatchNormalization:
-                    slots.Add(new($"{module}.weight", [layer.Units], TensorSource.Parameters, layer.WeightOffset, false));
-                    slots.Add(new($"{module}.bias", [layer.Units], TensorSource.Parameters, layer.BiasOffset, false));
-                    slots.Add(new($"{module}.running_mean", [layer.Units], TensorSource.State, layer.StateOffset, false));
-                    slots.Add(new($"{module}.running_var", [layer.Units], TensorSource.State, layer.StateOffset + layer.Units, false));
+                {
+                    // One value per channel (nn.BatchNorm1d/2d's), which for a vector is one per unit.
+                    int channels = layer.OutputShape.Channels;
+                    slots.Add(Vector($"{module}.weight", TensorSource.Parameters, layer.WeightOffset, channels, flattened));
+                    slots.Add(Vector($"{module}.bias", TensorSource.Parameters, layer.BiasOffset, channels, flattened));
+                    slots.Add(Vector($"{module}.running_mean", TensorSource.State, layer.StateOffset, channels, flattened));
+                    slots.Add(Vector($"{module}.running_var", TensorSource.State, layer.StateOffset + channels, channels, flattened));
                     slots.Add(new($"{module}.num_batches_tracked", [], TensorSource.BatchCounter, 0, false));
                     module++;
-                    if (layer.Activation != Activation.Linear) AddActivation(slots, layer, ref module);
+                    if (layer.Activation != Activation.Linear) AddActivation(slots, layer, ref module, flattened);
                     break;
+                }
                 case LayerKind.Activation:
-                    AddActivation(slots, layer, ref module);
+                    AddActivation(slots, layer, ref module, flattened);
+                    break;
+                case LayerKind.Flatten:
+                    if (channelsFirst) flattened = ChannelsFirstOrder(layer.InputShape);
+                    module++;
                     break;
                 default:
-                    module++;
+                    if (AddShaped(slots, layer, ref module)) channelsFirst = layer.OutputShape.Rank > 1 && !layer.IsRecurrent && layer.Kind != LayerKind.Embedding;
+                    else module++;
                     break;
             }
         }
         return names is null || names.Count == 0 ? slots : Rename(slots, names);
     }
 
-    private static void AddActivation(List<TensorSlot> slots, LayerInfo layer, ref int module)
+    private static void AddActivation(List<TensorSlot> slots, LayerInfo layer, ref int module, int[]? flattened = null)
     {
         if (layer.Activation == Activation.PReLU)
-            slots.Add(new($"{module}.weight", [layer.Units], TensorSource.Parameters, layer.SlopeOffset, false));
+            slots.Add(Vector($"{module}.weight", TensorSource.Parameters, layer.SlopeOffset, layer.Units, flattened));
         module++;
     }
+
+    // One value per unit; between a channels-first Flatten and the next Dense the units are in PyTorch's order.
+    private static TensorSlot Vector(string name, TensorSource source, int offset, int units, int[]? flattened) => flattened is null
+        ? new(name, [units], source, offset, false)
+        : new(name, [units], source, offset, false, Array.ConvertAll(flattened, position => offset + position));
 
     private static List<TensorSlot> Rename(List<TensorSlot> slots, IReadOnlyDictionary<string, string> names)
     {

@@ -87,7 +87,8 @@ internal static class SafetensorsReader
                 if (!float.IsFinite(value))
                     throw new WeightsFormatException(WeightsError.NonFiniteValue, Invariant(
                         $"Tensor '{slot.Name}' holds {value} at flat index {k}{(entry.Dtype == "F64" ? " (as float32)" : "")}; weights must be finite."));
-                target[slot.IndexOf(k)] = value;
+                if (slot.Source == TensorSource.AddedBias) target[slot.IndexOf(k)] += value;
+                else target[slot.IndexOf(k)] = value;
             }
         }
         parameters.CopyTo(network.Parameters);

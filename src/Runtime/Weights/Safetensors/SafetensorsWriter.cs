@@ -53,6 +53,11 @@ internal static class SafetensorsWriter
                 at += 8; // num_batches_tracked: this library does not count batches; 0 is what PyTorch starts from
                 continue;
             }
+            if (slot.Source == TensorSource.AddedBias)
+            {
+                at += 4 * slot.Count; // bias_hh of a layer with one bias: all of it is in bias_ih
+                continue;
+            }
             ReadOnlySpan<float> source = slot.Source == TensorSource.State ? state : parameters;
             for (int k = 0; k < slot.Count; k++, at += 4)
                 BinaryPrimitives.WriteSingleLittleEndian(file.AsSpan(at), source[slot.IndexOf(k)]);
