@@ -28,17 +28,20 @@ internal sealed class StreamingWorkload
 {
     private const int Signal = 1024;
 
-    private readonly StreamStep _step;
+    // One of the three networks is set; Step calls it directly, as an application would (no delegate).
+    private readonly StreamLstm16? _lstm16;
+    private readonly StreamGru32? _gru32;
+    private readonly StreamLstm40? _lstm40;
     private readonly int _inputs;
     private readonly float[] _signal, _state, _output = new float[1];
     private int _next;
 
-    private delegate void StreamStep(ReadOnlySpan<float> input, Span<float> state, Span<float> output);
-
-    private StreamingWorkload(string name, INetwork network, StreamStep step, int inputs, int stateSize)
+    private StreamingWorkload(string name, INetwork network, int inputs, int stateSize)
     {
         Name = name;
-        _step = step;
+        _lstm16 = network as StreamLstm16;
+        _gru32 = network as StreamGru32;
+        _lstm40 = network as StreamLstm40;
         _inputs = inputs;
         var random = new SeededRandom(network.ParameterCount);
         Span<float> parameters = network.Parameters;
@@ -53,29 +56,29 @@ internal sealed class StreamingWorkload
     /// <summary>LSTM(1 -> 16) -> Dense(1).</summary>
     public static StreamingWorkload Lstm16()
     {
-        var net = new StreamLstm16();
-        return new("LSTM(1->16)->Dense(1)", net, net.Step, StreamLstm16.StepInputSize, StreamLstm16.StreamStateSize);
+        return new("LSTM(1->16)->Dense(1)", new StreamLstm16(), StreamLstm16.StepInputSize, StreamLstm16.StreamStateSize);
     }
 
     /// <summary>GRU(8 -> 32) -> Dense(1), reset_after (Keras' default).</summary>
     public static StreamingWorkload Gru32()
     {
-        var net = new StreamGru32();
-        return new("GRU(8->32)->Dense(1)", net, net.Step, StreamGru32.StepInputSize, StreamGru32.StreamStateSize);
+        return new("GRU(8->32)->Dense(1)", new StreamGru32(), StreamGru32.StepInputSize, StreamGru32.StreamStateSize);
     }
 
     /// <summary>LSTM(1 -> 40) -> Dense(1).</summary>
     public static StreamingWorkload Lstm40()
     {
-        var net = new StreamLstm40();
-        return new("LSTM(1->40)->Dense(1)", net, net.Step, StreamLstm40.StepInputSize, StreamLstm40.StreamStateSize);
+        return new("LSTM(1->40)->Dense(1)", new StreamLstm40(), StreamLstm40.StepInputSize, StreamLstm40.StreamStateSize);
     }
 
     /// <summary>Feeds the signal's next sample through the network; returns the output.</summary>
     public float Step()
     {
         int n = _next = (_next + 1) & (Signal - 1);
-        _step(_signal.AsSpan(n * _inputs, _inputs), _state, _output);
+        ReadOnlySpan<float> x = _signal.AsSpan(n * _inputs, _inputs);
+        if (_lstm16 is not null) _lstm16.Step(x, _state, _output);
+        else if (_gru32 is not null) _gru32.Step(x, _state, _output);
+        else _lstm40!.Step(x, _state, _output);
         return _output[0];
     }
 }

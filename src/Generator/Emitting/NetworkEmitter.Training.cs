@@ -103,7 +103,9 @@ internal sealed partial class NetworkEmitter
         using (_writer.Open($"/// <summary>The {LossEmitter.Describe(_model.Loss)} averaged over a batch in training mode{(HasPenalties ? ", plus the declared weight penalties" : "")}; fills <see cref=\"Gradients\"/> with its gradient. Parameters are unchanged.</summary>\n{Optimised}\npublic float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
         {
             EmitBatchChecks(training: true);
-            if (Layers.Any(l => l.Kind == LayerKind.BatchNormalization))
+            // A batch normalisation of one value per channel and sample needs two samples; after a convolution
+            // the positions of one sample are enough, as in Keras.
+            if (Layers.Any(l => l.Kind == LayerKind.BatchNormalization && l.Inputs == l.NormalizedChannels))
                 _writer.WriteLine($"{Guard}.MinimumBatch(batch, 2, \"BatchNormalization\", nameof(inputs));");
             _writer.WriteLine($"""
                 EnsureCapacity(batch);

@@ -53,9 +53,10 @@ internal sealed class TrainingRun
         int rows = Math.Min(options.BatchSize, train.Count);
         _batchFeatures = options.Shuffle ? new float[rows * train.FeatureSize] : Array.Empty<float>();
         _batchTargets = options.Shuffle ? new float[rows * train.TargetSize] : Array.Empty<float>();
-        // Batch normalisation cannot normalise a batch of one: a last batch of one sample is left out
-        // of the epoch (a different sample each epoch when shuffling).
-        if (HasBatchNormalization(network))
+        // Batch normalisation of single values (a vector, or an image of one position) cannot normalise a
+        // batch of one: a last batch of one sample is left out of the epoch (a different sample each epoch
+        // when shuffling). After a convolution a sample's positions are statistics enough.
+        if (NormalizesSingleValues(network))
         {
             if (train.Count < 2)
                 throw new ArgumentException("BatchNormalization needs at least 2 samples per batch, but the training data has 1 sample (after any validation split): train on more samples.", nameof(train));
@@ -169,10 +170,11 @@ internal sealed class TrainingRun
         _optimizer.Reset();
     }
 
-    private static bool HasBatchNormalization(ITrainableNetwork network)
+    /// <summary>Whether a batch normalisation layer has one value per channel and sample, so that its statistics need two samples.</summary>
+    internal static bool NormalizesSingleValues(INetwork network)
     {
         foreach (LayerInfo layer in network.Layers)
-            if (layer.Kind == LayerKind.BatchNormalization) return true;
+            if (layer.Kind == LayerKind.BatchNormalization && layer.Inputs == layer.OutputShape.Channels) return true;
         return false;
     }
 

@@ -312,7 +312,6 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Finite(inputs, InputSize, "input", nameof(inputs));
         global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
         global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
-        global::NeuralDsl.NetworkGuard.MinimumBatch(batch, 2, "BatchNormalization", nameof(inputs));
         EnsureCapacity(batch);
         _lastBatch = batch;
         global::System.ReadOnlySpan<float> p = _parameters;
