@@ -55,7 +55,7 @@ internal sealed partial class NetworkEmitter
     private string WorkspaceArgument => Workspace > 0 ? "ws, " : "";
 
     /// <summary>The parameters the forward pass reads: the instance's array, or a baked network's constant data.</summary>
-    private string ParametersArgument => _baked is null ? "_parameters" : "Parameters";
+    private string ParametersArgument => _baked is null ? "_parameters.Span" : "Parameters";
 
     /// <summary>At call sites, hidden layers write into <c>hN</c> (z and a share it) and the output layer into <paramref name="output"/>.</summary>
     private Func<LayerModel, string, string> HiddenThen(string output) =>
@@ -233,7 +233,7 @@ internal sealed partial class NetworkEmitter
                     _writer.WriteLine($"""
                         {ReadOnlySpan} x = inputs.Slice(n * InputSize, InputSize);
                         {ReadOnlySpan} y = targets.Slice(n * TargetSize, TargetSize);
-                        Forward(_parameters, {StateArgument}x, {WorkspaceArgument}{string.Join(", ", OwnedSpans(owned))});
+                        Forward(_parameters.Span, {StateArgument}x, {WorkspaceArgument}{string.Join(", ", OwnedSpans(owned))});
                         total += {LossEmitter.Expression(_model, zOut, aOut, "y", "default", "0f")};
                         """);
                 }

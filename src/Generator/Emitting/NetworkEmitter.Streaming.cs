@@ -108,7 +108,7 @@ internal sealed partial class NetworkEmitter
                 {Guard}.NoOverlap(input, output, nameof(output));
                 {Guard}.NoOverlap(state, output, nameof(output));
                 {Guard}.NoOverlap(input, state, nameof(state));
-                {ReadOnlySpan} p = _parameters;
+                {ReadOnlySpan} p = _parameters.Span;
                 {Span} buffer = state.Slice({RecurrentStateSize}, {StepBufferSize(split)}); // the stream's working space
                 """);
             if (HasState) _writer.WriteLine($"{ReadOnlySpan} st = _state;");

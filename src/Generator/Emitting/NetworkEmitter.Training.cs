@@ -73,7 +73,7 @@ internal sealed partial class NetworkEmitter
         if (!HasPenalties) return "";
         if (withGradient) return " + penalty";
         return " + " + string.Join(" + ", PenaltyTerms().Select(t =>
-            $"global::NeuralDsl.Training.Regularization.Penalty(new {ReadOnlySpan}(_parameters, {t.Offset}, {t.Count}), {Literals.Float(t.L1)}, {Literals.Float(t.L2)})"));
+            $"global::NeuralDsl.Training.Regularization.Penalty(_parameters.Span.Slice({t.Offset}, {t.Count}), {Literals.Float(t.L1)}, {Literals.Float(t.L2)})"));
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal sealed partial class NetworkEmitter
             _writer.WriteLine($"""
                 EnsureCapacity(batch);
                 _lastBatch = batch;
-                {ReadOnlySpan} p = _parameters;
+                {ReadOnlySpan} p = _parameters.Span;
                 {Span} g = Gradients;
                 {Span} s = _scratch;
                 int c = _capacity;
@@ -165,7 +165,7 @@ internal sealed partial class NetworkEmitter
             public float TrainStep({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
             {
                 float loss = ComputeGradients(inputs, targets);
-                TrainingOptimizer.Step(_parameters, Gradients);
+                TrainingOptimizer.Step(_parameters.Span, Gradients);
                 return loss;
             }
 

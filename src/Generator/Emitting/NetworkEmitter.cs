@@ -248,7 +248,8 @@ internal sealed partial class NetworkEmitter
     private void EmitStorage()
     {
         _writer.WriteLine();
-        _writer.WriteLine("private readonly float[] _parameters = new float[ParameterCount];");
+        _writer.WriteLine("// On a 64-byte boundary: the kernels read the parameters in whole vectors.");
+        _writer.WriteLine("private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);");
         _writer.WriteLine(HasState ? "private readonly float[] _state = new float[StateCount];" : "private readonly float[] _state = global::System.Array.Empty<float>();");
         if (HasDropout) _writer.WriteLine("private global::NeuralDsl.SeededRandom _dropoutRandom;");
         if (!_model.IsTrainable) return;
@@ -283,7 +284,7 @@ internal sealed partial class NetworkEmitter
         _writer.WriteLine($$"""
 
             /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-            public global::System.Span<float> Parameters => _parameters;
+            public global::System.Span<float> Parameters => _parameters.Span;
 
             /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
             public global::System.Span<float> State => _state;
@@ -367,7 +368,7 @@ internal sealed partial class NetworkEmitter
         {
             _writer.WriteLine($"""
                 global::NeuralDsl.SeededRandom random = new(seed);
-                {Span} p = _parameters;
+                {Span} p = _parameters.Span;
                 """);
             if (HasState) _writer.WriteLine($"{Span} st = _state;");
             foreach (LayerModel layer in Layers) LayerEmitters.For(layer).EmitInitialization(_writer, layer);

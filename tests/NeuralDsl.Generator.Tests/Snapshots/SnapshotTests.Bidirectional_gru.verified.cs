@@ -56,7 +56,8 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 6, 1, global::NeuralDsl.Activation.Linear, 0f, 108, 7),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = global::System.Array.Empty<float>();
     // Training state, created by the first training call (or the first read of Gradients or
     // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
@@ -70,7 +71,7 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -122,7 +123,7 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         // Layer 0: kernel GlorotUniform (fan-in 2, fan-out 9), recurrent kernel Orthogonal, biases Zeros; each direction.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 18), global::NeuralDsl.Init.GlorotUniform, 2, 9, 0f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(18, 27), global::NeuralDsl.Init.Orthogonal, 3, 9, 0f, 0f, ref random);
@@ -145,7 +146,7 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h = stackalloc float[156];
         global::System.Span<float> h0 = h.Slice(0, 6);
         global::System.Span<float> ws = h.Slice(6, 150);
-        Forward(_parameters, input, ws, h0, output);
+        Forward(_parameters.Span, input, ws, h0, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -159,7 +160,7 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, ws, h0.Slice(0, rows * 6), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, inputs.Slice(start * InputSize, rows * InputSize), rows, ws, h0.Slice(0, rows * 6), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -211,10 +212,10 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, ws, h0, aOut);
+            Forward(_parameters.Span, x, ws, h0, aOut);
             total += global::NeuralDsl.Losses.MeanSquaredError(aOut, y, default, 0f);
         }
-        return (float)(total / (batch * (double)OutputSize)) + global::NeuralDsl.Training.Regularization.Penalty(new global::System.ReadOnlySpan<float>(_parameters, 0, 18), 0f, 0.01f) + global::NeuralDsl.Training.Regularization.Penalty(new global::System.ReadOnlySpan<float>(_parameters, 54, 18), 0f, 0.01f);
+        return (float)(total / (batch * (double)OutputSize)) + global::NeuralDsl.Training.Regularization.Penalty(_parameters.Span.Slice(0, 18), 0f, 0.01f) + global::NeuralDsl.Training.Regularization.Penalty(_parameters.Span.Slice(54, 18), 0f, 0.01f);
     }
 
     /// <summary>The mean squared error averaged over a batch in training mode, plus the declared weight penalties; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
@@ -226,7 +227,7 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -311,7 +312,7 @@ partial class BothWays : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 

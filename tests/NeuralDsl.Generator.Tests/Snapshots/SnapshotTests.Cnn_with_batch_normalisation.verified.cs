@@ -85,7 +85,8 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 16, 3, global::NeuralDsl.Activation.Softmax, 0f, 80, 51),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = new float[StateCount];
     // Training state, created by the first training call (or the first read of Gradients or
     // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
@@ -99,7 +100,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -148,7 +149,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         global::System.Span<float> st = _state;
         // Layer 0: kernel GlorotUniform (fan-in 18, fan-out 36).
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 72), global::NeuralDsl.Init.GlorotUniform, 18, 36, 0f, 0f, ref random);
@@ -174,7 +175,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h1 = h.Slice(64, 64);
         global::System.Span<float> h2 = h.Slice(128, 64);
         global::System.Span<float> h3 = h.Slice(192, 16);
-        Forward(_parameters, _state, input, h0, h1, h2, h3, output, output);
+        Forward(_parameters.Span, _state, input, h0, h1, h2, h3, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -190,7 +191,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, _state, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 64), h1.Slice(0, rows * 64), h2.Slice(0, rows * 64), h3.Slice(0, rows * 16), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, _state, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 64), h1.Slice(0, rows * 64), h2.Slice(0, rows * 64), h3.Slice(0, rows * 16), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -298,7 +299,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, _state, x, h0, h1, h2, h3, zOut, aOut);
+            Forward(_parameters.Span, _state, x, h0, h1, h2, h3, zOut, aOut);
             total += global::NeuralDsl.Losses.SoftmaxSparseCrossEntropy(zOut, aOut, (int)y[0], default, 0f);
         }
         return (float)(total / batch);
@@ -314,7 +315,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -576,7 +577,7 @@ partial class NormalisedCnn : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 

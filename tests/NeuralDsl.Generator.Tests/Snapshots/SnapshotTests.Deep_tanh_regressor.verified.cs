@@ -131,7 +131,8 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 8, 1, global::NeuralDsl.Activation.Linear, 0f, 720, 9),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = global::System.Array.Empty<float>();
     // Training state, created by the first training call (or the first read of Gradients or
     // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
@@ -145,7 +146,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -194,7 +195,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         // Layer 0: weights GlorotUniform, biases Zeros.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 64), global::NeuralDsl.Init.GlorotUniform, 8, 8, 0f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(64, 8), global::NeuralDsl.Init.Zeros, 8, 8, 0f, 0f, ref random);
@@ -248,7 +249,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h7 = h.Slice(56, 8);
         global::System.Span<float> h8 = h.Slice(64, 8);
         global::System.Span<float> h9 = h.Slice(72, 8);
-        Forward(_parameters, input, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, output);
+        Forward(_parameters.Span, input, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -270,7 +271,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 8), h1.Slice(0, rows * 8), h2.Slice(0, rows * 8), h3.Slice(0, rows * 8), h4.Slice(0, rows * 8), h5.Slice(0, rows * 8), h6.Slice(0, rows * 8), h7.Slice(0, rows * 8), h8.Slice(0, rows * 8), h9.Slice(0, rows * 8), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 8), h1.Slice(0, rows * 8), h2.Slice(0, rows * 8), h3.Slice(0, rows * 8), h4.Slice(0, rows * 8), h5.Slice(0, rows * 8), h6.Slice(0, rows * 8), h7.Slice(0, rows * 8), h8.Slice(0, rows * 8), h9.Slice(0, rows * 8), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -749,7 +750,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, aOut);
+            Forward(_parameters.Span, x, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, aOut);
             total += global::NeuralDsl.Losses.MeanSquaredError(aOut, y, default, 0f);
         }
         return (float)(total / (batch * (double)OutputSize));
@@ -764,7 +765,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -1566,7 +1567,7 @@ partial class DeepNet : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 

@@ -59,7 +59,8 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 64, 10, global::NeuralDsl.Activation.Softmax, 0f, 108736, 650),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = global::System.Array.Empty<float>();
     // Training state, created by the first training call (or the first read of Gradients or
     // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
@@ -73,7 +74,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -122,7 +123,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         // Layer 0: weights HeUniform, biases Zeros.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 100352), global::NeuralDsl.Init.HeUniform, 784, 128, 0f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(100352, 128), global::NeuralDsl.Init.Zeros, 784, 128, 0f, 0f, ref random);
@@ -144,7 +145,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h = stackalloc float[192];
         global::System.Span<float> h0 = h.Slice(0, 128);
         global::System.Span<float> h1 = h.Slice(128, 64);
-        Forward(_parameters, input, h0, h1, output, output);
+        Forward(_parameters.Span, input, h0, h1, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -158,7 +159,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 128), h1.Slice(0, rows * 64), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 128), h1.Slice(0, rows * 64), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -225,7 +226,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, h0, h1, zOut, aOut);
+            Forward(_parameters.Span, x, h0, h1, zOut, aOut);
             total += global::NeuralDsl.Losses.SoftmaxCrossEntropy(zOut, aOut, y, default, 0f);
         }
         return (float)(total / batch);
@@ -241,7 +242,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.CategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -526,7 +527,7 @@ partial class MnistNet : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 

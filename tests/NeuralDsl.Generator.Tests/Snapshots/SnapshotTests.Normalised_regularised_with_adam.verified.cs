@@ -67,7 +67,8 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 4, 3, global::NeuralDsl.Activation.Softmax, 0f, 20, 15),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = new float[StateCount];
     private global::NeuralDsl.SeededRandom _dropoutRandom;
     // Training state, created by the first training call (or the first read of Gradients or
@@ -82,7 +83,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -131,7 +132,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         global::System.Span<float> st = _state;
         // Layer 0: weights GlorotUniform.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 12), global::NeuralDsl.Init.GlorotUniform, 3, 4, 0f, 0f, ref random);
@@ -157,7 +158,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h0 = h.Slice(0, 4);
         global::System.Span<float> h1 = h.Slice(4, 4);
         global::System.Span<float> h2 = h.Slice(8, 4);
-        Forward(_parameters, _state, input, h0, h1, h2, output, output);
+        Forward(_parameters.Span, _state, input, h0, h1, h2, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -172,7 +173,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, _state, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 4), h1.Slice(0, rows * 4), h2.Slice(0, rows * 4), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, _state, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 4), h1.Slice(0, rows * 4), h2.Slice(0, rows * 4), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -274,10 +275,10 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, _state, x, h0, h1, h2, zOut, aOut);
+            Forward(_parameters.Span, _state, x, h0, h1, h2, zOut, aOut);
             total += global::NeuralDsl.Losses.SoftmaxSparseCrossEntropy(zOut, aOut, (int)y[0], default, 0f);
         }
-        return (float)(total / batch) + global::NeuralDsl.Training.Regularization.Penalty(new global::System.ReadOnlySpan<float>(_parameters, 0, 12), 0f, 0.0001f);
+        return (float)(total / batch) + global::NeuralDsl.Training.Regularization.Penalty(_parameters.Span.Slice(0, 12), 0f, 0.0001f);
     }
 
     /// <summary>The sparse categorical cross-entropy averaged over a batch in training mode, plus the declared weight penalties; fills <see cref="Gradients"/> with its gradient. Parameters are unchanged.</summary>
@@ -291,7 +292,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.MinimumBatch(batch, 2, "BatchNormalization", nameof(inputs));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -447,7 +448,7 @@ partial class ClassifierNet : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 

@@ -76,7 +76,8 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 2, 3, global::NeuralDsl.Activation.Softmax, 0f, 212, 9),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = global::System.Array.Empty<float>();
     // Training state, created by the first training call (or the first read of Gradients or
     // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
@@ -90,7 +91,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -142,7 +143,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         // Layer 0: table RandomUniform.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 36), global::NeuralDsl.Init.RandomUniform, 12, 3, -0.05f, 0.05f, ref random);
         // Layer 1: kernel GlorotUniform (fan-in 3, fan-out 16), recurrent kernel Orthogonal, biases Zeros, forget gate biases 1.
@@ -171,7 +172,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> h1 = h.Slice(18, 24);
         global::System.Span<float> h2 = h.Slice(42, 2);
         global::System.Span<float> ws = h.Slice(44, 168);
-        Forward(_parameters, input, ws, h0, h1, h2, output, output);
+        Forward(_parameters.Span, input, ws, h0, h1, h2, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -187,7 +188,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, ws, h0.Slice(0, rows * 18), h1.Slice(0, rows * 24), h2.Slice(0, rows * 2), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, inputs.Slice(start * InputSize, rows * InputSize), rows, ws, h0.Slice(0, rows * 18), h1.Slice(0, rows * 24), h2.Slice(0, rows * 2), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 
@@ -299,7 +300,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.NoOverlap(input, output, nameof(output));
         global::NeuralDsl.NetworkGuard.NoOverlap(state, output, nameof(output));
         global::NeuralDsl.NetworkGuard.NoOverlap(input, state, nameof(state));
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> buffer = state.Slice(10, 25); // the stream's working space
         global::System.Span<float> s0 = buffer.Slice(0, 3);
         global::System.Span<float> s1 = buffer.Slice(3, 4);
@@ -340,7 +341,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         {
             global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
             global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-            Forward(_parameters, x, ws, h0, h1, h2, zOut, aOut);
+            Forward(_parameters.Span, x, ws, h0, h1, h2, zOut, aOut);
             total += global::NeuralDsl.Losses.SoftmaxSparseCrossEntropy(zOut, aOut, (int)y[0], default, 0f);
         }
         return (float)(total / batch);
@@ -356,7 +357,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Targets(targets, global::NeuralDsl.Loss.SparseCategoricalCrossEntropy, TargetSize, OutputSize, nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -484,7 +485,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 

@@ -35,11 +35,12 @@ partial class AndGate : global::NeuralDsl.INetwork
         new(global::NeuralDsl.LayerKind.Dense, 2, 1, global::NeuralDsl.Activation.Step, 0f, 0, 3),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = global::System.Array.Empty<float>();
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -61,7 +62,7 @@ partial class AndGate : global::NeuralDsl.INetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         // Layer 0: weights Constant, biases Constant.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 2), global::NeuralDsl.Init.Constant, 2, 1, 1f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(2, 1), global::NeuralDsl.Init.Constant, 2, 1, -1.5f, 0f, ref random);
@@ -73,7 +74,7 @@ partial class AndGate : global::NeuralDsl.INetwork
         global::NeuralDsl.NetworkGuard.Length(input.Length, InputSize, "InputSize", nameof(input));
         global::NeuralDsl.NetworkGuard.Length(output.Length, OutputSize, "OutputSize", nameof(output));
         global::NeuralDsl.NetworkGuard.NoOverlap(input, output, nameof(output));
-        Forward(_parameters, input, output, output);
+        Forward(_parameters.Span, input, output, output);
     }
 
     /// <summary>Runs a batch forward: <paramref name="inputs"/> holds one row of <see cref="InputSize"/> features per sample. Allocates nothing; thread-safe.</summary>
@@ -84,7 +85,7 @@ partial class AndGate : global::NeuralDsl.INetwork
         for (int start = 0; start < batch; start += 16)
         {
             int rows = global::System.Math.Min(16, batch - start);
-            ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+            ForwardRows(_parameters.Span, inputs.Slice(start * InputSize, rows * InputSize), rows, outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
         }
     }
 

@@ -50,7 +50,8 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         new(global::NeuralDsl.LayerKind.Dense, 20000, 2, global::NeuralDsl.Activation.Softplus, 0f, 100000, 40002),
     });
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    // On a 64-byte boundary: the kernels read the parameters in whole vectors.
+    private readonly global::NeuralDsl.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _state = global::System.Array.Empty<float>();
     // Training state, created by the first training call (or the first read of Gradients or
     // TrainingOptimizer): a network that only predicts holds its parameters and state alone.
@@ -64,7 +65,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     private float _learningRate = DefaultLearningRate;
 
     /// <summary>All parameters, layer after layer (dense weights input-major [inputs, units], biases, then PReLU slopes). Writable.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <summary>Non-trainable state (batch normalisation's running means, then variances, per layer). Writable.</summary>
     public global::System.Span<float> State => _state;
@@ -113,7 +114,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     public void ResetParameters(int seed)
     {
         global::NeuralDsl.SeededRandom random = new(seed);
-        global::System.Span<float> p = _parameters;
+        global::System.Span<float> p = _parameters.Span;
         // Layer 0: weights HeUniform, biases Zeros.
         global::NeuralDsl.Initializers.Fill(p.Slice(0, 80000), global::NeuralDsl.Init.HeUniform, 4, 20000, 0f, 0f, ref random);
         global::NeuralDsl.Initializers.Fill(p.Slice(80000, 20000), global::NeuralDsl.Init.Zeros, 4, 20000, 0f, 0f, ref random);
@@ -134,7 +135,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         try
         {
             global::System.Span<float> h0 = h.Slice(0, 20000);
-            Forward(_parameters, input, h0, output, output);
+            Forward(_parameters.Span, input, h0, output, output);
         }
         finally
         {
@@ -155,7 +156,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
             for (int start = 0; start < batch; start += 16)
             {
                 int rows = global::System.Math.Min(16, batch - start);
-                ForwardRows(_parameters, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 20000), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
+                ForwardRows(_parameters.Span, inputs.Slice(start * InputSize, rows * InputSize), rows, h0.Slice(0, rows * 20000), outputs.Slice(start * OutputSize, rows * OutputSize), outputs.Slice(start * OutputSize, rows * OutputSize));
             }
         }
         finally
@@ -225,7 +226,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(n * InputSize, InputSize);
                 global::System.ReadOnlySpan<float> y = targets.Slice(n * TargetSize, TargetSize);
-                Forward(_parameters, x, h0, zOut, aOut);
+                Forward(_parameters.Span, x, h0, zOut, aOut);
                 total += global::NeuralDsl.Losses.MeanAbsoluteError(aOut, y, default, 0f);
             }
             return (float)(total / (batch * (double)OutputSize));
@@ -245,7 +246,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.Finite(targets, TargetSize, "target", nameof(targets));
         EnsureCapacity(batch);
         _lastBatch = batch;
-        global::System.ReadOnlySpan<float> p = _parameters;
+        global::System.ReadOnlySpan<float> p = _parameters.Span;
         global::System.Span<float> g = Gradients;
         global::System.Span<float> s = _scratch;
         int c = _capacity;
@@ -321,7 +322,7 @@ partial class WideNet : global::NeuralDsl.ITrainableNetwork
     public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         float loss = ComputeGradients(inputs, targets);
-        TrainingOptimizer.Step(_parameters, Gradients);
+        TrainingOptimizer.Step(_parameters.Span, Gradients);
         return loss;
     }
 
