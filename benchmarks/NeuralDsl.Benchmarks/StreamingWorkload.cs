@@ -43,12 +43,14 @@ internal abstract class StreamingWorkload
         parameters[^1] = 0.1f;
         _signal = new float[Signal * inputs];
         for (int i = 0; i < _signal.Length; i++) _signal[i] = MathF.Sin(0.05f * i) + 0.1f * (float)random.NextNormal();
-        State = new float[stateSize];
+        _stateBlock = new AlignedFloats(stateSize);
     }
 
     public string Name { get; }
 
-    private protected float[] State { get; }
+    private readonly AlignedFloats _stateBlock;
+
+    private protected Span<float> State => _stateBlock.Span;
 
     private protected float[] Output { get; } = new float[1];
 
