@@ -93,12 +93,10 @@ public static class SunspotsTraining
         ArgumentNullException.ThrowIfNull(net);
         TrainingDeclaration declared = net.DeclaredTraining;
         int epochs = variant?.Epochs ?? declared.Epochs ?? Epochs;
-        return new TrainingOptions
+        // The declared settings (epochs, batch size, clipping), then what the variant and the run add.
+        return declared.ToOptions(epochs, variant?.BatchSize ?? declared.BatchSize ?? 32) with
         {
-            Epochs = epochs,
-            BatchSize = variant?.BatchSize ?? declared.BatchSize ?? 32,
             LearningRate = variant?.LearningRate,
-            ClipNorm = declared.ClipNorm ?? 0f,
             Seed = seed,
             Schedule = new CosineAnnealing(tMax: epochs),
         };

@@ -9,6 +9,8 @@ namespace NeuralDsl.Training;
 /// <summary>
 /// How <see cref="Trainer.Fit(ITrainableNetwork, NeuralDsl.Data.Dataset, NeuralDsl.Data.Dataset?, TrainingOptions?)"/> trains:
 /// the run-time counterparts of Keras' <c>fit</c> arguments and callbacks. Every property has a default.
+/// A record: <c>with</c> copies it with some settings changed, for example the declared settings plus a
+/// schedule: <c>net.DeclaredTraining.ToOptions() with { Schedule = new CosineAnnealing(tMax: 50), Seed = 3 }</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,7 +24,7 @@ namespace NeuralDsl.Training;
 /// });
 /// </code>
 /// </example>
-public sealed class TrainingOptions
+public sealed record TrainingOptions
 {
     /// <summary>Passes over the training data. Default 10.</summary>
     public int Epochs { get; init; } = 10;

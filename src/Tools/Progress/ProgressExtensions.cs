@@ -38,26 +38,9 @@ public static class ProgressExtensions
 
         Action<BatchReport>? userBatchEnd = options.OnBatchEnd;
         Action<EpochReport>? userEpochEnd = options.OnEpochEnd;
-        return new TrainingOptions
+        // A copy with every setting of the caller, and the two callbacks wrapped.
+        return options with
         {
-            Epochs = options.Epochs,
-            BatchSize = options.BatchSize,
-            Shuffle = options.Shuffle,
-            Seed = options.Seed,
-            ValidationSplit = options.ValidationSplit,
-            Metrics = options.Metrics,
-            EarlyStopping = options.EarlyStopping,
-            Checkpoint = options.Checkpoint,
-            InitialEpoch = options.InitialEpoch,
-            Schedule = options.Schedule,
-            Optimizer = options.Optimizer,
-            LearningRate = options.LearningRate,
-            ClipNorm = options.ClipNorm,
-            ClipValue = options.ClipValue,
-            L1 = options.L1,
-            L2 = options.L2,
-            Progress = options.Progress,
-            CancellationToken = options.CancellationToken,
             OnBatchEnd = batch =>
             {
                 printer.BatchEnded(batch);
