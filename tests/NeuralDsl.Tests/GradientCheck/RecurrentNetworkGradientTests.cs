@@ -30,37 +30,15 @@ public class RecurrentNetworkGradientTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Gradient_matches_finite_differences(string name)
-    {
-        double worst = 0;
-        foreach (int seed in new[] { 1, 2, 3 })
-        {
-            (ITrainableNetwork net, float[] inputs, float[] targets) = Prepared(name, seed);
-            (double gradientError, _) = GradientCheckTests.Check($"{name} seed {seed}", net, Networks[name], inputs, targets, 1e-3);
-            worst = Math.Max(worst, gradientError);
-        }
-        output.WriteLine($"{name}: max relative gradient error {worst:E2}");
-    }
+    public void Gradient_matches_finite_differences(string name) =>
+        output.WriteLine($"{name}: max relative gradient error {GeneratedNetworkChecks.WorstGradientError(name, Networks[name], seed => Prepared(name, seed)):E2}");
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Predictions_match_the_reference(string name)
     {
         (ITrainableNetwork net, float[] inputs, _) = Prepared(name, 7);
-        double[] p = net.Parameters.ToArray().Select(v => (double)v).ToArray();
-        double[][] expected = ReferenceNetwork.Forward(net.Layers, p, inputs);
-        float[] batch = new float[Batch * net.OutputSize], single = new float[net.OutputSize];
-        net.PredictBatch(inputs, batch);
-        for (int n = 0; n < Batch; n++)
-        {
-            net.Predict(inputs.AsSpan(n * net.InputSize, net.InputSize), single);
-            for (int j = 0; j < net.OutputSize; j++)
-            {
-                double tolerance = 1e-5 * Math.Max(1, Math.Abs(expected[n][j]));
-                Assert.True(Math.Abs(single[j] - expected[n][j]) <= tolerance, $"{name} sample {n} output {j}: Predict {single[j]}, reference {expected[n][j]}");
-                Assert.Equal(single[j], batch[n * net.OutputSize + j]);
-            }
-        }
+        GeneratedNetworkChecks.PredictionsMatchTheReference(name, net, inputs);
     }
 
     private static (ITrainableNetwork Net, float[] Inputs, float[] Targets) Prepared(string name, int seed)
