@@ -111,7 +111,8 @@ public sealed class GRUAttribute : RecurrentAttribute
 /// A lookup table of token vectors, like Keras' <c>Embedding</c>: the network's input is a vector of
 /// <c>steps</c> token ids (whole numbers stored as floats, each in [0, inputDim)), and the layer writes the
 /// sequence (steps, outputDim) of their rows. It must be the first layer. Parameters: inputDim x outputDim,
-/// drawn uniformly from [-0.05, 0.05] as in Keras unless <see cref="WeightInit"/> says otherwise.
+/// drawn uniformly from [-0.05, 0.05] as in Keras unless <see cref="KernelLayerAttribute.WeightInit"/> says otherwise
+/// (<see cref="Init.Default"/> means that uniform draw here).
 /// </summary>
 /// <example>
 /// <code>
@@ -122,7 +123,7 @@ public sealed class GRUAttribute : RecurrentAttribute
 /// public partial class Sentiment;
 /// </code>
 /// </example>
-public sealed class EmbeddingAttribute : LayerAttribute
+public sealed class EmbeddingAttribute : KernelLayerAttribute
 {
     /// <summary>Creates an embedding layer.</summary>
     /// <param name="inputDim">Vocabulary size: token ids run from 0 to inputDim - 1. At least 1.</param>
@@ -138,22 +139,4 @@ public sealed class EmbeddingAttribute : LayerAttribute
 
     /// <summary>Values per token.</summary>
     public int OutputDim { get; }
-
-    /// <summary>Initialiser of the table; <see cref="Init.Default"/> means <see cref="Init.RandomUniform"/> in [-0.05, 0.05].</summary>
-    public Init WeightInit { get; set; }
-
-    /// <summary>Value of every entry for <see cref="Init.Constant"/>.</summary>
-    public float WeightValue { get; set; }
-
-    /// <summary>Mean for <see cref="Init.RandomNormal"/>. Default 0.</summary>
-    public float WeightMean { get; set; }
-
-    /// <summary>Standard deviation for <see cref="Init.RandomNormal"/>. Default 0.05.</summary>
-    public float WeightStdDev { get; set; } = 0.05f;
-
-    /// <summary>Lower bound for <see cref="Init.RandomUniform"/>. Default -0.05.</summary>
-    public float WeightMin { get; set; } = -0.05f;
-
-    /// <summary>Upper bound for <see cref="Init.RandomUniform"/>. Default 0.05.</summary>
-    public float WeightMax { get; set; } = 0.05f;
 }

@@ -23,7 +23,7 @@ public static class BidirectionalKernels
     public static void Forward(LstmGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, Span<float> cache, Span<float> output, bool returnSequences)
     {
         int p = geometry.ParameterCount, c = geometry.CacheSize;
-        CheckForward(x.Length, geometry.InputSize, parameters.Length, p, cache.Length, c, output.Length, geometry.OutputSize(returnSequences));
+        RecurrentSizes.Forward(geometry, 2, x.Length, parameters.Length, cache.Length, output.Length, returnSequences);
         LstmKernels.ForwardCore(geometry, x, parameters.Slice(0, p), cache.Slice(0, c), reverse: false);
         LstmKernels.ForwardCore(geometry, x, parameters.Slice(p, p), cache.Slice(c, c), reverse: true);
         Concatenate(cache, c, geometry.Steps, geometry.Units, geometry.CachePerStep, geometry.HiddenOffset, output, returnSequences);
@@ -39,8 +39,7 @@ public static class BidirectionalKernels
         ReadOnlySpan<float> outputGradient, bool returnSequences, Span<float> gradients, Span<float> dx, Span<float> scratch)
     {
         int p = geometry.ParameterCount, c = geometry.CacheSize, u = geometry.Units;
-        CheckBackward(x.Length, geometry.InputSize, parameters.Length, p, cache.Length, c, outputGradient.Length, geometry.OutputSize(returnSequences),
-            gradients.Length, dx.Length, scratch.Length, geometry.BackwardScratchSize);
+        RecurrentSizes.Backward(geometry, 2, x.Length, parameters.Length, cache.Length, outputGradient.Length, returnSequences, gradients.Length, dx.Length, scratch.Length);
         LstmKernels.BackwardCore(geometry, x, parameters.Slice(0, p), cache.Slice(0, c), outputGradient, 2 * u, returnSequences,
             gradients.Slice(0, p), dx, addDx: false, reverse: false, scratch);
         LstmKernels.BackwardCore(geometry, x, parameters.Slice(p, p), cache.Slice(c, c), outputGradient.Slice(u), 2 * u, returnSequences,
@@ -51,7 +50,7 @@ public static class BidirectionalKernels
     public static void Forward(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, Span<float> cache, Span<float> output, bool returnSequences)
     {
         int p = geometry.ParameterCount, c = geometry.CacheSize;
-        CheckForward(x.Length, geometry.InputSize, parameters.Length, p, cache.Length, c, output.Length, geometry.OutputSize(returnSequences));
+        RecurrentSizes.Forward(geometry, 2, x.Length, parameters.Length, cache.Length, output.Length, returnSequences);
         GruKernels.ForwardCore(geometry, x, parameters.Slice(0, p), cache.Slice(0, c), reverse: false);
         GruKernels.ForwardCore(geometry, x, parameters.Slice(p, p), cache.Slice(c, c), reverse: true);
         Concatenate(cache, c, geometry.Steps, geometry.Units, geometry.CachePerStep, geometry.HiddenOffset, output, returnSequences);
@@ -62,8 +61,7 @@ public static class BidirectionalKernels
         ReadOnlySpan<float> outputGradient, bool returnSequences, Span<float> gradients, Span<float> dx, Span<float> scratch)
     {
         int p = geometry.ParameterCount, c = geometry.CacheSize, u = geometry.Units;
-        CheckBackward(x.Length, geometry.InputSize, parameters.Length, p, cache.Length, c, outputGradient.Length, geometry.OutputSize(returnSequences),
-            gradients.Length, dx.Length, scratch.Length, geometry.BackwardScratchSize);
+        RecurrentSizes.Backward(geometry, 2, x.Length, parameters.Length, cache.Length, outputGradient.Length, returnSequences, gradients.Length, dx.Length, scratch.Length);
         GruKernels.BackwardCore(geometry, x, parameters.Slice(0, p), cache.Slice(0, c), outputGradient, 2 * u, returnSequences,
             gradients.Slice(0, p), dx, addDx: false, reverse: false, scratch);
         GruKernels.BackwardCore(geometry, x, parameters.Slice(p, p), cache.Slice(c, c), outputGradient.Slice(u), 2 * u, returnSequences,
@@ -74,7 +72,7 @@ public static class BidirectionalKernels
     public static void Forward(SimpleRnnGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, Span<float> cache, Span<float> output, bool returnSequences)
     {
         int p = geometry.ParameterCount, c = geometry.CacheSize;
-        CheckForward(x.Length, geometry.InputSize, parameters.Length, p, cache.Length, c, output.Length, geometry.OutputSize(returnSequences));
+        RecurrentSizes.Forward(geometry, 2, x.Length, parameters.Length, cache.Length, output.Length, returnSequences);
         SimpleRnnKernels.ForwardCore(geometry, x, parameters.Slice(0, p), cache.Slice(0, c), reverse: false);
         SimpleRnnKernels.ForwardCore(geometry, x, parameters.Slice(p, p), cache.Slice(c, c), reverse: true);
         Concatenate(cache, c, geometry.Steps, geometry.Units, geometry.CachePerStep, geometry.HiddenOffset, output, returnSequences);
@@ -85,32 +83,11 @@ public static class BidirectionalKernels
         ReadOnlySpan<float> outputGradient, bool returnSequences, Span<float> gradients, Span<float> dx, Span<float> scratch)
     {
         int p = geometry.ParameterCount, c = geometry.CacheSize, u = geometry.Units;
-        CheckBackward(x.Length, geometry.InputSize, parameters.Length, p, cache.Length, c, outputGradient.Length, geometry.OutputSize(returnSequences),
-            gradients.Length, dx.Length, scratch.Length, geometry.BackwardScratchSize);
+        RecurrentSizes.Backward(geometry, 2, x.Length, parameters.Length, cache.Length, outputGradient.Length, returnSequences, gradients.Length, dx.Length, scratch.Length);
         SimpleRnnKernels.BackwardCore(geometry, x, parameters.Slice(0, p), cache.Slice(0, c), outputGradient, 2 * u, returnSequences,
             gradients.Slice(0, p), dx, addDx: false, reverse: false, scratch);
         SimpleRnnKernels.BackwardCore(geometry, x, parameters.Slice(p, p), cache.Slice(c, c), outputGradient.Slice(u), 2 * u, returnSequences,
             gradients.Slice(p, p), dx, addDx: true, reverse: true, scratch);
-    }
-
-    private static void CheckForward(int x, int inputSize, int parameters, int parameterCount, int cache, int cacheSize, int output, int outputSize)
-    {
-        NetworkGuard.Length(x, inputSize, "InputSize", nameof(x));
-        NetworkGuard.Length(parameters, 2 * parameterCount, "2 * ParameterCount", nameof(parameters));
-        NetworkGuard.Length(cache, 2 * cacheSize, "2 * CacheSize", nameof(cache));
-        NetworkGuard.Length(output, 2 * outputSize, "2 * OutputSize", nameof(output));
-    }
-
-    private static void CheckBackward(int x, int inputSize, int parameters, int parameterCount, int cache, int cacheSize, int outputGradient, int outputSize,
-        int gradients, int dx, int scratch, int scratchSize)
-    {
-        NetworkGuard.Length(x, inputSize, "InputSize", nameof(x));
-        NetworkGuard.Length(parameters, 2 * parameterCount, "2 * ParameterCount", nameof(parameters));
-        NetworkGuard.Length(cache, 2 * cacheSize, "2 * CacheSize", nameof(cache));
-        NetworkGuard.Length(outputGradient, 2 * outputSize, "2 * OutputSize", nameof(outputGradient));
-        NetworkGuard.Length(gradients, 2 * parameterCount, "2 * ParameterCount", nameof(gradients));
-        RecurrentSizes.OptionalLength(dx, inputSize, "InputSize", nameof(dx));
-        NetworkGuard.Length(scratch, scratchSize, "BackwardScratchSize", nameof(scratch));
     }
 
     private static void Concatenate(ReadOnlySpan<float> cache, int cacheSize, int steps, int units, int perStep, int hiddenOffset, Span<float> output, bool returnSequences)

@@ -15,7 +15,7 @@ namespace NeuralDsl.Recurrent;
 /// GruKernels.Step(gru, sample, state, parameters, h, scratch);
 /// </code>
 /// </example>
-public readonly record struct GruGeometry
+public readonly record struct GruGeometry : IRecurrentGeometry
 {
     /// <summary>Checks that every size is positive and every span size fits an array.</summary>
     public GruGeometry(int steps, int inputs, int units, bool resetAfter)

@@ -27,29 +27,14 @@ public static class GruKernels
         // One branch on the hot path; the named checks run only to say what is wrong.
         if (x.Length != geometry.Inputs || state.Length != geometry.StateSize || parameters.Length != geometry.ParameterCount
             || h.Length != geometry.Units || scratch.Length != geometry.StepScratchSize || state.Overlaps(h))
-            StepArgumentError(geometry, x, state, parameters, h, scratch);
+            RecurrentSizes.StepArgumentError(geometry, x.Length, state, parameters.Length, h, scratch, scratchApartFromState: false);
         int units = geometry.Units;
         Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, geometry.GatedSize), state);
         state.CopyTo(h);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StepArgumentError(GruGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
-    {
-        NetworkGuard.Length(x.Length, geometry.Inputs, "Inputs", nameof(x));
-        NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
-        NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
-        NetworkGuard.Length(h.Length, geometry.Units, "Units", nameof(h));
-        NetworkGuard.Length(scratch.Length, geometry.StepScratchSize, "StepScratchSize", nameof(scratch));
-        NetworkGuard.NoOverlap(state, h, nameof(h));
-    }
-
     /// <summary>Clears a stream's state (<see cref="GruGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>
-    public static void Reset(GruGeometry geometry, Span<float> state)
-    {
-        NetworkGuard.Length(state.Length, geometry.StateSize, "StateSize", nameof(state));
-        state.Clear();
-    }
+    public static void Reset(GruGeometry geometry, Span<float> state) => RecurrentSizes.Reset(geometry, state);
 
     /// <summary>
     /// Runs the layer over one sample <paramref name="x"/> (<c>[Steps, Inputs]</c>) from a zero state,
@@ -59,10 +44,7 @@ public static class GruKernels
     /// </summary>
     public static void Forward(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, Span<float> cache, Span<float> output, bool returnSequences)
     {
-        NetworkGuard.Length(x.Length, geometry.InputSize, "InputSize", nameof(x));
-        NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
-        NetworkGuard.Length(cache.Length, geometry.CacheSize, "CacheSize", nameof(cache));
-        NetworkGuard.Length(output.Length, geometry.OutputSize(returnSequences), returnSequences ? "Steps * Units" : "Units", nameof(output));
+        RecurrentSizes.Forward(geometry, 1, x.Length, parameters.Length, cache.Length, output.Length, returnSequences);
         ForwardCore(geometry, x, parameters, cache, reverse: false);
         RecurrentMath.CopyOutputs(cache, geometry.Steps, geometry.Units, geometry.CachePerStep, geometry.HiddenOffset, false, output, geometry.Units, 0, returnSequences);
     }
@@ -79,13 +61,7 @@ public static class GruKernels
     public static void Backward(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> parameters, ReadOnlySpan<float> cache,
         ReadOnlySpan<float> outputGradient, bool returnSequences, Span<float> gradients, Span<float> dx, Span<float> scratch)
     {
-        NetworkGuard.Length(x.Length, geometry.InputSize, "InputSize", nameof(x));
-        NetworkGuard.Length(parameters.Length, geometry.ParameterCount, "ParameterCount", nameof(parameters));
-        NetworkGuard.Length(cache.Length, geometry.CacheSize, "CacheSize", nameof(cache));
-        NetworkGuard.Length(outputGradient.Length, geometry.OutputSize(returnSequences), returnSequences ? "Steps * Units" : "Units", nameof(outputGradient));
-        NetworkGuard.Length(gradients.Length, geometry.ParameterCount, "ParameterCount", nameof(gradients));
-        RecurrentSizes.OptionalLength(dx.Length, geometry.InputSize, "InputSize", nameof(dx));
-        NetworkGuard.Length(scratch.Length, geometry.BackwardScratchSize, "BackwardScratchSize", nameof(scratch));
+        RecurrentSizes.Backward(geometry, 1, x.Length, parameters.Length, cache.Length, outputGradient.Length, returnSequences, gradients.Length, dx.Length, scratch.Length);
         BackwardCore(geometry, x, parameters, cache, outputGradient, geometry.Units, returnSequences, gradients, dx, addDx: false, reverse: false, scratch);
     }
 

@@ -15,7 +15,7 @@ namespace NeuralDsl.Recurrent;
 /// LstmKernels.Step(lstm, sample, state, parameters, h, scratch); // one time step of one stream
 /// </code>
 /// </example>
-public readonly record struct LstmGeometry
+public readonly record struct LstmGeometry : IRecurrentGeometry
 {
     /// <summary>Checks that every size is positive and every span size fits an array.</summary>
     public LstmGeometry(int steps, int inputs, int units)

@@ -13,7 +13,7 @@ namespace NeuralDsl.Recurrent;
 /// SimpleRnnKernels.Step(rnn, sample, state, parameters, h, scratch);
 /// </code>
 /// </example>
-public readonly record struct SimpleRnnGeometry
+public readonly record struct SimpleRnnGeometry : IRecurrentGeometry
 {
     /// <summary>Checks that every size is positive and every span size fits an array.</summary>
     public SimpleRnnGeometry(int steps, int inputs, int units)
