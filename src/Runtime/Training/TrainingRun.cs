@@ -171,7 +171,7 @@ internal sealed class TrainingRun
     }
 
     /// <summary>Whether a batch normalisation layer has one value per channel and sample, so that its statistics need two samples.</summary>
-    internal static bool NormalizesSingleValues(INetwork network)
+    private static bool NormalizesSingleValues(INetwork network)
     {
         foreach (LayerInfo layer in network.Layers)
             if (layer.Kind == LayerKind.BatchNormalization && layer.Inputs == layer.OutputShape.Channels) return true;
