@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NeuralDsl.Data;
 
 namespace NeuralDsl;
@@ -7,21 +9,33 @@ namespace NeuralDsl;
 /// <summary>Argument checks shared by every generated network, with messages that name the expected sizes.</summary>
 public static class NetworkGuard
 {
+    // The checks below run on every generated Predict and Step: each is a compare and a branch inlined into
+    // the caller, and the code that builds the message is a separate method the caller never enters (with the
+    // message code in it, the JIT did not inline a check, and every one was a call).
+
     /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Length(int actual, int expected, string constantName, string parameterName)
     {
-        if (actual != expected)
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Expected a span of length {expected} ({constantName}) but got {actual}."),
-                parameterName);
+        if (actual != expected) ThrowLength(actual, expected, constantName, parameterName);
     }
 
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLength(int actual, int expected, string constantName, string parameterName) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"Expected a span of length {expected} ({constantName}) but got {actual}."),
+            parameterName);
+
     /// <summary>Throws if <paramref name="input"/> and <paramref name="output"/> share memory: outputs are written while inputs are still read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NoOverlap(ReadOnlySpan<float> input, ReadOnlySpan<float> output, string outputName)
     {
-        if (input.Overlaps(output))
-            throw new ArgumentException("The output span overlaps the input span; pass separate buffers.", outputName);
+        if (input.Overlaps(output)) ThrowOverlap(outputName);
     }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(string outputName) =>
+        throw new ArgumentException("The output span overlaps the input span; pass separate buffers.", outputName);
 
     /// <summary>
     /// Returns the number of samples in a batch of <paramref name="inputLength"/> floats, checking that it

@@ -29,8 +29,11 @@ public static class GruKernels
             || h.Length != geometry.Units || scratch.Length != geometry.StepScratchSize || state.Overlaps(h))
             RecurrentSizes.StepArgumentError(geometry, x.Length, state, parameters.Length, h, scratch, scratchApartFromState: false);
         int units = geometry.Units;
-        Cell(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, geometry.GatedSize), state);
-        state.CopyTo(h);
+        // With reset_after nothing is kept for a backward pass; without it the gates pass through the scratch.
+        // Every block of reset_after reads the whole previous state: the new one goes to h first.
+        if (geometry.ResetAfter) Cell<Streaming>(geometry, x, state, parameters, default, default, h);
+        else Cell<Streaming>(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, geometry.GatedSize), h);
+        h.CopyTo(state);
     }
 
     /// <summary>Clears a stream's state (<see cref="GruGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>
@@ -75,34 +78,33 @@ public static class GruKernels
             int t = reverse ? steps - 1 - k : k;
             Span<float> here = cache.Slice(t * per, per);
             ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + geometry.HiddenOffset, units) : default;
-            Cell(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(3 * units, geometry.GatedSize), here.Slice(geometry.HiddenOffset, units));
+            Cell<Caching>(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(3 * units, geometry.GatedSize), here.Slice(geometry.HiddenOffset, units));
         }
     }
 
     /// <summary>
     /// One step: <paramref name="gates"/> gets z, r and the candidate, <paramref name="gated"/> what the
-    /// reset gate multiplies (<c>h_prev R + b_r</c> for all three gates with reset_after, of which the
-    /// candidate's part is gated; else <c>r * h_prev</c>), and <paramref name="h"/> the hidden state, which
-    /// may be <paramref name="hPrev"/> (written after its last read). An empty <paramref name="hPrev"/> is a zero state.
+    /// reset gate multiplies (the candidate's recurrent part <c>h_prev R_h + b_rh</c> with reset_after, at
+    /// <c>gated[2u..3u)</c>; else <c>r * h_prev</c>), and <paramref name="h"/> the hidden state. With
+    /// reset_after (Keras' default) a streaming step passes <paramref name="gates"/> and
+    /// <paramref name="gated"/> empty: nothing is kept for a backward pass. An empty
+    /// <paramref name="hPrev"/> is a zero state. <paramref name="h"/> must not overlap <paramref name="hPrev"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Cell(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters,
-        Span<float> gates, Span<float> gated, Span<float> h)
+    internal static void Cell<TMode>(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters,
+        Span<float> gates, Span<float> gated, Span<float> h) where TMode : struct, ICellMode
     {
+        if (geometry.ResetAfter)
+        {
+            CellResetAfter<TMode>(geometry, x, hPrev, parameters, gates, gated, h);
+            return;
+        }
         int units = geometry.Units, width = 3 * units, recurrentAt = geometry.KernelSize;
         ReadOnlySpan<float> kernel = parameters.Slice(0, recurrentAt), recurrent = parameters.Slice(recurrentAt, geometry.RecurrentKernelSize);
         ReadOnlySpan<float> bias = parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, geometry.BiasSize);
         Span<float> updateReset = gates.Slice(0, 2 * units), candidate = gates.Slice(2 * units, units);
-        bool resetAfter = geometry.ResetAfter;
-        if (resetAfter)
-        {
-            // The input's product and the state's, each over all three gates' columns in one pass.
-            RecurrentMath.Product(bias.Slice(0, width), x, kernel, default, default, width, 0, gates);
-            RecurrentMath.Product(bias.Slice(width, width), default, default, hPrev, recurrent, width, 0, gated);
-            Blend(units, updateReset, candidate, gated, hPrev, h);
-            return;
-        }
-        // z and r from the input and the state in one pass; the candidate's input part.
+        // The candidate's recurrent term multiplies r * h_prev, so every unit's r comes first: z and r from
+        // the input and the state in one pass, then the candidate's input part, then its gated part.
         RecurrentMath.Product(bias.Slice(0, 2 * units), x, kernel, hPrev, recurrent, width, 0, updateReset);
         RecurrentMath.Product(bias.Slice(2 * units, units), x, kernel, default, default, width, 2 * units, candidate);
         GateActivations.Sigmoid(updateReset);
@@ -113,64 +115,134 @@ public static class GruKernels
             for (int j = 0; j < units; j++) gated[j] = reset[j] * hPrev[j];
             RecurrentMath.Product(candidate, default, default, gated, recurrent, width, 2 * units, candidate);
         }
-        Blend(units, updateReset, candidate, default, hPrev, h);
+        Blend(units, updateReset, candidate, hPrev, h);
     }
 
     /// <summary>
-    /// <c>h = z h_prev + (1 - z) tanh(candidate + r * gated_h)</c>, storing the activated gates. With
-    /// <paramref name="gated"/> (reset_after: the recurrent product of all three gates) z and r are the
-    /// input's part of their pre-activations; without it they are activated already and the candidate
-    /// holds its whole pre-activation.
+    /// <see cref="Cell"/> with reset_after, sixteen (or eight) units at a time: each block's sums (z and r
+    /// over the input and the state together; the candidate's input part and recurrent part apart, as r
+    /// gates only the latter) are formed in registers, then activated and blended into the block's h.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Blend(int units, Span<float> updateReset, Span<float> candidate, ReadOnlySpan<float> gated, ReadOnlySpan<float> hPrev, Span<float> h)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CellResetAfter<TMode>(GruGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> parameters,
+        Span<float> gates, Span<float> gated, Span<float> h) where TMode : struct, ICellMode
     {
-        bool resetAfter = !gated.IsEmpty, fresh = hPrev.IsEmpty;
+        int units = geometry.Units, inputs = geometry.Inputs, recurrentRows = hPrev.Length;
+        bool keep = typeof(TMode) == typeof(Caching), fresh = keep && hPrev.IsEmpty;
+        // The spans' lengths are the geometry's (checked by the public entry points): no bounds checks here.
+        ref float w = ref MemoryMarshal.GetReference(parameters);
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref float hp = ref MemoryMarshal.GetReference(hPrev);
+        ref float hr = ref MemoryMarshal.GetReference(h);
+        ref float gr = ref MemoryMarshal.GetReference(gates);
+        ref float sr = ref MemoryMarshal.GetReference(gated);
+        // Parameters: kernel [inputs, 3u], recurrent kernel [u, 3u] right after it, then the input bias
+        // [3u] and the recurrent bias [3u]; gate g (z, r, candidate) of unit j is column g u + j.
+        nuint u = (nuint)units, stride = 3 * u, recurrent = (nuint)inputs * stride;
+        nuint inputBias = (nuint)(inputs + units) * stride, recurrentBias = inputBias + stride;
         int j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // The spans' lengths are the geometry's (checked by the public entry points): no bounds checks here.
-            ref float zr = ref MemoryMarshal.GetReference(updateReset);
-            ref float cr = ref MemoryMarshal.GetReference(candidate);
-            ref float gr = ref MemoryMarshal.GetReference(gated);
-            ref float pr = ref MemoryMarshal.GetReference(hPrev);
-            ref float hr = ref MemoryMarshal.GetReference(h);
-            nuint u = (nuint)units;
 #if NET9_0_OR_GREATER
-            if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= units - 16; j += 16)
             {
-                for (; j <= units - 16; j += 16)
+                nuint k = (nuint)j;
+                Vector512<float> z = Vector512.LoadUnsafe(ref w, inputBias + k) + Vector512.LoadUnsafe(ref w, recurrentBias + k);
+                Vector512<float> r = Vector512.LoadUnsafe(ref w, inputBias + u + k) + Vector512.LoadUnsafe(ref w, recurrentBias + u + k);
+                Vector512<float> xc = Vector512.LoadUnsafe(ref w, inputBias + 2 * u + k), hc = Vector512.LoadUnsafe(ref w, recurrentBias + 2 * u + k);
+                Vector512<float> z2 = Vector512<float>.Zero, r2 = z2, xc2 = z2, hc2 = z2;
+                GateSums.Add(ref xr, inputs, ref w, 0, stride, k, u + k, 2 * u + k, ref z, ref r, ref xc, ref z2, ref r2, ref xc2);
+                GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, u + k, 2 * u + k, ref z, ref r, ref hc, ref z2, ref r2, ref hc2);
+                z = GateActivations.Sigmoid(z + z2);
+                r = GateActivations.Sigmoid(r + r2);
+                hc += hc2;
+                Vector512<float> c = GateActivations.Tanh(Vector512.FusedMultiplyAdd(r, hc, xc + xc2));
+                Vector512<float> kept = fresh ? Vector512<float>.Zero : z * Vector512.LoadUnsafe(ref hp, k);
+                Vector512.FusedMultiplyAdd(Vector512<float>.One - z, c, kept).StoreUnsafe(ref hr, k);
+                if (keep)
                 {
-                    nuint k = (nuint)j;
-                    Vector512<float> z = Vector512.LoadUnsafe(ref zr, k), pre = Vector512.LoadUnsafe(ref cr, k);
-                    if (resetAfter)
-                    {
-                        z = GateActivations.Sigmoid(z + Vector512.LoadUnsafe(ref gr, k));
-                        Vector512<float> r = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref zr, k + u) + Vector512.LoadUnsafe(ref gr, k + u));
-                        z.StoreUnsafe(ref zr, k);
-                        r.StoreUnsafe(ref zr, k + u);
-                        pre = Vector512.FusedMultiplyAdd(r, Vector512.LoadUnsafe(ref gr, k + 2 * u), pre);
-                    }
-                    Vector512<float> c = GateActivations.Tanh(pre);
-                    c.StoreUnsafe(ref cr, k);
-                    Vector512<float> kept = fresh ? Vector512<float>.Zero : z * Vector512.LoadUnsafe(ref pr, k);
-                    Vector512.FusedMultiplyAdd(Vector512<float>.One - z, c, kept).StoreUnsafe(ref hr, k);
+                    z.StoreUnsafe(ref gr, k);
+                    r.StoreUnsafe(ref gr, k + u);
+                    c.StoreUnsafe(ref gr, k + 2 * u);
+                    hc.StoreUnsafe(ref sr, k + 2 * u);
                 }
             }
+        }
 #endif
+        if (Vector256.IsHardwareAccelerated)
+        {
             for (; j <= units - 8; j += 8)
             {
                 nuint k = (nuint)j;
-                Vector256<float> z = Vector256.LoadUnsafe(ref zr, k), pre = Vector256.LoadUnsafe(ref cr, k);
-                if (resetAfter)
+                Vector256<float> z = Vector256.LoadUnsafe(ref w, inputBias + k) + Vector256.LoadUnsafe(ref w, recurrentBias + k);
+                Vector256<float> r = Vector256.LoadUnsafe(ref w, inputBias + u + k) + Vector256.LoadUnsafe(ref w, recurrentBias + u + k);
+                Vector256<float> xc = Vector256.LoadUnsafe(ref w, inputBias + 2 * u + k), hc = Vector256.LoadUnsafe(ref w, recurrentBias + 2 * u + k);
+                Vector256<float> z2 = Vector256<float>.Zero, r2 = z2, xc2 = z2, hc2 = z2;
+                GateSums.Add(ref xr, inputs, ref w, 0, stride, k, u + k, 2 * u + k, ref z, ref r, ref xc, ref z2, ref r2, ref xc2);
+                GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, u + k, 2 * u + k, ref z, ref r, ref hc, ref z2, ref r2, ref hc2);
+                z = GateActivations.Sigmoid(z + z2);
+                r = GateActivations.Sigmoid(r + r2);
+                hc += hc2;
+                Vector256<float> c = GateActivations.Tanh(DenseKernels.MultiplyAdd(r, hc, xc + xc2));
+                Vector256<float> kept = fresh ? Vector256<float>.Zero : z * Vector256.LoadUnsafe(ref hp, k);
+                DenseKernels.MultiplyAdd(Vector256<float>.One - z, c, kept).StoreUnsafe(ref hr, k);
+                if (keep)
                 {
-                    z = GateActivations.Sigmoid(z + Vector256.LoadUnsafe(ref gr, k));
-                    Vector256<float> r = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref zr, k + u) + Vector256.LoadUnsafe(ref gr, k + u));
-                    z.StoreUnsafe(ref zr, k);
-                    r.StoreUnsafe(ref zr, k + u);
-                    pre = DenseKernels.MultiplyAdd(r, Vector256.LoadUnsafe(ref gr, k + 2 * u), pre);
+                    z.StoreUnsafe(ref gr, k);
+                    r.StoreUnsafe(ref gr, k + u);
+                    c.StoreUnsafe(ref gr, k + 2 * u);
+                    hc.StoreUnsafe(ref sr, k + 2 * u);
                 }
-                Vector256<float> c = Activations.Tanh(pre);
+            }
+        }
+        for (; j < units; j++)
+        {
+            nuint k = (nuint)j;
+            float z = Unsafe.Add(ref w, inputBias + k) + Unsafe.Add(ref w, recurrentBias + k);
+            float r = Unsafe.Add(ref w, inputBias + u + k) + Unsafe.Add(ref w, recurrentBias + u + k);
+            float xc = Unsafe.Add(ref w, inputBias + 2 * u + k), hc = Unsafe.Add(ref w, recurrentBias + 2 * u + k);
+            float z2 = 0f, r2 = 0f, xc2 = 0f, hc2 = 0f;
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, k, ref z, ref z2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, ref z, ref z2);
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, u + k, ref r, ref r2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, u + k, ref r, ref r2);
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, 2 * u + k, ref xc, ref xc2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, 2 * u + k, ref hc, ref hc2);
+            z = Activations.Sigmoid(z + z2);
+            r = Activations.Sigmoid(r + r2);
+            hc += hc2;
+            float c = MathF.Tanh(r * hc + (xc + xc2));
+            Unsafe.Add(ref hr, k) = (1f - z) * c + (fresh ? 0f : z * Unsafe.Add(ref hp, k));
+            if (keep)
+            {
+                Unsafe.Add(ref gr, k) = z;
+                Unsafe.Add(ref gr, k + u) = r;
+                Unsafe.Add(ref gr, k + 2 * u) = c;
+                Unsafe.Add(ref sr, k + 2 * u) = hc;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>h = z h_prev + (1 - z) tanh(candidate)</c> without reset_after: z and r are activated already and
+    /// the candidate holds its whole pre-activation; stores the candidate's activation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Blend(int units, ReadOnlySpan<float> updateReset, Span<float> candidate, ReadOnlySpan<float> hPrev, Span<float> h)
+    {
+        bool fresh = hPrev.IsEmpty;
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float zr = ref MemoryMarshal.GetReference(updateReset);
+            ref float cr = ref MemoryMarshal.GetReference(candidate);
+            ref float pr = ref MemoryMarshal.GetReference(hPrev);
+            ref float hr = ref MemoryMarshal.GetReference(h);
+            for (; j <= units - 8; j += 8)
+            {
+                nuint k = (nuint)j;
+                Vector256<float> z = Vector256.LoadUnsafe(ref zr, k);
+                Vector256<float> c = GateActivations.Tanh(Vector256.LoadUnsafe(ref cr, k));
                 c.StoreUnsafe(ref cr, k);
                 Vector256<float> kept = fresh ? Vector256<float>.Zero : z * Vector256.LoadUnsafe(ref pr, k);
                 DenseKernels.MultiplyAdd(Vector256<float>.One - z, c, kept).StoreUnsafe(ref hr, k);
@@ -178,16 +250,7 @@ public static class GruKernels
         }
         for (; j < units; j++)
         {
-            float z = updateReset[j], pre = candidate[j];
-            if (resetAfter)
-            {
-                z = Activations.Sigmoid(z + gated[j]);
-                float r = Activations.Sigmoid(updateReset[units + j] + gated[units + j]);
-                updateReset[j] = z;
-                updateReset[units + j] = r;
-                pre = MathF.FusedMultiplyAdd(r, gated[2 * units + j], pre);
-            }
-            float c = MathF.Tanh(pre);
+            float z = updateReset[j], c = MathF.Tanh(candidate[j]);
             candidate[j] = c;
             h[j] = MathF.FusedMultiplyAdd(1f - z, c, fresh ? 0f : z * hPrev[j]);
         }

@@ -30,9 +30,9 @@ public static class LstmKernels
             RecurrentSizes.StepArgumentError(geometry, x.Length, state, parameters.Length, h, scratch, scratchApartFromState: false);
         int units = geometry.Units;
         Span<float> hidden = state.Slice(0, units), cell = state.Slice(units, units);
-        // The candidate's slot of the gates takes tanh(c) once c is formed: four units of scratch per unit.
-        Cell(geometry, x, hidden, cell, parameters, scratch, cell, scratch.Slice(2 * units, units), hidden);
-        hidden.CopyTo(h);
+        // Every block reads the whole previous hidden state: the new one goes to h first.
+        Cell<Streaming>(geometry, x, hidden, cell, parameters, default, cell, default, h);
+        h.CopyTo(hidden);
     }
 
     /// <summary>Clears a stream's state (<see cref="LstmGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>
@@ -83,86 +83,127 @@ public static class LstmKernels
                 cPrev = cache.Slice(p + 4 * units, units);
                 hPrev = cache.Slice(p + 6 * units, units);
             }
-            Cell(geometry, x.Slice(t * inputs, inputs), hPrev, cPrev, parameters,
+            Cell<Caching>(geometry, x.Slice(t * inputs, inputs), hPrev, cPrev, parameters,
                 here.Slice(0, 4 * units), here.Slice(4 * units, units), here.Slice(5 * units, units), here.Slice(6 * units, units));
         }
     }
 
     /// <summary>
-    /// One step: <paramref name="gates"/> gets the activated gates (i, f, g, o), <paramref name="c"/> the
-    /// cell state, <paramref name="tanhC"/> its tanh, <paramref name="h"/> the hidden state. Empty
+    /// One step, sixteen (or eight) units at a time: each block's four gate sums are formed in registers
+    /// from the bias, the input and the previous state, activated, and turned into the block's cell state
+    /// <paramref name="c"/> and hidden state <paramref name="h"/>; nothing goes through memory in between.
+    /// For a backward pass <paramref name="gates"/> gets the activated gates (i, f, g, o) and
+    /// <paramref name="tanhC"/> the cell state's tanh; a streaming step passes both empty. Empty
     /// <paramref name="hPrev"/> and <paramref name="cPrev"/> are a zero state. <paramref name="c"/> may be
-    /// <paramref name="cPrev"/>, <paramref name="h"/> may be <paramref name="hPrev"/> and
-    /// <paramref name="tanhC"/> may be the candidate gate's slot: each is written after its last read.
+    /// <paramref name="cPrev"/> (a block is read before it is written); <paramref name="h"/> must not
+    /// overlap <paramref name="hPrev"/>, which every block reads whole.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Cell(LstmGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> parameters,
-        Span<float> gates, Span<float> c, Span<float> tanhC, Span<float> h)
+    internal static void Cell<TMode>(LstmGeometry geometry, ReadOnlySpan<float> x, ReadOnlySpan<float> hPrev, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> parameters,
+        Span<float> gates, Span<float> c, Span<float> tanhC, Span<float> h) where TMode : struct, ICellMode
     {
-        int units = geometry.Units, width = 4 * units, recurrentAt = geometry.KernelSize;
-        // The kernel's rows and the recurrent kernel's follow each other with the same stride: one product of [x, h_prev].
-        RecurrentMath.Product(parameters.Slice(recurrentAt + geometry.RecurrentKernelSize, width),
-            x, parameters.Slice(0, recurrentAt), hPrev, parameters.Slice(recurrentAt, geometry.RecurrentKernelSize), width, 0, gates);
-        bool fresh = cPrev.IsEmpty;
+        int units = geometry.Units, inputs = geometry.Inputs, recurrentRows = hPrev.Length;
+        bool keep = typeof(TMode) == typeof(Caching), fresh = keep && cPrev.IsEmpty;
+        // The spans' lengths are the geometry's (checked by the public entry points): no bounds checks here.
+        ref float w = ref MemoryMarshal.GetReference(parameters);
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref float hp = ref MemoryMarshal.GetReference(hPrev);
+        ref float cp = ref MemoryMarshal.GetReference(cPrev);
+        ref float cr = ref MemoryMarshal.GetReference(c);
+        ref float hr = ref MemoryMarshal.GetReference(h);
+        ref float gr = ref MemoryMarshal.GetReference(gates);
+        ref float tr = ref MemoryMarshal.GetReference(tanhC);
+        // Parameters: kernel [inputs, 4u], recurrent kernel [u, 4u] right after it (the same stride, so
+        // the recurrent rows continue the kernel's), bias [4u]; gate g of unit j is column g u + j.
+        nuint u = (nuint)units, stride = 4 * u, recurrent = (nuint)inputs * stride, bias = (nuint)(inputs + units) * stride;
         int j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // The spans' lengths are the geometry's (checked by the public entry points): no bounds checks here.
-            ref float gr = ref MemoryMarshal.GetReference(gates);
-            ref float cp = ref MemoryMarshal.GetReference(cPrev);
-            ref float cr = ref MemoryMarshal.GetReference(c);
-            ref float tr = ref MemoryMarshal.GetReference(tanhC);
-            ref float hr = ref MemoryMarshal.GetReference(h);
-            nuint u = (nuint)units;
 #if NET9_0_OR_GREATER
-            if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= units - 16; j += 16)
             {
-                for (; j <= units - 16; j += 16)
+                nuint k = (nuint)j;
+                Vector512<float> i = Vector512.LoadUnsafe(ref w, bias + k), f = Vector512.LoadUnsafe(ref w, bias + u + k);
+                Vector512<float> g = Vector512.LoadUnsafe(ref w, bias + 2 * u + k), o = Vector512.LoadUnsafe(ref w, bias + 3 * u + k);
+                Vector512<float> i2 = Vector512<float>.Zero, f2 = i2, g2 = i2, o2 = i2;
+                GateSums.Add(ref xr, inputs, ref w, 0, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
+                GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
+                i = GateActivations.Sigmoid(i + i2);
+                f = GateActivations.Sigmoid(f + f2);
+                g = GateActivations.Tanh(g + g2);
+                o = GateActivations.Sigmoid(o + o2);
+                Vector512<float> cell = fresh ? i * g : Vector512.FusedMultiplyAdd(f, Vector512.LoadUnsafe(ref cp, k), i * g);
+                Vector512<float> t = GateActivations.Tanh(cell);
+                cell.StoreUnsafe(ref cr, k);
+                (o * t).StoreUnsafe(ref hr, k);
+                if (keep)
                 {
-                    nuint k = (nuint)j;
-                    Vector512<float> i = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref gr, k)), f = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref gr, k + u));
-                    Vector512<float> g = GateActivations.Tanh(Vector512.LoadUnsafe(ref gr, k + 2 * u)), o = GateActivations.Sigmoid(Vector512.LoadUnsafe(ref gr, k + 3 * u));
-                    Vector512<float> cell = fresh ? i * g : Vector512.FusedMultiplyAdd(f, Vector512.LoadUnsafe(ref cp, k), i * g);
                     i.StoreUnsafe(ref gr, k);
                     f.StoreUnsafe(ref gr, k + u);
                     g.StoreUnsafe(ref gr, k + 2 * u);
                     o.StoreUnsafe(ref gr, k + 3 * u);
-                    cell.StoreUnsafe(ref cr, k);
-                    Vector512<float> t = GateActivations.Tanh(cell);
                     t.StoreUnsafe(ref tr, k);
-                    (o * t).StoreUnsafe(ref hr, k);
                 }
             }
+        }
 #endif
+        if (Vector256.IsHardwareAccelerated)
+        {
             for (; j <= units - 8; j += 8)
             {
                 nuint k = (nuint)j;
-                Vector256<float> i = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref gr, k)), f = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref gr, k + u));
-                Vector256<float> g = Activations.Tanh(Vector256.LoadUnsafe(ref gr, k + 2 * u)), o = GateActivations.Sigmoid(Vector256.LoadUnsafe(ref gr, k + 3 * u));
+                Vector256<float> i = Vector256.LoadUnsafe(ref w, bias + k), f = Vector256.LoadUnsafe(ref w, bias + u + k);
+                Vector256<float> g = Vector256.LoadUnsafe(ref w, bias + 2 * u + k), o = Vector256.LoadUnsafe(ref w, bias + 3 * u + k);
+                Vector256<float> i2 = Vector256<float>.Zero, f2 = i2, g2 = i2, o2 = i2;
+                GateSums.Add(ref xr, inputs, ref w, 0, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
+                GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
+                i = GateActivations.Sigmoid(i + i2);
+                f = GateActivations.Sigmoid(f + f2);
+                g = GateActivations.Tanh(g + g2);
+                o = GateActivations.Sigmoid(o + o2);
                 Vector256<float> cell = fresh ? i * g : DenseKernels.MultiplyAdd(f, Vector256.LoadUnsafe(ref cp, k), i * g);
-                i.StoreUnsafe(ref gr, k);
-                f.StoreUnsafe(ref gr, k + u);
-                g.StoreUnsafe(ref gr, k + 2 * u);
-                o.StoreUnsafe(ref gr, k + 3 * u);
+                Vector256<float> t = GateActivations.Tanh(cell);
                 cell.StoreUnsafe(ref cr, k);
-                Vector256<float> t = Activations.Tanh(cell);
-                t.StoreUnsafe(ref tr, k);
                 (o * t).StoreUnsafe(ref hr, k);
+                if (keep)
+                {
+                    i.StoreUnsafe(ref gr, k);
+                    f.StoreUnsafe(ref gr, k + u);
+                    g.StoreUnsafe(ref gr, k + 2 * u);
+                    o.StoreUnsafe(ref gr, k + 3 * u);
+                    t.StoreUnsafe(ref tr, k);
+                }
             }
         }
         for (; j < units; j++)
         {
-            float i = Activations.Sigmoid(gates[j]), f = Activations.Sigmoid(gates[units + j]);
-            float g = MathF.Tanh(gates[2 * units + j]), o = Activations.Sigmoid(gates[3 * units + j]);
-            float cell = fresh ? i * g : MathF.FusedMultiplyAdd(f, cPrev[j], i * g);
-            gates[j] = i;
-            gates[units + j] = f;
-            gates[2 * units + j] = g;
-            gates[3 * units + j] = o;
-            c[j] = cell;
+            nuint k = (nuint)j;
+            float i = Unsafe.Add(ref w, bias + k), f = Unsafe.Add(ref w, bias + u + k), g = Unsafe.Add(ref w, bias + 2 * u + k), o = Unsafe.Add(ref w, bias + 3 * u + k);
+            float i2 = 0f, f2 = 0f, g2 = 0f, o2 = 0f;
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, k, ref i, ref i2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, ref i, ref i2);
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, u + k, ref f, ref f2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, u + k, ref f, ref f2);
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, 2 * u + k, ref g, ref g2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, 2 * u + k, ref g, ref g2);
+            GateSums.Add(ref xr, inputs, ref w, 0, stride, 3 * u + k, ref o, ref o2);
+            GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, 3 * u + k, ref o, ref o2);
+            i = Activations.Sigmoid(i + i2);
+            f = Activations.Sigmoid(f + f2);
+            g = MathF.Tanh(g + g2);
+            o = Activations.Sigmoid(o + o2);
+            float cell = fresh ? i * g : f * Unsafe.Add(ref cp, k) + i * g;
             float t = MathF.Tanh(cell);
-            tanhC[j] = t;
-            h[j] = o * t;
+            Unsafe.Add(ref cr, k) = cell;
+            Unsafe.Add(ref hr, k) = o * t;
+            if (keep)
+            {
+                Unsafe.Add(ref gr, k) = i;
+                Unsafe.Add(ref gr, k + u) = f;
+                Unsafe.Add(ref gr, k + 2 * u) = g;
+                Unsafe.Add(ref gr, k + 3 * u) = o;
+                Unsafe.Add(ref tr, k) = t;
+            }
         }
     }
 
