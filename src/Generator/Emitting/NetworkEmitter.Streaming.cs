@@ -118,7 +118,8 @@ internal sealed partial class NetworkEmitter
                 _writer.WriteLine($"{Span} {name} = buffer.Slice({offset}, {width});");
                 offset += width;
             }
-            _writer.WriteLine($"{Span} scratch = buffer.Slice({offset}, {scratch});");
+            // LSTMs and reset_after GRUs step with no scratch at all.
+            if (scratch > 0) _writer.WriteLine($"{Span} scratch = buffer.Slice({offset}, {scratch});");
             int stateOffset = 0;
             foreach (LayerModel layer in Layers)
             {
@@ -142,7 +143,7 @@ internal sealed partial class NetworkEmitter
                     default:
                         int stateSize = RecurrentEmitter.StateSize(layer);
                         _writer.WriteLine($"// Layer {layer.Index}: one step of {layer.Kind}({layer.Recurrence.Units}), its state at state[{stateOffset}..{stateOffset + stateSize}).");
-                        _writer.WriteLine($"{RecurrentEmitter.StepKernels(layer)}.Step({RecurrentEmitter.Geometry(layer)}, {x}, state.Slice({stateOffset}, {stateSize}), p.Slice({layer.ParameterOffset}, {layer.ParameterCount}), {a}, scratch.Slice(0, {RecurrentEmitter.StepScratchSize(layer)}));");
+                        _writer.WriteLine($"{RecurrentEmitter.StepKernels(layer)}.Step({RecurrentEmitter.Geometry(layer)}, {x}, state.Slice({stateOffset}, {stateSize}), p.Slice({layer.ParameterOffset}, {layer.ParameterCount}), {a}, {(RecurrentEmitter.StepScratchSize(layer) > 0 ? $"scratch.Slice(0, {RecurrentEmitter.StepScratchSize(layer)})" : "default")});");
                         stateOffset += stateSize;
                         break;
                 }

@@ -54,7 +54,7 @@ internal sealed class RecurrentEmitter : ILayerEmitter
         return layer.Kind switch
         {
             LayerKind.LSTM => 7 * u,
-            LayerKind.GRU => 4 * u + (layer.Recurrence.ResetAfter ? 3 : 1) * u,
+            LayerKind.GRU => 5 * u,
             _ => u,
         };
     }
@@ -78,8 +78,8 @@ internal sealed class RecurrentEmitter : ILayerEmitter
         int u = layer.Recurrence.Units;
         return layer.Kind switch
         {
-            LayerKind.LSTM => 4 * u,
-            LayerKind.GRU => 3 * u + (layer.Recurrence.ResetAfter ? 3 : 1) * u,
+            LayerKind.LSTM => 0,
+            LayerKind.GRU => layer.Recurrence.ResetAfter ? 0 : 4 * u,
             _ => u,
         };
     }

@@ -64,17 +64,19 @@ public readonly record struct GruGeometry : IRecurrentGeometry
     /// <summary>Floats of one stream's state for <see cref="GruKernels.Step"/>: the hidden state.</summary>
     public int StateSize => Units;
 
-    /// <summary>Floats of the scratch span <see cref="GruKernels.Step"/> takes.</summary>
-    public int StepScratchSize => 3 * Units + GatedSize;
+    /// <summary>
+    /// Floats of the scratch span <see cref="GruKernels.Step"/> takes: none (an empty span) with
+    /// <see cref="ResetAfter"/>, whose step keeps its gates in registers; else the gates and the gated term.
+    /// </summary>
+    public int StepScratchSize => ResetAfter ? 0 : 4 * Units;
 
-    // What the reset gate multiplies: with ResetAfter, the whole recurrent product h_prev R + b_r (all
-    // three gates' columns, one product; the candidate's part is the gated term); without, r * h_prev.
-    internal int GatedSize => (ResetAfter ? 3 : 1) * Units;
+    // Per step: z, r and the candidate (activated), what the reset gate multiplies (the candidate's
+    // recurrent part h_prev R_h + b_rh with ResetAfter, r * h_prev without), and the hidden state.
+    internal int CachePerStep => 5 * Units;
 
-    // Per step: z, r and the candidate (activated), the gated term, and the hidden state.
-    internal int CachePerStep => 4 * Units + GatedSize;
+    internal int GatedOffset => 3 * Units;
 
-    internal int HiddenOffset => 3 * Units + GatedSize;
+    internal int HiddenOffset => 4 * Units;
 
     /// <summary>Floats of the training cache that <see cref="GruKernels.Forward"/> fills and <see cref="GruKernels.Backward"/> reads.</summary>
     public int CacheSize => Steps * CachePerStep;

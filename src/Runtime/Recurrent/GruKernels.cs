@@ -32,7 +32,7 @@ public static class GruKernels
         // With reset_after nothing is kept for a backward pass; without it the gates pass through the scratch.
         // Every block of reset_after reads the whole previous state: the new one goes to h first.
         if (geometry.ResetAfter) Cell<Streaming>(geometry, x, state, parameters, default, default, h);
-        else Cell<Streaming>(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, geometry.GatedSize), h);
+        else Cell<Streaming>(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, units), h);
         h.CopyTo(state);
     }
 
@@ -78,14 +78,14 @@ public static class GruKernels
             int t = reverse ? steps - 1 - k : k;
             Span<float> here = cache.Slice(t * per, per);
             ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + geometry.HiddenOffset, units) : default;
-            Cell<Caching>(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(3 * units, geometry.GatedSize), here.Slice(geometry.HiddenOffset, units));
+            Cell<Caching>(geometry, x.Slice(t * inputs, inputs), hPrev, parameters, here.Slice(0, 3 * units), here.Slice(geometry.GatedOffset, units), here.Slice(geometry.HiddenOffset, units));
         }
     }
 
     /// <summary>
     /// One step: <paramref name="gates"/> gets z, r and the candidate, <paramref name="gated"/> what the
-    /// reset gate multiplies (the candidate's recurrent part <c>h_prev R_h + b_rh</c> with reset_after, at
-    /// <c>gated[2u..3u)</c>; else <c>r * h_prev</c>), and <paramref name="h"/> the hidden state. With
+    /// reset gate multiplies (the candidate's recurrent part <c>h_prev R_h + b_rh</c> with reset_after,
+    /// else <c>r * h_prev</c>), and <paramref name="h"/> the hidden state. With
     /// reset_after (Keras' default) a streaming step passes <paramref name="gates"/> and
     /// <paramref name="gated"/> empty: nothing is kept for a backward pass. An empty
     /// <paramref name="hPrev"/> is a zero state. <paramref name="h"/> must not overlap <paramref name="hPrev"/>.
@@ -164,7 +164,7 @@ public static class GruKernels
                     z.StoreUnsafe(ref gr, k);
                     r.StoreUnsafe(ref gr, k + u);
                     c.StoreUnsafe(ref gr, k + 2 * u);
-                    hc.StoreUnsafe(ref sr, k + 2 * u);
+                    hc.StoreUnsafe(ref sr, k);
                 }
             }
         }
@@ -191,7 +191,7 @@ public static class GruKernels
                     z.StoreUnsafe(ref gr, k);
                     r.StoreUnsafe(ref gr, k + u);
                     c.StoreUnsafe(ref gr, k + 2 * u);
-                    hc.StoreUnsafe(ref sr, k + 2 * u);
+                    hc.StoreUnsafe(ref sr, k);
                 }
             }
         }
@@ -218,7 +218,7 @@ public static class GruKernels
                 Unsafe.Add(ref gr, k) = z;
                 Unsafe.Add(ref gr, k + u) = r;
                 Unsafe.Add(ref gr, k + 2 * u) = c;
-                Unsafe.Add(ref sr, k + 2 * u) = hc;
+                Unsafe.Add(ref sr, k) = hc;
             }
         }
     }
@@ -283,7 +283,7 @@ public static class GruKernels
             if (returnSequences) RecurrentMath.Add(outputGradient.Slice(t * stride, units), dh);
             else if (k == steps - 1) RecurrentMath.Add(outputGradient.Slice(0, units), dh);
             // The gated term: the candidate's recurrent part with reset_after, r * h_prev without.
-            ReadOnlySpan<float> here = cache.Slice(t * per, per), gated = here.Slice(resetAfter ? 5 * units : 3 * units, units);
+            ReadOnlySpan<float> here = cache.Slice(t * per, per), gated = here.Slice(geometry.GatedOffset, units);
             ReadOnlySpan<float> hPrev = k > 0 ? cache.Slice((reverse ? t + 1 : t - 1) * per + geometry.HiddenOffset, units) : default;
             for (int j = 0; j < units; j++)
             {

@@ -55,8 +55,8 @@ public readonly record struct LstmGeometry : IRecurrentGeometry
     /// <summary>Floats of one stream's state for <see cref="LstmKernels.Step"/>: the hidden state then the cell state.</summary>
     public int StateSize => 2 * Units;
 
-    /// <summary>Floats of the scratch span <see cref="LstmKernels.Step"/> takes.</summary>
-    public int StepScratchSize => 4 * Units;
+    /// <summary>Floats of the scratch span <see cref="LstmKernels.Step"/> takes: none (an empty span), as a step keeps its gates in registers.</summary>
+    public int StepScratchSize => 0;
 
     // Per step: the four activated gates, the cell state, its tanh and the hidden state.
     internal int CachePerStep => 7 * Units;

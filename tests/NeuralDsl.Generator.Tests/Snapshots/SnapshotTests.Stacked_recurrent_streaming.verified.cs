@@ -123,7 +123,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     }
 
     /// <summary>Training-mode outputs ([batch, OutputSize]) of the last <see cref="ComputeGradients"/> batch.</summary>
-    public global::System.ReadOnlySpan<float> TrainingOutputs => new(_scratch, 343 * _capacity, _lastBatch * OutputSize);
+    public global::System.ReadOnlySpan<float> TrainingOutputs => new(_scratch, 319 * _capacity, _lastBatch * OutputSize);
 
     global::NeuralDsl.Loss global::NeuralDsl.ITrainableNetwork.Loss => global::NeuralDsl.Loss.SparseCategoricalCrossEntropy;
     int global::NeuralDsl.ITrainableNetwork.TargetSize => TargetSize;
@@ -203,7 +203,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.Recurrent.LstmKernels.Forward(Layer1Geometry, a0, p.Slice(36, 128), ws.Slice(0, 168), a1, returnSequences: true);
 
         // Layer 2: GRU (6, 4) -> (2), 2 units, reset after, last step. p[164..212): kernel [4 x 6], recurrent kernel [2 x 6], biases 12.
-        global::NeuralDsl.Recurrent.GruKernels.Forward(Layer2Geometry, a1, p.Slice(164, 48), ws.Slice(0, 84), a2, returnSequences: false);
+        global::NeuralDsl.Recurrent.GruKernels.Forward(Layer2Geometry, a1, p.Slice(164, 48), ws.Slice(0, 60), a2, returnSequences: false);
 
         // Layer 3: Dense 2 -> 3, Softmax. Weights p[212..218) as [2 x 3], biases p[218..221).
         z3[0] = (p[218] + p[212] * a2[0]) + p[215] * a2[1];
@@ -237,7 +237,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a1.Slice(n * 24, 24);
             global::System.Span<float> zr = a2.Slice(n * 2, 2);
-            global::NeuralDsl.Recurrent.GruKernels.Forward(Layer2Geometry, xr, p.Slice(164, 48), ws.Slice(0, 84), zr, returnSequences: false);
+            global::NeuralDsl.Recurrent.GruKernels.Forward(Layer2Geometry, xr, p.Slice(164, 48), ws.Slice(0, 60), zr, returnSequences: false);
         }
 
         // Layer 3: Dense 2 -> 3, Softmax. Weights p[212..218) as [2 x 3], biases p[218..221).
@@ -264,7 +264,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     /// Floats of one stream's state: each recurrent layer's hidden state (and an LSTM's cell state), in layer order,
     /// then the step's working space (each stream has its own, so steps on different streams may run at once).
     /// </summary>
-    public const int StreamStateSize = 35;
+    public const int StreamStateSize = 19;
 
     // The stream that Step(input, output) advances, on a 64-byte boundary like the parameters.
     private readonly global::NeuralDsl.AlignedFloats _stream = new(StreamStateSize);
@@ -301,20 +301,19 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::NeuralDsl.NetworkGuard.NoOverlap(state, output, nameof(output));
         global::NeuralDsl.NetworkGuard.NoOverlap(input, state, nameof(state));
         global::System.ReadOnlySpan<float> p = _parameters.Span;
-        global::System.Span<float> buffer = state.Slice(10, 25); // the stream's working space
+        global::System.Span<float> buffer = state.Slice(10, 9); // the stream's working space
         global::System.Span<float> s0 = buffer.Slice(0, 3);
         global::System.Span<float> s1 = buffer.Slice(3, 4);
         global::System.Span<float> s2 = buffer.Slice(7, 2);
-        global::System.Span<float> scratch = buffer.Slice(9, 16);
 
         // Layer 0: the token's row of the embedding table.
         global::NeuralDsl.Recurrent.EmbeddingKernels.Forward(input, p.Slice(0, 36), s0, 3);
 
         // Layer 1: one step of LSTM(4), its state at state[0..8).
-        global::NeuralDsl.Recurrent.LstmKernels.Step(Layer1Geometry, s0, state.Slice(0, 8), p.Slice(36, 128), s1, scratch.Slice(0, 16));
+        global::NeuralDsl.Recurrent.LstmKernels.Step(Layer1Geometry, s0, state.Slice(0, 8), p.Slice(36, 128), s1, default);
 
         // Layer 2: one step of GRU(2), its state at state[8..10).
-        global::NeuralDsl.Recurrent.GruKernels.Step(Layer2Geometry, s1, state.Slice(8, 2), p.Slice(164, 48), s2, scratch.Slice(0, 12));
+        global::NeuralDsl.Recurrent.GruKernels.Step(Layer2Geometry, s1, state.Slice(8, 2), p.Slice(164, 48), s2, default);
 
         // Layer 3: Dense 2 -> 3, Softmax. Weights p[212..218) as [2 x 3], biases p[218..221).
         output[0] = (p[218] + p[212] * s2[0]) + p[215] * s2[1];
@@ -366,14 +365,14 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         global::System.Span<float> a1 = s.Slice(c * 36, batch * 24);
         global::System.Span<float> e1 = s.Slice(c * 60, batch * 168);
         global::System.Span<float> d1 = s.Slice(c * 228, batch * 24);
-        global::System.Span<float> u1 = s.Slice(c * 349, 24);
+        global::System.Span<float> u1 = s.Slice(c * 325, 24);
         global::System.Span<float> a2 = s.Slice(c * 252, batch * 2);
-        global::System.Span<float> e2 = s.Slice(c * 254, batch * 84);
-        global::System.Span<float> d2 = s.Slice(c * 338, batch * 2);
-        global::System.Span<float> u2 = s.Slice(c * 349 + 24, 16);
-        global::System.Span<float> z3 = s.Slice(c * 340, batch * 3);
-        global::System.Span<float> a3 = s.Slice(c * 343, batch * 3);
-        global::System.Span<float> d3 = s.Slice(c * 346, batch * 3);
+        global::System.Span<float> e2 = s.Slice(c * 254, batch * 60);
+        global::System.Span<float> d2 = s.Slice(c * 314, batch * 2);
+        global::System.Span<float> u2 = s.Slice(c * 325 + 24, 16);
+        global::System.Span<float> z3 = s.Slice(c * 316, batch * 3);
+        global::System.Span<float> a3 = s.Slice(c * 319, batch * 3);
+        global::System.Span<float> d3 = s.Slice(c * 322, batch * 3);
         g.Clear();
 
         // Forward, Layer 0: Embedding (6) token ids -> (6, 3), 12 tokens. Table p[0..36) as [12 x 3].
@@ -398,7 +397,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         {
             global::System.Span<float> xr = a1.Slice(n * 24, 24);
             global::System.Span<float> zr = a2.Slice(n * 2, 2);
-            global::System.Span<float> er = e2.Slice(n * 84, 84);
+            global::System.Span<float> er = e2.Slice(n * 60, 60);
             global::NeuralDsl.Recurrent.GruKernels.Forward(Layer2Geometry, xr, p.Slice(164, 48), er, zr, returnSequences: false);
         }
 
@@ -455,7 +454,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
         for (int n = 0; n < batch; n++)
         {
             global::System.Span<float> xr = a1.Slice(n * 24, 24);
-            global::System.Span<float> er = e2.Slice(n * 84, 84);
+            global::System.Span<float> er = e2.Slice(n * 60, 60);
             global::System.Span<float> dr = d2.Slice(n * 2, 2);
             global::System.Span<float> dx = d1.Slice(n * 24, 24);
             global::NeuralDsl.Recurrent.GruKernels.Backward(Layer2Geometry, xr, p.Slice(164, 48), er, dr, returnSequences: false, g.Slice(164, 48), dx, u2);
@@ -493,7 +492,7 @@ partial class TokenTagger : global::NeuralDsl.ITrainableNetwork
     private void EnsureCapacity(int batch)
     {
         if (batch <= _capacity) return;
-        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 349, 40)];
+        _scratch = new float[global::NeuralDsl.NetworkGuard.TrainingBufferSize(batch, 325, 40)];
         _capacity = batch;
     }
 

@@ -35,6 +35,20 @@ public class GateActivationTests
     }
 
     [Fact]
+    public void Sigmoid_is_half_of_one_plus_the_tanh_of_half_bit_for_bit()
+    {
+        // The sigmoid folds the halvings into its coefficients; powers of two scale exactly, so nothing changes.
+        float[] z = Sweep();
+        Vector256<float> half = Vector256.Create(0.5f);
+        for (int k = 0; k < z.Length; k += 8)
+        {
+            Vector256<float> v = Vector256.Create(z.AsSpan(k, 8));
+            Vector256<float> sigmoid = GateActivations.Sigmoid(v), formed = DenseKernels.MultiplyAdd(GateActivations.Tanh(v * half), half, half);
+            for (int l = 0; l < 8; l++) Assert.Equal(BitConverter.SingleToInt32Bits(formed[l]), BitConverter.SingleToInt32Bits(sigmoid[l]));
+        }
+    }
+
+    [Fact]
     public void Tanh_is_within_4e_7_relative_of_the_exact_value_and_saturates_exactly()
     {
         float[] z = Sweep();
