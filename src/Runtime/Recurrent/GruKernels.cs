@@ -22,6 +22,7 @@ public static class GruKernels
     /// span, so one set of parameters serves any number of streams; a zero state (see <see cref="Reset"/>)
     /// starts a sequence. Allocates nothing. The values are exactly those of <see cref="Forward"/> at the same step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Step(GruGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
     {
         // One branch on the hot path; the named checks run only to say what is wrong.
@@ -33,7 +34,7 @@ public static class GruKernels
         // Every block of reset_after reads the whole previous state: the new one goes to h first.
         if (geometry.ResetAfter) Cell<Streaming>(geometry, x, state, parameters, default, default, h);
         else Cell<Streaming>(geometry, x, state, parameters, scratch.Slice(0, 3 * units), scratch.Slice(3 * units, units), h);
-        h.CopyTo(state);
+        RecurrentMath.CopyState(h, state);
     }
 
     /// <summary>Clears a stream's state (<see cref="GruGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>

@@ -22,6 +22,7 @@ public static class LstmKernels
     /// <see cref="Reset"/>) starts a sequence, as Keras does. Allocates nothing. The values are exactly
     /// those of <see cref="Forward"/> at the same step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Step(LstmGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
     {
         // One branch on the hot path; the named checks run only to say what is wrong.
@@ -32,7 +33,7 @@ public static class LstmKernels
         Span<float> hidden = state.Slice(0, units), cell = state.Slice(units, units);
         // Every block reads the whole previous hidden state: the new one goes to h first.
         Cell<Streaming>(geometry, x, hidden, cell, parameters, default, cell, default, h);
-        h.CopyTo(hidden);
+        RecurrentMath.CopyState(h, hidden);
     }
 
     /// <summary>Clears a stream's state (<see cref="LstmGeometry.StateSize"/> floats): the next step starts a new sequence.</summary>

@@ -297,6 +297,23 @@ internal static class RecurrentMath
         }
     }
 
+    /// <summary>
+    /// Copies a step's new state into the stream's state (spans of equal length that do not overlap): a few
+    /// vectors copied in place, where <see cref="Span{T}.CopyTo"/> is a call that first dispatches on the size.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyState(ReadOnlySpan<float> from, Span<float> to)
+    {
+        ref float f = ref MemoryMarshal.GetReference(from);
+        ref float t = ref MemoryMarshal.GetReference(to);
+        int n = from.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Lanes; i += Lanes) Vector256.LoadUnsafe(ref f, (nuint)i).StoreUnsafe(ref t, (nuint)i);
+        }
+        for (; i < n; i++) Unsafe.Add(ref t, i) = Unsafe.Add(ref f, i);
+    }
+
     /// <summary><c>y[j] += x[j]</c>.</summary>
     public static void Add(ReadOnlySpan<float> x, Span<float> y)
     {

@@ -17,6 +17,7 @@ public static class SimpleRnnKernels
     /// span, so one set of parameters serves any number of streams; a zero state (see <see cref="Reset"/>)
     /// starts a sequence. Allocates nothing. The values are exactly those of <see cref="Forward"/> at the same step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Step(SimpleRnnGeometry geometry, ReadOnlySpan<float> x, Span<float> state, ReadOnlySpan<float> parameters, Span<float> h, Span<float> scratch)
     {
         // One branch on the hot path; the named checks run only to say what is wrong.
