@@ -18,18 +18,7 @@ internal static partial class WeightsBinder
         if (problem is not null) return null;
         var parameters = new float[model.ParameterCount];
         var state = new float[model.StateCount];
-        // Neither JSON format of this version holds a convolution kernel: refuse rather than bake zeros.
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (layer.InputShape.IsVector && layer.OutputShape.IsVector) continue;
-            problem = Mismatch($"layer {Int(layer.Index)} ({layer.Kind}) works on an image or a sequence {layer.InputShape}, which compiled-in weights files do not cover yet; remove Weights and load the weights at run time (WeightsFile)");
-            return null;
-        }
-        problem = file.Inputs != model.Inputs
-            ? Mismatch($"the file is for {Int(file.Inputs)} inputs, the declaration has Inputs = {Int(model.Inputs)}")
-            : file.Format == WeightsFormat.NeuralDsl
-                ? BindNeuralDsl(model, file, parameters, state)
-                : BindRTNeural(model, file, parameters, state);
+        problem = file.Format == WeightsFormat.RTNeural ? BindRTNeural(model, file, parameters, state) : BindNeuralDsl(model, file, parameters, state);
         if (problem is not null) return null;
         string name = System.IO.Path.GetFileName(file.Path);
         return new BakedNetwork(model, name, file.Format, new EquatableArray<float>(parameters), new EquatableArray<float>(state));
@@ -37,6 +26,13 @@ internal static partial class WeightsBinder
 
     private static WeightsProblem? BindNeuralDsl(NetworkModel model, WeightsFile file, float[] parameters, float[] state)
     {
+        // Version 1 of NeuralDsl's JSON holds no convolution kernel: refuse rather than bake zeros.
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (layer.InputShape.IsVector && layer.OutputShape.IsVector) continue;
+            return Mismatch($"layer {Int(layer.Index)} ({layer.Kind}) works on an image or a sequence {layer.InputShape}, which compiled-in weights files do not cover yet; remove Weights and load the weights at run time (WeightsFile)");
+        }
+        if (file.Inputs != model.Inputs) return Mismatch($"the file is for {Int(file.Inputs)} inputs, the declaration has Inputs = {Int(model.Inputs)}");
         if (file.Layers.Count != model.Layers.Count)
             return Mismatch($"the file has {Int(file.Layers.Count)} layers, the declaration {Int(model.Layers.Count)}");
         for (int i = 0; i < model.Layers.Count; i++)
@@ -107,9 +103,11 @@ internal static partial class WeightsBinder
         for (int i = 0; i < values.Count; i++) target[offset + i] = values[i];
     }
 
-    /// <summary>A declared layer as messages name it: "layer 1 (Dense, 64 -> 32, ReLU)".</summary>
-    private static string Describe(LayerModel layer) => layer.Kind == LayerKind.Dense
-        ? $"layer {Int(layer.Index)} (Dense, {Int(layer.Inputs)} -> {Int(layer.Units)}, {layer.Activation})"
+    /// <summary>A declared layer as messages name it: "layer 1 (Dense, 64 -> 32, ReLU)", "layer 0 (LSTM, (100, 1) -> (8))".</summary>
+    private static string Describe(LayerModel layer) =>
+        layer.Kind == LayerKind.Dense ? $"layer {Int(layer.Index)} (Dense, {Int(layer.Inputs)} -> {Int(layer.Units)}, {layer.Activation})"
+        : !layer.InputShape.IsVector || !layer.OutputShape.IsVector || layer.IsRecurrent
+            ? $"layer {Int(layer.Index)} ({layer.Kind}, {layer.InputShape} -> {layer.OutputShape}{(layer.Activation == ActivationKind.Linear || layer.IsRecurrent ? "" : ", " + layer.Activation)})"
         : $"layer {Int(layer.Index)} ({layer.Kind}, {Int(layer.Units)} units{(layer.Activation == ActivationKind.Linear ? "" : ", " + layer.Activation)})";
 
     private static WeightsProblem Mismatch(string message, WeightsLayer? at = null) =>

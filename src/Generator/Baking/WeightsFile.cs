@@ -45,8 +45,8 @@ internal sealed record WeightsProblem(WeightsProblemKind Kind, string Message, i
 /// <summary>
 /// One layer of a weights file, in the file's own terms: for NeuralDsl's format a declared layer
 /// (Kind "Dense", "BatchNormalization", "Dropout" or "Activation"); for RTNeural's one of its layers
-/// ("dense", "activation", "prelu", "batchnorm"). Dense weights are input-major, <c>Inputs</c> rows of
-/// <c>Units</c> values, in both. Arrays the layer does not have are empty.
+/// ("dense", "activation", "prelu", "batchnorm", "lstm", "gru"). Dense weights are input-major, <c>Inputs</c> rows of
+/// <c>Units</c> values, in both; a recurrent kernel has <c>Inputs</c> rows of gates x units. Arrays the layer does not have are empty.
 /// </summary>
 internal sealed record WeightsLayer(string Kind, int Inputs, int Units, string Activation, int Line, int Column)
 {
@@ -55,6 +55,12 @@ internal sealed record WeightsLayer(string Kind, int Inputs, int Units, string A
     public bool HasBiases { get; init; }
 
     public EquatableArray<float> Biases { get; init; }
+
+    /// <summary>A recurrent layer's recurrent kernel, [units][gates x units] (RTNeural's lstm and gru).</summary>
+    public EquatableArray<float> RecurrentWeights { get; init; }
+
+    /// <summary>Rows of <see cref="Biases"/>: 1, or 2 for a GRU whose reset gate comes after the recurrent product (input bias, then recurrent bias).</summary>
+    public int BiasRows { get; init; } = 1;
 
     public EquatableArray<float> Slopes { get; init; }
 

@@ -40,7 +40,7 @@ public static partial class WeightsJson
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text = ToJson(network);
+        string text = ToJson(network, WeightsJsonWriter.Write);
         string temporary = path + ".tmp";
         File.WriteAllText(temporary, text, new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
@@ -53,7 +53,36 @@ public static partial class WeightsJson
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] bytes = new UTF8Encoding(false).GetBytes(ToJson(network));
+        byte[] bytes = new UTF8Encoding(false).GetBytes(ToJson(network, WeightsJsonWriter.Write));
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="network"/> as an RTNeural JSON model to <paramref name="path"/> (written beside
+    /// it, then moved over it), for RTNeural's <c>json_parser::parseJson</c> or a <c>[Network(Weights = ...)]</c>
+    /// declaration. RTNeural runs a model one step at a time: a recurrent network is written as its
+    /// streaming form (<c>in_shape</c> [null, null, features]), what <c>Step</c> computes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
+    /// <exception cref="NotSupportedException">A layer has no RTNeural counterpart (convolution, pooling, SimpleRNN, a bidirectional or reset-before GRU layer, an embedding, an activation RTNeural lacks); the message names it.</exception>
+    public static void ExportRTNeuralJson(this INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string text = ToJson(network, RTNeuralJsonWriter.Write);
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Writes <paramref name="network"/> as an RTNeural JSON model (UTF-8) to <paramref name="stream"/>.</summary>
+    /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
+    /// <exception cref="NotSupportedException">A layer has no RTNeural counterpart; the message names it.</exception>
+    public static void ExportRTNeuralJson(this INetwork network, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] bytes = new UTF8Encoding(false).GetBytes(ToJson(network, RTNeuralJsonWriter.Write));
         stream.Write(bytes, 0, bytes.Length);
     }
 
@@ -78,7 +107,6 @@ public static partial class WeightsJson
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
-        WeightsJsonWriter.RequireVectorLayers(network);
         JsonDocument document;
         try
         {
@@ -108,7 +136,10 @@ public static partial class WeightsJson
             var state = new float[network.State.Length];
             JsonElement root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out _))
+            {
+                WeightsJsonWriter.RequireVectorLayers(network);
                 ReadNeuralDsl(network, root, parameters, state);
+            }
             else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("in_shape", out _) && root.TryGetProperty("layers", out _))
                 ReadRTNeural(network, root, parameters, state);
             else
@@ -118,8 +149,10 @@ public static partial class WeightsJson
         }
     }
 
-    private static string Describe(LayerInfo layer, int index) => layer.Kind == LayerKind.Dense
-        ? $"Layer {index} (Dense, {layer.Inputs} -> {layer.Units}, {layer.Activation})"
+    /// <summary>A layer as messages name it: "Layer 1 (Dense, 64 -> 32, ReLU)", "Layer 0 (LSTM, (100, 1) -> (8))".</summary>
+    internal static string Describe(LayerInfo layer, int index) =>
+        layer.Kind == LayerKind.Dense ? $"Layer {index} (Dense, {layer.Inputs} -> {layer.Units}, {layer.Activation})"
+        : layer.InputShape.Rank > 1 || layer.OutputShape.Rank > 1 || layer.IsRecurrent ? $"Layer {index} ({layer.Kind}, {layer.InputShape} -> {layer.OutputShape})"
         : $"Layer {index} ({layer.Kind}, {layer.Units} units)";
 
     private static JsonElement Property(JsonElement owner, string name, JsonValueKind kind, string context)
@@ -166,7 +199,7 @@ public static partial class WeightsJson
         return float.IsFinite(value) ? value : throw new InvalidDataException($"{what} ({element.GetRawText()}) is beyond float's range.");
     }
 
-    private static string ToJson(INetwork network)
+    private static string ToJson(INetwork network, Func<INetwork, string> write)
     {
         ReadOnlySpan<float> p = network.Parameters;
         ReadOnlySpan<float> st = network.State;
@@ -178,7 +211,7 @@ public static partial class WeightsJson
         {
             if (!float.IsFinite(st[i])) throw new InvalidOperationException($"State value {i} is {st[i]}: only finite values can be exported.");
         }
-        return WeightsJsonWriter.Write(network);
+        return write(network);
     }
 
 #if !NET10_0_OR_GREATER
