@@ -26,12 +26,6 @@ internal static partial class WeightsBinder
 
     private static WeightsProblem? BindNeuralDsl(NetworkModel model, WeightsFile file, float[] parameters, float[] state)
     {
-        // Version 1 of NeuralDsl's JSON holds no convolution kernel: refuse rather than bake zeros.
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (layer.InputShape.IsVector && layer.OutputShape.IsVector) continue;
-            return Mismatch($"layer {Int(layer.Index)} ({layer.Kind}) works on an image or a sequence {layer.InputShape}, which compiled-in weights files do not cover yet; remove Weights and load the weights at run time (WeightsFile)");
-        }
         if (file.Inputs != model.Inputs) return Mismatch($"the file is for {Int(file.Inputs)} inputs, the declaration has Inputs = {Int(model.Inputs)}");
         if (file.Layers.Count != model.Layers.Count)
             return Mismatch($"the file has {Int(file.Layers.Count)} layers, the declaration {Int(model.Layers.Count)}");
@@ -45,13 +39,12 @@ internal static partial class WeightsBinder
                 return Mismatch($"{name}: the file's layer {Int(i)} has {Int(entry.Inputs)} inputs and {Int(entry.Units)} units, the declaration {Int(layer.Inputs)} and {Int(layer.Units)}", entry);
             if (entry.Activation != layer.Activation.ToString())
                 return Mismatch($"{name}: the file's layer {Int(i)} has activation {entry.Activation}, the declaration {layer.Activation}", entry);
-            WeightsProblem? problem = layer.Kind switch
+            WeightsProblem? problem = CheckGeometry(layer, entry) ?? layer.Kind switch
             {
-                LayerKind.Dense => CopyDense(layer, entry, parameters),
+                LayerKind.Dense => CopyDense(layer, entry, parameters) ?? CopySlopes(layer, entry, parameters),
                 LayerKind.BatchNormalization => CopyBatchNormalization(layer, entry, parameters, state),
-                _ => null,
+                _ => CopySlots(layer, entry, parameters, state),
             };
-            problem ??= CopySlopes(layer, entry, parameters);
             if (problem is not null) return problem;
         }
         return null;
@@ -67,11 +60,12 @@ internal static partial class WeightsBinder
         return CopyVector(layer, entry, "biases", entry.Biases, parameters, layer.BiasOffset);
     }
 
+    // One value per channel: a vector's every value, an image's or a sequence's channels.
     private static WeightsProblem? CopyBatchNormalization(LayerModel layer, WeightsLayer entry, float[] parameters, float[] state) =>
-        CopyVector(layer, entry, "gamma", entry.Gamma, parameters, layer.WeightOffset)
-        ?? CopyVector(layer, entry, "beta", entry.Beta, parameters, layer.BiasOffset)
-        ?? CopyVector(layer, entry, "running mean", entry.Mean, state, layer.StateOffset)
-        ?? CopyVector(layer, entry, "running variance", entry.Variance, state, layer.StateOffset + layer.Units)
+        CopyVector(layer, entry, "gamma", entry.Gamma, parameters, layer.WeightOffset, layer.NormalizedChannels)
+        ?? CopyVector(layer, entry, "beta", entry.Beta, parameters, layer.BiasOffset, layer.NormalizedChannels)
+        ?? CopyVector(layer, entry, "running mean", entry.Mean, state, layer.StateOffset, layer.NormalizedChannels)
+        ?? CopyVector(layer, entry, "running variance", entry.Variance, state, layer.StateOffset + layer.NormalizedChannels, layer.NormalizedChannels)
         ?? CheckVariance(layer, entry);
 
     private static WeightsProblem? CheckVariance(LayerModel layer, WeightsLayer entry)
@@ -90,10 +84,11 @@ internal static partial class WeightsBinder
         return CopyVector(layer, entry, "PReLU slopes", entry.Slopes, parameters, layer.SlopeOffset);
     }
 
-    private static WeightsProblem? CopyVector(LayerModel layer, WeightsLayer entry, string what, EquatableArray<float> values, float[] target, int offset)
+    private static WeightsProblem? CopyVector(LayerModel layer, WeightsLayer entry, string what, EquatableArray<float> values, float[] target, int offset, int count = -1)
     {
-        if (values.Count != layer.Units)
-            return Mismatch($"{Describe(layer)}: the file has {Int(values.Count)} {what}, the declaration needs {Int(layer.Units)}", entry);
+        if (count < 0) count = layer.Units;
+        if (values.Count != count)
+            return Mismatch($"{Describe(layer)}: the file has {Int(values.Count)} {what}, the declaration needs {Int(count)}", entry);
         Copy(values, target, offset);
         return null;
     }

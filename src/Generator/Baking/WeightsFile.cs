@@ -72,6 +72,12 @@ internal sealed record WeightsLayer(string Kind, int Inputs, int Units, string A
 
     public EquatableArray<float> Variance { get; init; }
 
+    /// <summary>An image or sequence layer's geometry members as "name=value", value as written canonically (NeuralDsl's format): shapes, window, recurrent form.</summary>
+    public EquatableArray<string> Geometry { get; init; }
+
+    /// <summary>The named arrays of a convolution, recurrent or embedding layer (NeuralDsl's format), in the file's order.</summary>
+    public EquatableArray<WeightsArray> Arrays { get; init; }
+
     /// <summary>Batch normalisation's epsilon as the file states it (RTNeural); NaN when the format does not state it.</summary>
     public float Epsilon { get; init; } = float.NaN;
 
@@ -86,3 +92,6 @@ internal sealed record WeightsFile(string Path, WeightsFormat Format, int Inputs
 {
     public static WeightsFile Failed(string path, WeightsProblem problem) => new(path, WeightsFormat.NeuralDsl, 0, default, problem);
 }
+
+/// <summary>One named array of a layer in NeuralDsl's format, flattened row by row (Rows 0: a vector of Columns values), with where it starts.</summary>
+internal sealed record WeightsArray(string Name, EquatableArray<float> Values, int Rows, int Columns, int Line, int Column);

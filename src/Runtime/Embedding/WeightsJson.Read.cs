@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace NeuralDsl.Embedding;
@@ -32,24 +33,57 @@ public static partial class WeightsJson
             string activation = Property(entry, "activation", JsonValueKind.String, name).GetString()!;
             if (kind != layer.Kind.ToString() || entryInputs != layer.Inputs || units != layer.Units || activation != layer.Activation.ToString())
                 throw new InvalidDataException($"{name}: the file's layer {i} is {kind}, {entryInputs} -> {units}, {activation}.");
-            if (layer.Kind == LayerKind.Dense)
+            foreach ((string member, string expected) in WeightsJsonLayout.Geometry(layer))
             {
-                Matrix(Property(entry, "weights", JsonValueKind.Array, name), layer.Inputs, layer.Units, p.AsSpan(layer.WeightOffset), name + "'s weights");
-                bool hasBiases = entry.TryGetProperty("biases", out JsonElement biases);
-                if (hasBiases != layer.UseBias)
-                    throw new InvalidDataException(layer.UseBias ? $"{name} has biases, but the file has none for it." : $"{name} has no biases (UseBias = false), but the file has some.");
-                if (hasBiases) Vector(biases, layer.Units, p.AsSpan(layer.BiasOffset), name + "'s biases");
+                string found = entry.TryGetProperty(member, out JsonElement value) ? Canonical(value) : "missing";
+                if (found != expected) throw new InvalidDataException($"{name}: the file's layer {i} has \"{member}\" {found}, the network {expected}.");
             }
-            else if (layer.Kind == LayerKind.BatchNormalization)
+            var arrays = WeightsJsonLayout.Arrays(layer);
+            foreach (WeightsJsonArray array in arrays)
             {
-                ReadBatchNormalization(layer, name, Property(entry, "gamma", JsonValueKind.Array, name), Property(entry, "beta", JsonValueKind.Array, name),
-                    Property(entry, "mean", JsonValueKind.Array, name), Property(entry, "variance", JsonValueKind.Array, name), p, st);
+                Span<float> target = (array.InState ? st : p).AsSpan(array.Offset, array.Count);
+                if (!entry.TryGetProperty(array.Name, out JsonElement values))
+                    throw new InvalidDataException($"{name} has {Plain(array.Name)}, but the file has none for it.");
+                if (array.Rows == 0) Vector(values, array.Columns, target, $"{name}'s {Plain(array.Name)}");
+                else Matrix(values, array.Rows, array.Columns, target, $"{name}'s {Plain(array.Name)}");
             }
-            bool hasSlopes = entry.TryGetProperty("slopes", out JsonElement slopes);
-            if (hasSlopes != (layer.Activation == Activation.PReLU))
-                throw new InvalidDataException(hasSlopes ? $"{name} has no PReLU slopes, but the file has some." : $"{name} has PReLU slopes, but the file has none.");
-            if (hasSlopes) Vector(slopes, layer.Units, p.AsSpan(layer.SlopeOffset), name + "'s slopes");
+            foreach (JsonProperty member in entry.EnumerateObject())
+            {
+                if (member.Value.ValueKind == JsonValueKind.Array && !arrays.Exists(a => a.Name == member.Name) && !WeightsJsonLayout.Geometry(layer).Exists(g => g.Name == member.Name))
+                    throw new InvalidDataException(member.Name == "biases" && layer.Kind is LayerKind.Dense or LayerKind.Conv1D or LayerKind.Conv2D
+                        ? $"{name} has no biases (UseBias = false), but the file has some."
+                        : $"{name} has no {Plain(member.Name)}, but the file has some.");
+            }
+            if (layer.Kind == LayerKind.BatchNormalization) CheckVariances(layer, name, st);
             i++;
+        }
+    }
+
+    /// <summary>A member's name in messages: "recurrentKernel" is "recurrent kernel", "slopes" "PReLU slopes", "mean" "running mean".</summary>
+    private static string Plain(string member) => member switch
+    {
+        "slopes" => "PReLU slopes",
+        "mean" => "running mean",
+        "variance" => "running variance",
+        _ => string.Concat(member.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
+    };
+
+    /// <summary>A geometry member's value written as the writer writes it, to compare with the network's.</summary>
+    private static string Canonical(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Select(Canonical)) + "]",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.String => "\"" + value.GetString() + "\"",
+        _ => value.GetRawText(),
+    };
+
+    private static void CheckVariances(LayerInfo layer, string name, float[] st)
+    {
+        int channels = layer.OutputShape.Channels;
+        for (int u = 0; u < channels; u++)
+        {
+            if (st[layer.StateOffset + channels + u] < 0f) throw new InvalidDataException($"{name}: running variance {u} is negative.");
         }
     }
 

@@ -8,9 +8,10 @@ namespace NeuralDsl.Embedding;
 
 /// <summary>
 /// Weights as JSON text, the form <see cref="NetworkAttribute.Weights"/> compiles into an assembly:
-/// NeuralDsl's weights JSON (written here, read here and by the generator) and RTNeural's JSON model
-/// format (read here and by the generator). Reading checks the file against the network's declared
-/// layers and changes nothing unless every value fits.
+/// NeuralDsl's weights JSON, for every layer kind (written here, read here and by the generator), and
+/// RTNeural's JSON model format for what RTNeural expresses: dense, batch normalisation, activations and
+/// streaming LSTM/GRU networks (written here, read here and by the generator). Reading checks the file
+/// against the network's declared layers and geometry and changes nothing unless every value fits.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,7 +36,6 @@ public static partial class WeightsJson
     /// an existing file as it was.
     /// </summary>
     /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void ExportWeightsJson(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -48,7 +48,6 @@ public static partial class WeightsJson
 
     /// <summary>Writes <paramref name="network"/>'s parameters and state as NeuralDsl weights JSON (UTF-8) to <paramref name="stream"/>.</summary>
     /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void ExportWeightsJson(this INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -91,7 +90,6 @@ public static partial class WeightsJson
     /// <paramref name="network"/>'s parameters and state. The network is unchanged unless the whole file fits.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not valid JSON, not in either format, holds a non-finite value, or does not fit the network's layers; the message says what and where.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void LoadWeightsJson(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -102,7 +100,6 @@ public static partial class WeightsJson
 
     /// <summary>Reads NeuralDsl weights JSON or an RTNeural JSON model from <paramref name="stream"/> into <paramref name="network"/>; unchanged unless the whole document fits.</summary>
     /// <exception cref="InvalidDataException">The document is not valid JSON, not in either format, holds a non-finite value, or does not fit the network's layers.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void LoadWeightsJson(this INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -136,10 +133,7 @@ public static partial class WeightsJson
             var state = new float[network.State.Length];
             JsonElement root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out _))
-            {
-                WeightsJsonWriter.RequireVectorLayers(network);
                 ReadNeuralDsl(network, root, parameters, state);
-            }
             else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("in_shape", out _) && root.TryGetProperty("layers", out _))
                 ReadRTNeural(network, root, parameters, state);
             else
