@@ -28,3 +28,28 @@ public partial class Gru1dNet;
 [Dense(8, Activation.Sigmoid)]
 [Dense(1)]
 public partial class BakedGru1dNet;
+
+/// <summary>
+/// Stacked GRU and LSTM, batch normalisation, PReLU, ELU and softmax: written by ExportRTNeuralJson to
+/// RTNeural/export.rtneural.json and streamed by RTNeural itself (tests/reference/make_rtneural_stream_reference.sh).
+/// </summary>
+[Network(InputShape = [40, 2], Seed = 12)]
+[GRU(6, ReturnSequences = true)]
+[Dropout(0.1f)]
+[LSTM(4)]
+[BatchNormalization(Epsilon = 1e-3f)]
+[Dense(5, Activation.PReLU)]
+[Dense(3, Activation.ELU)]
+[Dense(2, Activation.Softmax)]
+public partial class RTNeuralExportNet;
+
+/// <summary><see cref="RTNeuralExportNet"/> with its RTNeural export compiled in.</summary>
+[Network(InputShape = [40, 2], Weights = "Embedding/RTNeural/export.rtneural.json")]
+[GRU(6, ReturnSequences = true)]
+[Dropout(0.1f)]
+[LSTM(4)]
+[BatchNormalization(Epsilon = 1e-3f)]
+[Dense(5, Activation.PReLU)]
+[Dense(3, Activation.ELU)]
+[Dense(2, Activation.Softmax)]
+public partial class BakedRTNeuralExportNet;

@@ -160,4 +160,49 @@ public class RTNeuralStreamingTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Contains("Layer 0 (GRU, (100, 1) -> (8)): expected gru layer, the file has lstm layer", error.Message);
         Assert.Equal(before, net.Parameters.ToArray());
     }
+
+    [Fact]
+    public void Committed_RTNeural_export_is_the_export_of_the_network()
+    {
+        var stream = new MemoryStream();
+        ShapedJsonTests.Trained(new RTNeuralExportNet()).ExportRTNeuralJson(stream);
+        string exported = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        string path = Path.Combine(Path.GetDirectoryName(ThisFile())!, "RTNeural", "export.rtneural.json");
+        if (Environment.GetEnvironmentVariable("NEURALDSL_ACCEPT_SNAPSHOTS") == "1") File.WriteAllText(path, exported);
+        Assert.Equal(exported, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void RTNeural_streams_our_export_as_we_do()
+    {
+        // RTNeural's own loader and layers ran export.rtneural.json (tests/reference/make_rtneural_stream_reference.sh):
+        // each line is one step's two inputs and RTNeural's two outputs.
+        string[] lines = File.ReadAllLines(Path.Combine(Directory, "export.rtneural.outputs.csv")).Where(l => l.Length > 0).ToArray();
+        Assert.Equal(RTNeuralExportNet.InputSteps, lines.Length);
+        var source = ShapedJsonTests.Trained(new RTNeuralExportNet());
+        var loaded = new RTNeuralExportNet(seed: 1);
+        loaded.LoadWeightsJson(Path.Combine(Directory, "export.rtneural.json"));
+        Assert.True(source.Parameters.SequenceEqual(loaded.Parameters));
+        Assert.True(source.State.SequenceEqual(loaded.State));
+        var baked = new BakedRTNeuralExportNet();
+        var x = new float[lines.Length * 2];
+        float[] ours = new float[2], fromBaked = new float[2];
+        double worst = 0;
+        for (int t = 0; t < lines.Length; t++)
+        {
+            double[] row = lines[t].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            x[2 * t] = (float)row[0];
+            x[2 * t + 1] = (float)row[1];
+            source.Step(x.AsSpan(2 * t, 2), ours);
+            baked.Step(x.AsSpan(2 * t, 2), fromBaked);
+            Assert.Equal(ours, fromBaked);
+            for (int o = 0; o < 2; o++) worst = Math.Max(worst, Math.Abs(ours[o] - row[2 + o]));
+        }
+        output.WriteLine($"RTNeural (C++, STL backend) against our Step over {lines.Length} steps: worst absolute difference {worst:E2}");
+        Assert.True(worst < Tolerance, $"worst absolute difference {worst:E2}");
+        baked.Predict(x, fromBaked);
+        Assert.Equal(ours, fromBaked);
+    }
+
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
