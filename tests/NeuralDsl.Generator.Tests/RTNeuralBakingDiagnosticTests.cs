@@ -133,7 +133,7 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1)]
             public partial class Streamer;
             """, timeDistributed);
-        Assert.Contains("layer 0 (LSTM, (12, 1) -> (2)): expected lstm layer, the file has dense layer", Message(result));
+        Assert.Contains("layer 0 (LSTM, (12, 1) -> (2)): expected lstm layer, the file has dense layer before its recurrent layer, which RTNeural applies to each step on its own", Message(result));
     }
 
     [Fact]

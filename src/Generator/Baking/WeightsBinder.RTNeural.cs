@@ -58,7 +58,7 @@ internal static partial class WeightsBinder
             if (i >= declared.Count) return Mismatch($"the file has a {Name(stored[i])} after the declaration's last layer", entry);
             LayerModel layer = declared[i].Layer!;
             if (declared[i].Kind != stored[i].Kind || declared[i].Activation != stored[i].Activation)
-                return Mismatch($"{Describe(layer)}: expected {Name(declared[i])}, the file has {Name(stored[i])}", entry);
+                return Mismatch($"{Describe(layer)}: expected {Name(declared[i])}, the file has {Name(stored[i])}{PerStep(declared[i].Kind, stored[i].Kind)}", entry);
             int units = layer.IsRecurrent ? layer.Recurrence.Units : layer.Units;
             if (entry.Units != units)
                 return Mismatch($"{Describe(layer)}: the file's {entry.Kind} layer has {Int(entry.Units)} units, the declaration {Int(units)}", entry);
@@ -152,6 +152,12 @@ internal static partial class WeightsBinder
         ActivationKind.ELU when layer.Alpha == 1f => "elu", // RTNeural's ELU has alpha 1
         _ => null,
     };
+
+    /// <summary>Why a file's layer before its recurrent one cannot be declared: RTNeural applies it to each step on its own.</summary>
+    private static string PerStep(string declared, string stored) =>
+        declared is "lstm" or "gru" && stored is not ("lstm" or "gru")
+            ? " before its recurrent layer, which RTNeural applies to each step on its own (a time-distributed layer); a declaration has no such layer before a recurrent one"
+            : "";
 
     private static string Name(Step step) => step.Kind == "activation" ? $"activation \"{step.Activation}\"" : $"{step.Kind} layer";
 }

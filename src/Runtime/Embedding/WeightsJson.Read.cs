@@ -140,7 +140,10 @@ public static partial class WeightsJson
             if (s >= stored.Count) throw new InvalidDataException($"{name}: the file ends before its {Step(declared[s].Kind, declared[s].Activation)}.");
             JsonElement entry = stored[s].Layer;
             if (declared[s].Kind != stored[s].Kind || declared[s].Activation != stored[s].Activation)
-                throw new InvalidDataException($"{name}: expected {Step(declared[s].Kind, declared[s].Activation)}, the file has {Step(stored[s].Kind, stored[s].Activation)}.");
+                throw new InvalidDataException($"{name}: expected {Step(declared[s].Kind, declared[s].Activation)}, the file has {Step(stored[s].Kind, stored[s].Activation)}"
+                    + (declared[s].Kind is "lstm" or "gru" && stored[s].Kind is not ("lstm" or "gru")
+                        ? " before its recurrent layer, which RTNeural applies to each step on its own (a time-distributed layer); a network has no such layer before a recurrent one."
+                        : "."));
             int units = LastDimension(Property(entry, "shape", JsonValueKind.Array, name), name + "'s \"shape\"");
             int width = layer.IsRecurrent ? layer.RecurrentUnits : layer.Units;
             if (units != width) throw new InvalidDataException($"{name}: the file's {stored[s].Kind} layer has {units} units, the network {width}.");

@@ -162,6 +162,19 @@ public class RTNeuralStreamingTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_time_distributed_dense_before_the_recurrent_layer_is_refused_with_the_reason()
+    {
+        string text = File.ReadAllText(Path.Combine(Directory, "lstm_1d.json"));
+        string perStep = text.Replace("\"layers\": [", "\"layers\": [ { \"type\": \"time-distributed-dense\", \"activation\": \"\", \"shape\": [null, null, 1], \"weights\": [[[1.0]], [0.0]] },");
+        Assert.NotEqual(text, perStep);
+        var net = new Lstm1dNet(seed: 2);
+        float[] before = net.Parameters.ToArray();
+        var error = Assert.Throws<InvalidDataException>(() => net.LoadWeightsJson(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(perStep))));
+        Assert.Contains("Layer 0 (LSTM, (100, 1) -> (8)): expected lstm layer, the file has dense layer before its recurrent layer, which RTNeural applies to each step on its own", error.Message);
+        Assert.Equal(before, net.Parameters.ToArray());
+    }
+
+    [Fact]
     public void Committed_RTNeural_export_is_the_export_of_the_network()
     {
         var stream = new MemoryStream();
