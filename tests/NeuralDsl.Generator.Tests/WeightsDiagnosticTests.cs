@@ -92,7 +92,8 @@ public class WeightsDiagnosticTests
     [InlineData("""{ "format": "keras", "version": 1 }""", "\"format\" is \"keras\"")]
     [InlineData("""{ "format": "neuraldsl.weights", "version": 2 }""", "version 2 is not supported")]
     [InlineData("""{ "weights": [] }""", "neither NeuralDsl weights JSON")]
-    [InlineData("""{ "in_shape": [null, 2], "layers": [ { "type": "gru", "shape": [null, 3], "weights": [] } ] }""", "RTNeural layer type \"gru\"")]
+    [InlineData("""{ "in_shape": [null, 2], "layers": [ { "type": "lstm2", "shape": [null, 3], "weights": [] } ] }""", "RTNeural layer type \"lstm2\"")]
+    [InlineData("""{ "in_shape": [null, 2], "layers": [ { "type": "conv1d", "shape": [null, 3], "weights": [] } ] }""", "RTNeural's conv1d works on the stream of steps")]
     public void ND803_unknown_format_version_or_layer_type(string json, string message)
     {
         MarkupResult result = Verify("""

@@ -18,18 +18,7 @@ internal static partial class WeightsBinder
         if (problem is not null) return null;
         var parameters = new float[model.ParameterCount];
         var state = new float[model.StateCount];
-        // Neither JSON format of this version holds a convolution kernel: refuse rather than bake zeros.
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (layer.InputShape.IsVector && layer.OutputShape.IsVector) continue;
-            problem = Mismatch($"layer {Int(layer.Index)} ({layer.Kind}) works on an image or a sequence {layer.InputShape}, which compiled-in weights files do not cover yet; remove Weights and load the weights at run time (WeightsFile)");
-            return null;
-        }
-        problem = file.Inputs != model.Inputs
-            ? Mismatch($"the file is for {Int(file.Inputs)} inputs, the declaration has Inputs = {Int(model.Inputs)}")
-            : file.Format == WeightsFormat.NeuralDsl
-                ? BindNeuralDsl(model, file, parameters, state)
-                : BindRTNeural(model, file, parameters, state);
+        problem = file.Format == WeightsFormat.RTNeural ? BindRTNeural(model, file, parameters, state) : BindNeuralDsl(model, file, parameters, state);
         if (problem is not null) return null;
         string name = System.IO.Path.GetFileName(file.Path);
         return new BakedNetwork(model, name, file.Format, new EquatableArray<float>(parameters), new EquatableArray<float>(state));
@@ -37,6 +26,7 @@ internal static partial class WeightsBinder
 
     private static WeightsProblem? BindNeuralDsl(NetworkModel model, WeightsFile file, float[] parameters, float[] state)
     {
+        if (file.Inputs != model.Inputs) return Mismatch($"the file is for {Int(file.Inputs)} inputs, the declaration has Inputs = {Int(model.Inputs)}");
         if (file.Layers.Count != model.Layers.Count)
             return Mismatch($"the file has {Int(file.Layers.Count)} layers, the declaration {Int(model.Layers.Count)}");
         for (int i = 0; i < model.Layers.Count; i++)
@@ -49,13 +39,12 @@ internal static partial class WeightsBinder
                 return Mismatch($"{name}: the file's layer {Int(i)} has {Int(entry.Inputs)} inputs and {Int(entry.Units)} units, the declaration {Int(layer.Inputs)} and {Int(layer.Units)}", entry);
             if (entry.Activation != layer.Activation.ToString())
                 return Mismatch($"{name}: the file's layer {Int(i)} has activation {entry.Activation}, the declaration {layer.Activation}", entry);
-            WeightsProblem? problem = layer.Kind switch
+            WeightsProblem? problem = CheckGeometry(layer, entry) ?? layer.Kind switch
             {
-                LayerKind.Dense => CopyDense(layer, entry, parameters),
+                LayerKind.Dense => CopyDense(layer, entry, parameters) ?? CopySlopes(layer, entry, parameters),
                 LayerKind.BatchNormalization => CopyBatchNormalization(layer, entry, parameters, state),
-                _ => null,
+                _ => CopySlots(layer, entry, parameters, state),
             };
-            problem ??= CopySlopes(layer, entry, parameters);
             if (problem is not null) return problem;
         }
         return null;
@@ -71,11 +60,12 @@ internal static partial class WeightsBinder
         return CopyVector(layer, entry, "biases", entry.Biases, parameters, layer.BiasOffset);
     }
 
+    // One value per channel: a vector's every value, an image's or a sequence's channels.
     private static WeightsProblem? CopyBatchNormalization(LayerModel layer, WeightsLayer entry, float[] parameters, float[] state) =>
-        CopyVector(layer, entry, "gamma", entry.Gamma, parameters, layer.WeightOffset)
-        ?? CopyVector(layer, entry, "beta", entry.Beta, parameters, layer.BiasOffset)
-        ?? CopyVector(layer, entry, "running mean", entry.Mean, state, layer.StateOffset)
-        ?? CopyVector(layer, entry, "running variance", entry.Variance, state, layer.StateOffset + layer.Units)
+        CopyVector(layer, entry, "gamma", entry.Gamma, parameters, layer.WeightOffset, layer.NormalizedChannels)
+        ?? CopyVector(layer, entry, "beta", entry.Beta, parameters, layer.BiasOffset, layer.NormalizedChannels)
+        ?? CopyVector(layer, entry, "running mean", entry.Mean, state, layer.StateOffset, layer.NormalizedChannels)
+        ?? CopyVector(layer, entry, "running variance", entry.Variance, state, layer.StateOffset + layer.NormalizedChannels, layer.NormalizedChannels)
         ?? CheckVariance(layer, entry);
 
     private static WeightsProblem? CheckVariance(LayerModel layer, WeightsLayer entry)
@@ -94,10 +84,11 @@ internal static partial class WeightsBinder
         return CopyVector(layer, entry, "PReLU slopes", entry.Slopes, parameters, layer.SlopeOffset);
     }
 
-    private static WeightsProblem? CopyVector(LayerModel layer, WeightsLayer entry, string what, EquatableArray<float> values, float[] target, int offset)
+    private static WeightsProblem? CopyVector(LayerModel layer, WeightsLayer entry, string what, EquatableArray<float> values, float[] target, int offset, int count = -1)
     {
-        if (values.Count != layer.Units)
-            return Mismatch($"{Describe(layer)}: the file has {Int(values.Count)} {what}, the declaration needs {Int(layer.Units)}", entry);
+        if (count < 0) count = layer.Units;
+        if (values.Count != count)
+            return Mismatch($"{Describe(layer)}: the file has {Int(values.Count)} {what}, the declaration needs {Int(count)}", entry);
         Copy(values, target, offset);
         return null;
     }
@@ -107,9 +98,11 @@ internal static partial class WeightsBinder
         for (int i = 0; i < values.Count; i++) target[offset + i] = values[i];
     }
 
-    /// <summary>A declared layer as messages name it: "layer 1 (Dense, 64 -> 32, ReLU)".</summary>
-    private static string Describe(LayerModel layer) => layer.Kind == LayerKind.Dense
-        ? $"layer {Int(layer.Index)} (Dense, {Int(layer.Inputs)} -> {Int(layer.Units)}, {layer.Activation})"
+    /// <summary>A declared layer as messages name it: "layer 1 (Dense, 64 -> 32, ReLU)", "layer 0 (LSTM, (100, 1) -> (8))".</summary>
+    private static string Describe(LayerModel layer) =>
+        layer.Kind == LayerKind.Dense ? $"layer {Int(layer.Index)} (Dense, {Int(layer.Inputs)} -> {Int(layer.Units)}, {layer.Activation})"
+        : !layer.InputShape.IsVector || !layer.OutputShape.IsVector || layer.IsRecurrent
+            ? $"layer {Int(layer.Index)} ({layer.Kind}, {layer.InputShape} -> {layer.OutputShape}{(layer.Activation == ActivationKind.Linear || layer.IsRecurrent ? "" : ", " + layer.Activation)})"
         : $"layer {Int(layer.Index)} ({layer.Kind}, {Int(layer.Units)} units{(layer.Activation == ActivationKind.Linear ? "" : ", " + layer.Activation)})";
 
     private static WeightsProblem Mismatch(string message, WeightsLayer? at = null) =>

@@ -45,8 +45,8 @@ internal sealed record WeightsProblem(WeightsProblemKind Kind, string Message, i
 /// <summary>
 /// One layer of a weights file, in the file's own terms: for NeuralDsl's format a declared layer
 /// (Kind "Dense", "BatchNormalization", "Dropout" or "Activation"); for RTNeural's one of its layers
-/// ("dense", "activation", "prelu", "batchnorm"). Dense weights are input-major, <c>Inputs</c> rows of
-/// <c>Units</c> values, in both. Arrays the layer does not have are empty.
+/// ("dense", "activation", "prelu", "batchnorm", "lstm", "gru"). Dense weights are input-major, <c>Inputs</c> rows of
+/// <c>Units</c> values, in both; a recurrent kernel has <c>Inputs</c> rows of gates x units. Arrays the layer does not have are empty.
 /// </summary>
 internal sealed record WeightsLayer(string Kind, int Inputs, int Units, string Activation, int Line, int Column)
 {
@@ -55,6 +55,12 @@ internal sealed record WeightsLayer(string Kind, int Inputs, int Units, string A
     public bool HasBiases { get; init; }
 
     public EquatableArray<float> Biases { get; init; }
+
+    /// <summary>A recurrent layer's recurrent kernel, [units][gates x units] (RTNeural's lstm and gru).</summary>
+    public EquatableArray<float> RecurrentWeights { get; init; }
+
+    /// <summary>Rows of <see cref="Biases"/>: 1, or 2 for a GRU whose reset gate comes after the recurrent product (input bias, then recurrent bias).</summary>
+    public int BiasRows { get; init; } = 1;
 
     public EquatableArray<float> Slopes { get; init; }
 
@@ -65,6 +71,12 @@ internal sealed record WeightsLayer(string Kind, int Inputs, int Units, string A
     public EquatableArray<float> Mean { get; init; }
 
     public EquatableArray<float> Variance { get; init; }
+
+    /// <summary>An image or sequence layer's geometry members as "name=value", value as written canonically (NeuralDsl's format): shapes, window, recurrent form.</summary>
+    public EquatableArray<string> Geometry { get; init; }
+
+    /// <summary>The named arrays of a convolution, recurrent or embedding layer (NeuralDsl's format), in the file's order.</summary>
+    public EquatableArray<WeightsArray> Arrays { get; init; }
 
     /// <summary>Batch normalisation's epsilon as the file states it (RTNeural); NaN when the format does not state it.</summary>
     public float Epsilon { get; init; } = float.NaN;
@@ -80,3 +92,6 @@ internal sealed record WeightsFile(string Path, WeightsFormat Format, int Inputs
 {
     public static WeightsFile Failed(string path, WeightsProblem problem) => new(path, WeightsFormat.NeuralDsl, 0, default, problem);
 }
+
+/// <summary>One named array of a layer in NeuralDsl's format, flattened row by row (Rows 0: a vector of Columns values), with where it starts.</summary>
+internal sealed record WeightsArray(string Name, EquatableArray<float> Values, int Rows, int Columns, int Line, int Column);

@@ -8,19 +8,46 @@ namespace NeuralDsl.Generator.Baking;
 //   "layers": [ { "kind": "Dense", "inputs": 64, "units": 32, "activation": "ReLU",
 //                 "weights": [[...32 values...], ... 64 rows], "biases": [...], "slopes": [...] },
 //               { "kind": "BatchNormalization", ..., "gamma": [...], "beta": [...], "mean": [...], "variance": [...] },
-//               { "kind": "Dropout", ... }, { "kind": "Activation", ... } ] }
-// One entry per declared layer; kind, inputs, units and activation are there to be checked.
+//               { "kind": "Dropout", ... }, { "kind": "Activation", ... },
+//               { "kind": "Conv2D", ..., "inputShape": [28, 28, 1], "outputShape": [26, 26, 8], "kernelSize": 3, "strides": 1,
+//                 "padding": "Valid", "weights": [[...8 filters...], ... 3 x 3 x 1 rows], "biases": [...] },
+//               { "kind": "GRU", ..., "returnSequences": false, "bidirectional": true, "resetAfter": true, "kernel": [...],
+//                 "recurrentKernel": [...], "biases": [[...], [...]], "backwardKernel": ..., ... },
+//               { "kind": "Embedding", ..., "table": [[...], ... one row per token] } ] }
+// One entry per declared layer; kind, inputs, units, activation and the geometry are there to be checked.
 internal static partial class WeightsFileReader
 {
+    private static readonly string[] Recurrent = { "kernel", "recurrentKernel", "biases", "backwardKernel", "backwardRecurrentKernel", "backwardBiases" };
+
+    private static readonly string[] Convolution = { "weights", "biases", "slopes" };
+
+    private static readonly string[] None = new string[0];
+
     private static readonly Dictionary<string, string[]> Arrays = new()
     {
-        ["Dense"] = new[] { "weights", "biases", "slopes" },
+        ["Dense"] = Convolution,
         ["BatchNormalization"] = new[] { "gamma", "beta", "mean", "variance" },
-        ["Dropout"] = new string[0],
-        ["Activation"] = new string[0],
+        ["Dropout"] = None,
+        ["Activation"] = None,
+        ["Conv2D"] = Convolution,
+        ["Conv1D"] = Convolution,
+        ["MaxPool2D"] = None,
+        ["AveragePool2D"] = None,
+        ["MaxPool1D"] = None,
+        ["AveragePool1D"] = None,
+        ["GlobalAveragePooling2D"] = None,
+        ["GlobalAveragePooling1D"] = None,
+        ["Flatten"] = None,
+        ["SimpleRNN"] = Recurrent,
+        ["LSTM"] = Recurrent,
+        ["GRU"] = Recurrent,
+        ["Embedding"] = new[] { "table" },
     };
 
     private static readonly string[] LayerHeader = { "kind", "inputs", "units", "activation" };
+
+    /// <summary>Members that fix an image or sequence layer's geometry: checked against the declaration, like the header.</summary>
+    private static readonly string[] GeometryMembers = { "inputShape", "outputShape", "kernelSize", "strides", "padding", "returnSequences", "bidirectional", "resetAfter" };
 
     private static WeightsFile ReadNeuralDsl(string path, JsonNode root)
     {
@@ -48,16 +75,38 @@ internal static partial class WeightsFileReader
         if (node.Kind != JsonKind.Object) throw Malformed($"{context} is {JsonNode.Describe(node.Kind)}, expected an object", node);
         JsonNode kindNode = Required(node, "kind", JsonKind.String, context);
         if (!Arrays.TryGetValue(kindNode.Text, out string[]? arrays))
-            throw new ProblemException(WeightsProblemKind.UnknownFormat, $"{context} has kind \"{kindNode.Text}\", which this NeuralDsl does not know (Dense, BatchNormalization, Dropout, Activation)", kindNode);
+            throw new ProblemException(WeightsProblemKind.UnknownFormat, $"{context} has kind \"{kindNode.Text}\", which this NeuralDsl does not know ({string.Join(", ", Arrays.Keys)})", kindNode);
         foreach (KeyValuePair<string, JsonNode> member in node.Members)
         {
-            if (System.Array.IndexOf(LayerHeader, member.Key) < 0 && System.Array.IndexOf(arrays, member.Key) < 0)
+            if (System.Array.IndexOf(LayerHeader, member.Key) < 0 && System.Array.IndexOf(arrays, member.Key) < 0 && System.Array.IndexOf(GeometryMembers, member.Key) < 0)
                 throw Malformed($"{context} ({kindNode.Text}) has an unknown member \"{member.Key}\"", member.Value);
         }
         int inputs = Integer(Required(node, "inputs", JsonKind.Number, context), $"{context}'s \"inputs\"");
         int units = Integer(Required(node, "units", JsonKind.Number, context), $"{context}'s \"units\"");
         string activation = Required(node, "activation", JsonKind.String, context).Text;
-        var layer = new WeightsLayer(kindNode.Text, inputs, units, activation, node.Line, node.Column);
+        var geometry = new List<string>();
+        foreach (KeyValuePair<string, JsonNode> member in node.Members)
+        {
+            if (System.Array.IndexOf(GeometryMembers, member.Key) >= 0) geometry.Add(member.Key + "=" + Canonical(member.Value));
+        }
+        var layer = new WeightsLayer(kindNode.Text, inputs, units, activation, node.Line, node.Column) { Geometry = new EquatableArray<string>(geometry.ToArray()) };
+        if (kindNode.Text != "Dense" && kindNode.Text != "BatchNormalization")
+        {
+            var named = new List<WeightsArray>();
+            foreach (KeyValuePair<string, JsonNode> member in node.Members)
+            {
+                if (System.Array.IndexOf(arrays, member.Key) < 0) continue;
+                JsonNode value = member.Value;
+                bool matrix = value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items[0].Kind == JsonKind.Array;
+                int rows = 0, columns = 0;
+                EquatableArray<float> values = matrix
+                    ? Matrix(value, $"{context}'s {member.Key}", out rows, out columns)
+                    : Vector(value, $"{context}'s {member.Key}");
+                if (!matrix) columns = values.Count;
+                named.Add(new WeightsArray(member.Key, values, rows, columns, value.Line, value.Column));
+            }
+            return layer with { Arrays = new EquatableArray<WeightsArray>(named.ToArray()) };
+        }
         if (kindNode.Text == "Dense")
         {
             EquatableArray<float> weights = Matrix(Required(node, "weights", JsonKind.Array, context), $"{context}'s weights", out int rows, out int columns);
@@ -85,6 +134,18 @@ internal static partial class WeightsFileReader
         }
         return layer;
     }
+
+    /// <summary>A geometry member's value as the runtime writes it: "[28, 28, 1]", "3", "\"Same\"", "true".</summary>
+    private static string Canonical(JsonNode node) => node.Kind switch
+    {
+        JsonKind.Array => "[" + string.Join(", ", node.Items.ConvertAll(Canonical)) + "]",
+        JsonKind.String => "\"" + node.Text + "\"",
+        JsonKind.True => "true",
+        JsonKind.False => "false",
+        JsonKind.Null => "null",
+        JsonKind.Object => "an object",
+        _ => node.Text,
+    };
 
     private static string Quote(JsonNode node) => node.Kind == JsonKind.String ? "\"" + node.Text + "\"" : Text(node);
 }

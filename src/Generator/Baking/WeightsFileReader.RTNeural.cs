@@ -6,8 +6,9 @@ namespace NeuralDsl.Generator.Baking;
 // RTNeural's JSON model format (RTNeural's model_loader.h and python/model_utils.py): "in_shape" ends
 // with the input width; each of "layers" has a "type", a "shape" ending with its width, "weights" (the
 // layer's Keras get_weights(): a dense kernel [inputs][units] and a bias vector; batchnorm's gamma,
-// beta, running mean, running variance, or only the last two when not affine; prelu's slopes) and an
-// optional "activation" applied after it ("" for none). Members this reader does not use are ignored,
+// beta, running mean, running variance, or only the last two when not affine; prelu's slopes; an lstm's
+// or gru's kernel, recurrent kernel and bias) and an optional "activation" applied after it ("" for none;
+// RTNeural's lstm and gru ignore it). Members this reader does not use are ignored,
 // as RTNeural does.
 internal static partial class WeightsFileReader
 {
@@ -49,6 +50,14 @@ internal static partial class WeightsFileReader
             }
             case "activation":
                 return layer;
+            case "lstm":
+            case "gru":
+                return ReadRTNeuralRecurrent(node, layer, context, type.Text == "lstm" ? 4 : 3);
+            case "conv1d":
+            case "conv2d":
+            case "batchnorm2d":
+                throw new ProblemException(WeightsProblemKind.UnknownFormat,
+                    $"{context}: RTNeural's {type.Text} works on the stream of steps with state between calls (a causal convolution); NeuralDsl has no counterpart of it", type);
             case "prelu":
             {
                 JsonNode weights = Required(node, "weights", JsonKind.Array, context);
@@ -91,8 +100,45 @@ internal static partial class WeightsFileReader
             }
             default:
                 throw new ProblemException(WeightsProblemKind.UnknownFormat,
-                    $"{context}: NeuralDsl has no counterpart of RTNeural layer type \"{type.Text}\" (it reads dense, activation, prelu and batchnorm)", type);
+                    $"{context}: NeuralDsl has no counterpart of RTNeural layer type \"{type.Text}\" (it reads dense, activation, prelu, batchnorm, lstm and gru)", type);
         }
+    }
+
+    /// <summary>
+    /// An lstm or gru: Keras' kernel [inputs][gates x units], recurrent kernel [units][gates x units] and bias
+    /// (RTNeural's gru reads two rows, input then recurrent bias: Keras' reset_after=True). RTNeural computes
+    /// them with tanh whatever "activation" says, so another activation is refused rather than ignored.
+    /// </summary>
+    private static WeightsLayer ReadRTNeuralRecurrent(JsonNode node, WeightsLayer layer, string context, int gates)
+    {
+        if (layer.Activation is not ("" or "tanh"))
+            throw Malformed($"{context}'s activation is \"{layer.Activation}\"; RTNeural and NeuralDsl compute recurrent layers with tanh only", node.Member("activation")!);
+        JsonNode weights = Required(node, "weights", JsonKind.Array, context);
+        if (weights.Items.Count != 3) throw Malformed($"{context} has {Format(weights.Items.Count)} weight arrays, expected 3 (kernel, recurrent kernel, bias)", weights);
+        int columns = gates * layer.Units;
+        EquatableArray<float> kernel = Matrix(weights.Items[0], $"{context}'s kernel", out int rows, out int kernelColumns);
+        if (rows > 0 && kernelColumns != columns)
+            throw Malformed($"{context}'s kernel has {Format(kernelColumns)} columns, but {Format(gates)} gates of the {Format(layer.Units)} units its shape says need {Format(columns)}", weights.Items[0]);
+        EquatableArray<float> recurrent = Matrix(weights.Items[1], $"{context}'s recurrent kernel", out int recurrentRows, out int recurrentColumns);
+        if (recurrentRows != layer.Units || (recurrentRows > 0 && recurrentColumns != columns))
+            throw Malformed($"{context}'s recurrent kernel is {Format(recurrentRows)} x {Format(recurrentColumns)}, expected {Format(layer.Units)} x {Format(columns)}", weights.Items[1]);
+        JsonNode bias = weights.Items[2];
+        int biasRows = 1;
+        EquatableArray<float> biases;
+        if (gates == 3)
+        {
+            if (bias.Kind == JsonKind.Array && bias.Items.Count > 0 && bias.Items[0].Kind == JsonKind.Number)
+                throw Malformed($"{context}'s bias is one row (a Keras GRU with reset_after=False); RTNeural's gru reads two rows, the input bias then the recurrent bias", bias);
+            biases = Matrix(bias, $"{context}'s bias", out biasRows, out int biasColumns);
+            if (biasRows != 2 || biasColumns != columns)
+                throw Malformed($"{context}'s bias is {Format(biasRows)} x {Format(biasColumns)}, expected 2 x {Format(columns)} (input bias, recurrent bias)", bias);
+        }
+        else
+        {
+            biases = Vector(bias, $"{context}'s bias");
+            if (biases.Count != columns) throw Malformed($"{context}'s bias has {Format(biases.Count)} values, expected {Format(columns)}", bias);
+        }
+        return layer with { Inputs = rows, Weights = kernel, RecurrentWeights = recurrent, HasBiases = true, Biases = biases, BiasRows = biasRows };
     }
 
     /// <summary>The last entry of a Keras shape such as <c>[null, 64]</c>: the width of one sample.</summary>

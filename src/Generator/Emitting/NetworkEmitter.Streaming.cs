@@ -35,7 +35,7 @@ internal sealed partial class NetworkEmitter
     private void EmitStreaming()
     {
         int split = StreamingSplit;
-        if (split < 0 || _baked is not null) return;
+        if (split < 0) return;
         int stepInputs = Layers[0].Kind == LayerKind.Embedding ? 1 : _model.Input.Channels;
         _writer.WriteLine($$"""
 
@@ -108,10 +108,10 @@ internal sealed partial class NetworkEmitter
                 {Guard}.NoOverlap(input, output, nameof(output));
                 {Guard}.NoOverlap(state, output, nameof(output));
                 {Guard}.NoOverlap(input, state, nameof(state));
-                {ReadOnlySpan} p = _parameters.Span;
+                {ReadOnlySpan} p = {ParametersArgument};
                 {Span} buffer = state.Slice({RecurrentStateSize}, {StepBufferSize(split)}); // the stream's working space
                 """);
-            if (HasState) _writer.WriteLine($"{ReadOnlySpan} st = _state;");
+            if (HasState) _writer.WriteLine($"{ReadOnlySpan} st = {(_baked is null ? "_state" : "State")};");
             int offset = 0;
             foreach ((string name, int width) in owned)
             {

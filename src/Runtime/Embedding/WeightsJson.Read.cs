@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace NeuralDsl.Embedding;
@@ -32,24 +33,57 @@ public static partial class WeightsJson
             string activation = Property(entry, "activation", JsonValueKind.String, name).GetString()!;
             if (kind != layer.Kind.ToString() || entryInputs != layer.Inputs || units != layer.Units || activation != layer.Activation.ToString())
                 throw new InvalidDataException($"{name}: the file's layer {i} is {kind}, {entryInputs} -> {units}, {activation}.");
-            if (layer.Kind == LayerKind.Dense)
+            foreach ((string member, string expected) in WeightsJsonLayout.Geometry(layer))
             {
-                Matrix(Property(entry, "weights", JsonValueKind.Array, name), layer.Inputs, layer.Units, p.AsSpan(layer.WeightOffset), name + "'s weights");
-                bool hasBiases = entry.TryGetProperty("biases", out JsonElement biases);
-                if (hasBiases != layer.UseBias)
-                    throw new InvalidDataException(layer.UseBias ? $"{name} has biases, but the file has none for it." : $"{name} has no biases (UseBias = false), but the file has some.");
-                if (hasBiases) Vector(biases, layer.Units, p.AsSpan(layer.BiasOffset), name + "'s biases");
+                string found = entry.TryGetProperty(member, out JsonElement value) ? Canonical(value) : "missing";
+                if (found != expected) throw new InvalidDataException($"{name}: the file's layer {i} has \"{member}\" {found}, the network {expected}.");
             }
-            else if (layer.Kind == LayerKind.BatchNormalization)
+            var arrays = WeightsJsonLayout.Arrays(layer);
+            foreach (WeightsJsonArray array in arrays)
             {
-                ReadBatchNormalization(layer, name, Property(entry, "gamma", JsonValueKind.Array, name), Property(entry, "beta", JsonValueKind.Array, name),
-                    Property(entry, "mean", JsonValueKind.Array, name), Property(entry, "variance", JsonValueKind.Array, name), p, st);
+                Span<float> target = (array.InState ? st : p).AsSpan(array.Offset, array.Count);
+                if (!entry.TryGetProperty(array.Name, out JsonElement values))
+                    throw new InvalidDataException($"{name} has {Plain(array.Name)}, but the file has none for it.");
+                if (array.Rows == 0) Vector(values, array.Columns, target, $"{name}'s {Plain(array.Name)}");
+                else Matrix(values, array.Rows, array.Columns, target, $"{name}'s {Plain(array.Name)}");
             }
-            bool hasSlopes = entry.TryGetProperty("slopes", out JsonElement slopes);
-            if (hasSlopes != (layer.Activation == Activation.PReLU))
-                throw new InvalidDataException(hasSlopes ? $"{name} has no PReLU slopes, but the file has some." : $"{name} has PReLU slopes, but the file has none.");
-            if (hasSlopes) Vector(slopes, layer.Units, p.AsSpan(layer.SlopeOffset), name + "'s slopes");
+            foreach (JsonProperty member in entry.EnumerateObject())
+            {
+                if (member.Value.ValueKind == JsonValueKind.Array && !arrays.Exists(a => a.Name == member.Name) && !WeightsJsonLayout.Geometry(layer).Exists(g => g.Name == member.Name))
+                    throw new InvalidDataException(member.Name == "biases" && layer.Kind is LayerKind.Dense or LayerKind.Conv1D or LayerKind.Conv2D
+                        ? $"{name} has no biases (UseBias = false), but the file has some."
+                        : $"{name} has no {Plain(member.Name)}, but the file has some.");
+            }
+            if (layer.Kind == LayerKind.BatchNormalization) CheckVariances(layer, name, st);
             i++;
+        }
+    }
+
+    /// <summary>A member's name in messages: "recurrentKernel" is "recurrent kernel", "slopes" "PReLU slopes", "mean" "running mean".</summary>
+    private static string Plain(string member) => member switch
+    {
+        "slopes" => "PReLU slopes",
+        "mean" => "running mean",
+        "variance" => "running variance",
+        _ => string.Concat(member.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
+    };
+
+    /// <summary>A geometry member's value written as the writer writes it, to compare with the network's.</summary>
+    private static string Canonical(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => "[" + string.Join(", ", value.EnumerateArray().Select(Canonical)) + "]",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.String => "\"" + value.GetString() + "\"",
+        _ => value.GetRawText(),
+    };
+
+    private static void CheckVariances(LayerInfo layer, string name, float[] st)
+    {
+        int channels = layer.OutputShape.Channels;
+        for (int u = 0; u < channels; u++)
+        {
+            if (st[layer.StateOffset + channels + u] < 0f) throw new InvalidDataException($"{name}: running variance {u} is negative.");
         }
     }
 
@@ -65,46 +99,54 @@ public static partial class WeightsJson
         }
     }
 
-    // RTNeural: the network and the file are both unfolded into a chain of dense, batchnorm, prelu and
-    // activation steps (Dropout is nothing at inference), then compared step by step.
+    // RTNeural: the network and the file are both unfolded into a chain of operations (RTNeuralChain; the
+    // file's activations folded into a layer become a step of their own), then compared step by step.
     private static void ReadRTNeural(INetwork network, JsonElement root, float[] p, float[] st)
     {
+        List<RTNeuralStep> declared = RTNeuralChain.Unfold(network.Layers, out string? why) ?? throw new InvalidDataException(why);
         int inputs = LastDimension(Property(root, "in_shape", JsonValueKind.Array, "The model"), "\"in_shape\"");
-        if (inputs != network.InputSize) throw new InvalidDataException($"The file is for {inputs} inputs, the network has {network.InputSize}.");
-        var declared = new List<(string Kind, string Activation, int Layer)>();
-        for (int i = 0; i < network.Layers.Count; i++)
-        {
-            LayerInfo layer = network.Layers[i];
-            if (layer.Kind == LayerKind.Dense) declared.Add(("dense", "", i));
-            if (layer.Kind == LayerKind.BatchNormalization) declared.Add(("batchnorm", "", i));
-            if (layer.Activation == Activation.PReLU) declared.Add(("prelu", "", i));
-            else if (layer.Activation != Activation.Linear)
-                declared.Add(("activation", RTNeuralName(layer) ?? throw new InvalidDataException($"{Describe(layer, i)}: RTNeural has no {layer.Activation} (its activations are tanh, relu, sigmoid, softmax, elu and prelu)."), i));
-        }
+        int expected = RTNeuralChain.InputWidth(network.Layers, network.InputSize);
+        if (inputs != expected)
+            throw new InvalidDataException(RTNeuralChain.IsRecurrent(network.Layers)
+                ? $"The file is for {inputs} inputs per step, the network has {expected} features per step."
+                : $"The file is for {inputs} inputs, the network has {expected}.");
         var stored = new List<(string Kind, string Activation, JsonElement Layer)>();
         int index = 0;
         foreach (JsonElement entry in Property(root, "layers", JsonValueKind.Array, "The model").EnumerateArray())
         {
             string type = Property(entry, "type", JsonValueKind.String, $"Model layer {index}").GetString()!;
             if (type == "time-distributed-dense") type = "dense";
-            if (type is not ("dense" or "activation" or "prelu" or "batchnorm"))
-                throw new InvalidDataException($"Model layer {index}: NeuralDsl has no counterpart of RTNeural layer type \"{type}\" (it reads dense, activation, prelu and batchnorm).");
-            if (type != "activation") stored.Add((type, "", entry));
+            if (type is "conv1d" or "conv2d" or "batchnorm2d")
+                throw new InvalidDataException($"Model layer {index}: RTNeural's {type} works on the stream of steps with state between calls (a causal convolution); NeuralDsl has no counterpart of it.");
+            if (type is not ("dense" or "activation" or "prelu" or "batchnorm" or "lstm" or "gru"))
+                throw new InvalidDataException($"Model layer {index}: NeuralDsl has no counterpart of RTNeural layer type \"{type}\" (it reads dense, activation, prelu, batchnorm, lstm and gru).");
             string activation = entry.TryGetProperty("activation", out JsonElement a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : "";
+            if (type is "lstm" or "gru")
+            {
+                // RTNeural computes its recurrent layers with tanh whatever the file says: a Keras layer saved with another activation computed something else.
+                if (activation is not ("" or "tanh"))
+                    throw new InvalidDataException($"Model layer {index}: the {type} layer's activation is \"{activation}\"; RTNeural and NeuralDsl compute recurrent layers with tanh only.");
+                activation = "";
+            }
+            if (type != "activation") stored.Add((type, "", entry));
             if (activation is not ("" or "linear")) stored.Add(("activation", activation, entry));
             index++;
         }
-        if (stored.Count != declared.Count)
-            throw new InvalidDataException($"The file unfolds into {stored.Count} steps (dense, batchnorm, prelu, activation), the network into {declared.Count}.");
-        for (int s = 0; s < declared.Count; s++)
+        for (int s = 0; s < declared.Count || s < stored.Count; s++)
         {
+            if (s >= declared.Count) throw new InvalidDataException($"The file has {Step(stored[s].Kind, stored[s].Activation)} after the network's last layer.");
             LayerInfo layer = network.Layers[declared[s].Layer];
             string name = Describe(layer, declared[s].Layer);
+            if (s >= stored.Count) throw new InvalidDataException($"{name}: the file ends before its {Step(declared[s].Kind, declared[s].Activation)}.");
             JsonElement entry = stored[s].Layer;
             if (declared[s].Kind != stored[s].Kind || declared[s].Activation != stored[s].Activation)
-                throw new InvalidDataException($"{name}: expected {Step(declared[s].Kind, declared[s].Activation)}, the file has {Step(stored[s].Kind, stored[s].Activation)}.");
+                throw new InvalidDataException($"{name}: expected {Step(declared[s].Kind, declared[s].Activation)}, the file has {Step(stored[s].Kind, stored[s].Activation)}"
+                    + (declared[s].Kind is "lstm" or "gru" && stored[s].Kind is not ("lstm" or "gru")
+                        ? " before its recurrent layer, which RTNeural applies to each step on its own (a time-distributed layer); a network has no such layer before a recurrent one."
+                        : "."));
             int units = LastDimension(Property(entry, "shape", JsonValueKind.Array, name), name + "'s \"shape\"");
-            if (units != layer.Units) throw new InvalidDataException($"{name}: the file's {stored[s].Kind} layer has {units} units, the network {layer.Units}.");
+            int width = layer.IsRecurrent ? layer.RecurrentUnits : layer.Units;
+            if (units != width) throw new InvalidDataException($"{name}: the file's {stored[s].Kind} layer has {units} units, the network {width}.");
             if (stored[s].Kind == "activation") continue;
             JsonElement weights = Property(entry, "weights", JsonValueKind.Array, name);
             int arrays = weights.GetArrayLength();
@@ -117,6 +159,10 @@ public static partial class WeightsJson
                     Vector(weights[1], layer.Units, bias, name + "'s bias");
                     if (layer.UseBias) bias.CopyTo(p.AsSpan(layer.BiasOffset));
                     else if (Array.Exists(bias, b => b != 0f)) throw new InvalidDataException($"{name} has no biases (UseBias = false), but the file's are not all zero.");
+                    break;
+                case "lstm":
+                case "gru":
+                    ReadRecurrent(layer, name, weights, p);
                     break;
                 case "prelu":
                     JsonElement alpha = arrays == 1 ? weights[0] : throw new InvalidDataException($"{name}: the file's prelu layer has {arrays} weight arrays, expected 1.");
@@ -146,17 +192,30 @@ public static partial class WeightsJson
         }
     }
 
-    private static string Step(string kind, string activation) => kind == "activation" ? $"activation \"{activation}\"" : kind + " layer";
-
-    private static string? RTNeuralName(LayerInfo layer) => layer.Activation switch
+    /// <summary>An RTNeural lstm or gru: Keras' kernel [features][gates x units], recurrent kernel [units][gates x units], and bias ([4 x units]; a gru's two rows).</summary>
+    private static void ReadRecurrent(LayerInfo layer, string name, JsonElement weights, float[] p)
     {
-        Activation.Tanh => "tanh",
-        Activation.ReLU => "relu",
-        Activation.Sigmoid => "sigmoid",
-        Activation.Softmax => "softmax",
-        Activation.ELU when layer.Alpha == 1f => "elu",
-        _ => null,
-    };
+        int arrays = weights.GetArrayLength();
+        if (arrays != 3) throw new InvalidDataException($"{name}: the file's {Kind(layer)} layer has {arrays} weight arrays, expected 3 (kernel, recurrent kernel, bias).");
+        int units = layer.RecurrentUnits, columns = layer.Gates * units;
+        Matrix(weights[0], layer.InputShape.Channels, columns, p.AsSpan(layer.WeightOffset), name + "'s kernel");
+        Matrix(weights[1], units, columns, p.AsSpan(layer.RecurrentKernelOffset), name + "'s recurrent kernel");
+        if (layer.Kind == LayerKind.LSTM)
+        {
+            Vector(weights[2], columns, p.AsSpan(layer.BiasOffset), name + "'s bias");
+            return;
+        }
+        JsonElement bias = weights[2];
+        if (bias.ValueKind == JsonValueKind.Array && bias.GetArrayLength() > 0 && bias[0].ValueKind != JsonValueKind.Array)
+            throw new InvalidDataException($"{name}: the file's gru bias is one row (a Keras GRU with reset_after=False); RTNeural's gru reads two rows, the input bias then the recurrent bias.");
+        if (bias.ValueKind != JsonValueKind.Array || bias.GetArrayLength() != 2)
+            throw new InvalidDataException($"{name}: the file's gru bias must be two rows of {columns} values (input bias, recurrent bias).");
+        Matrix(bias, 2, columns, p.AsSpan(layer.BiasOffset), name + "'s bias");
+    }
+
+    private static string Kind(LayerInfo layer) => layer.Kind == LayerKind.LSTM ? "lstm" : "gru";
+
+    private static string Step(string kind, string activation) => kind == "activation" ? $"activation \"{activation}\"" : kind + " layer";
 
     private static int LastDimension(JsonElement shape, string what)
     {

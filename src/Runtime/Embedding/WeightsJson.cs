@@ -8,9 +8,10 @@ namespace NeuralDsl.Embedding;
 
 /// <summary>
 /// Weights as JSON text, the form <see cref="NetworkAttribute.Weights"/> compiles into an assembly:
-/// NeuralDsl's weights JSON (written here, read here and by the generator) and RTNeural's JSON model
-/// format (read here and by the generator). Reading checks the file against the network's declared
-/// layers and changes nothing unless every value fits.
+/// NeuralDsl's weights JSON, for every layer kind (written here, read here and by the generator), and
+/// RTNeural's JSON model format for what RTNeural expresses: dense, batch normalisation, activations and
+/// streaming LSTM/GRU networks (written here, read here and by the generator). Reading checks the file
+/// against the network's declared layers and geometry and changes nothing unless every value fits.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,12 +36,11 @@ public static partial class WeightsJson
     /// an existing file as it was.
     /// </summary>
     /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void ExportWeightsJson(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text = ToJson(network);
+        string text = ToJson(network, WeightsJsonWriter.Write);
         string temporary = path + ".tmp";
         File.WriteAllText(temporary, text, new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
@@ -48,12 +48,40 @@ public static partial class WeightsJson
 
     /// <summary>Writes <paramref name="network"/>'s parameters and state as NeuralDsl weights JSON (UTF-8) to <paramref name="stream"/>.</summary>
     /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void ExportWeightsJson(this INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] bytes = new UTF8Encoding(false).GetBytes(ToJson(network));
+        byte[] bytes = new UTF8Encoding(false).GetBytes(ToJson(network, WeightsJsonWriter.Write));
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="network"/> as an RTNeural JSON model to <paramref name="path"/> (written beside
+    /// it, then moved over it), for RTNeural's <c>json_parser::parseJson</c> or a <c>[Network(Weights = ...)]</c>
+    /// declaration. RTNeural runs a model one step at a time: a recurrent network is written as its
+    /// streaming form (<c>in_shape</c> [null, null, features]), what <c>Step</c> computes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
+    /// <exception cref="NotSupportedException">A layer has no RTNeural counterpart (convolution, pooling, SimpleRNN, a bidirectional or reset-before GRU layer, an embedding, an activation RTNeural lacks); the message names it.</exception>
+    public static void ExportRTNeuralJson(this INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string text = ToJson(network, RTNeuralJsonWriter.Write);
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Writes <paramref name="network"/> as an RTNeural JSON model (UTF-8) to <paramref name="stream"/>.</summary>
+    /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (nothing is written).</exception>
+    /// <exception cref="NotSupportedException">A layer has no RTNeural counterpart; the message names it.</exception>
+    public static void ExportRTNeuralJson(this INetwork network, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] bytes = new UTF8Encoding(false).GetBytes(ToJson(network, RTNeuralJsonWriter.Write));
         stream.Write(bytes, 0, bytes.Length);
     }
 
@@ -62,7 +90,6 @@ public static partial class WeightsJson
     /// <paramref name="network"/>'s parameters and state. The network is unchanged unless the whole file fits.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not valid JSON, not in either format, holds a non-finite value, or does not fit the network's layers; the message says what and where.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void LoadWeightsJson(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -73,12 +100,10 @@ public static partial class WeightsJson
 
     /// <summary>Reads NeuralDsl weights JSON or an RTNeural JSON model from <paramref name="stream"/> into <paramref name="network"/>; unchanged unless the whole document fits.</summary>
     /// <exception cref="InvalidDataException">The document is not valid JSON, not in either format, holds a non-finite value, or does not fit the network's layers.</exception>
-    /// <exception cref="NotSupportedException">The network has image or sequence layers (convolution, pooling), which the JSON formats do not cover yet.</exception>
     public static void LoadWeightsJson(this INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
-        WeightsJsonWriter.RequireVectorLayers(network);
         JsonDocument document;
         try
         {
@@ -118,8 +143,10 @@ public static partial class WeightsJson
         }
     }
 
-    private static string Describe(LayerInfo layer, int index) => layer.Kind == LayerKind.Dense
-        ? $"Layer {index} (Dense, {layer.Inputs} -> {layer.Units}, {layer.Activation})"
+    /// <summary>A layer as messages name it: "Layer 1 (Dense, 64 -> 32, ReLU)", "Layer 0 (LSTM, (100, 1) -> (8))".</summary>
+    internal static string Describe(LayerInfo layer, int index) =>
+        layer.Kind == LayerKind.Dense ? $"Layer {index} (Dense, {layer.Inputs} -> {layer.Units}, {layer.Activation})"
+        : layer.InputShape.Rank > 1 || layer.OutputShape.Rank > 1 || layer.IsRecurrent ? $"Layer {index} ({layer.Kind}, {layer.InputShape} -> {layer.OutputShape})"
         : $"Layer {index} ({layer.Kind}, {layer.Units} units)";
 
     private static JsonElement Property(JsonElement owner, string name, JsonValueKind kind, string context)
@@ -166,7 +193,7 @@ public static partial class WeightsJson
         return float.IsFinite(value) ? value : throw new InvalidDataException($"{what} ({element.GetRawText()}) is beyond float's range.");
     }
 
-    private static string ToJson(INetwork network)
+    private static string ToJson(INetwork network, Func<INetwork, string> write)
     {
         ReadOnlySpan<float> p = network.Parameters;
         ReadOnlySpan<float> st = network.State;
@@ -178,7 +205,7 @@ public static partial class WeightsJson
         {
             if (!float.IsFinite(st[i])) throw new InvalidOperationException($"State value {i} is {st[i]}: only finite values can be exported.");
         }
-        return WeightsJsonWriter.Write(network);
+        return write(network);
     }
 
 #if !NET10_0_OR_GREATER

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -6,15 +7,15 @@ namespace NeuralDsl.Embedding;
 
 /// <summary>
 /// Writes NeuralDsl weights JSON, version 1: one entry per layer with its kind, inputs, units and
-/// activation (checked when the file is read or compiled in), a dense kernel as one line per input
-/// (input-major, like <see cref="INetwork.Parameters"/> and a Keras kernel), and every float in its
-/// shortest round-trip form, so that reading gives back the same bits.
+/// activation, an image or sequence layer's shapes and geometry (all checked when the file is read or
+/// compiled in: <see cref="WeightsJsonLayout"/>), a kernel as one line per input (input-major, like
+/// <see cref="INetwork.Parameters"/> and a Keras kernel), and every float in its shortest round-trip
+/// form, so that reading gives back the same bits.
 /// </summary>
 internal static class WeightsJsonWriter
 {
     public static string Write(INetwork network)
     {
-        RequireVectorLayers(network);
         ReadOnlySpan<float> p = network.Parameters;
         ReadOnlySpan<float> st = network.State;
         var json = new StringBuilder();
@@ -30,45 +31,33 @@ internal static class WeightsJsonWriter
             json.Append("    {\n");
             json.Append("      \"kind\": \"").Append(layer.Kind).Append("\", \"inputs\": ").Append(layer.Inputs)
                 .Append(", \"units\": ").Append(layer.Units).Append(", \"activation\": \"").Append(layer.Activation).Append('"');
-            if (layer.Kind == LayerKind.Dense)
+            List<(string Name, string Value)> geometry = WeightsJsonLayout.Geometry(layer);
+            if (geometry.Count > 0)
             {
-                json.Append(",\n      \"weights\": [\n");
-                for (int r = 0; r < layer.Inputs; r++)
+                json.Append(",\n      ");
+                for (int g = 0; g < geometry.Count; g++) json.Append(g == 0 ? "" : ", ").Append('"').Append(geometry[g].Name).Append("\": ").Append(geometry[g].Value);
+            }
+            foreach (WeightsJsonArray array in WeightsJsonLayout.Arrays(layer))
+            {
+                ReadOnlySpan<float> values = (array.InState ? st : p).Slice(array.Offset, array.Count);
+                if (array.Rows == 0)
+                {
+                    Member(json, array.Name, values);
+                    continue;
+                }
+                json.Append(",\n      \"").Append(array.Name).Append("\": [\n");
+                for (int r = 0; r < array.Rows; r++)
                 {
                     json.Append("        ");
-                    Array(json, p.Slice(layer.WeightOffset + r * layer.Units, layer.Units));
-                    json.Append(r == layer.Inputs - 1 ? "\n" : ",\n");
+                    Array(json, values.Slice(r * array.Columns, array.Columns));
+                    json.Append(r == array.Rows - 1 ? "\n" : ",\n");
                 }
                 json.Append("      ]");
-                if (layer.UseBias) Member(json, "biases", p.Slice(layer.BiasOffset, layer.Units));
             }
-            else if (layer.Kind == LayerKind.BatchNormalization)
-            {
-                Member(json, "gamma", p.Slice(layer.WeightOffset, layer.Units));
-                Member(json, "beta", p.Slice(layer.BiasOffset, layer.Units));
-                Member(json, "mean", st.Slice(layer.StateOffset, layer.Units));
-                Member(json, "variance", st.Slice(layer.StateOffset + layer.Units, layer.Units));
-            }
-            if (layer.Activation == Activation.PReLU) Member(json, "slopes", p.Slice(layer.SlopeOffset, layer.Units));
             json.Append("\n    }");
         }
         json.Append("\n  ]\n}\n");
         return json.ToString();
-    }
-
-    /// <summary>
-    /// Refuses networks with image or sequence layers: neither the NeuralDsl nor the RTNeural JSON layout
-    /// of this version holds a convolution kernel, and silently leaving one out would lose the weights.
-    /// </summary>
-    public static void RequireVectorLayers(INetwork network)
-    {
-        for (int i = 0; i < network.Layers.Count; i++)
-        {
-            LayerInfo layer = network.Layers[i];
-            if (layer.InputShape.Rank > 1 || layer.OutputShape.Rank > 1)
-                throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
-                    $"Layer {i} ({layer.Kind}) works on an image or a sequence, which the weights JSON formats do not cover yet; save the network with WeightsFile (.ndw) instead."));
-        }
     }
 
     private static void Member(StringBuilder json, string name, ReadOnlySpan<float> values)

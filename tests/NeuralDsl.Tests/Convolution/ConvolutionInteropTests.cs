@@ -59,13 +59,17 @@ public class ConvolutionInteropTests
     }
 
     [Fact]
-    public void Weights_json_refuses_image_layers()
+    public void RTNeural_json_refuses_image_layers_naming_the_first()
     {
         var net = new FashionSizedCnn();
+        float[] before = net.Parameters.ToArray();
         using var stream = new MemoryStream();
-        Assert.Contains("Layer 0 (Conv2D)", Assert.Throws<NotSupportedException>(() => net.ExportWeightsJson(stream)).Message);
+        Assert.Contains("Layer 0 (Conv2D, (28, 28, 1) -> (28, 28, 16)): RTNeural's conv1d and conv2d are causal convolutions",
+            Assert.Throws<NotSupportedException>(() => net.ExportRTNeuralJson(stream)).Message);
         Assert.Equal(0, stream.Length);
-        Assert.Throws<NotSupportedException>(() => net.LoadWeightsJson(new MemoryStream("{}"u8.ToArray())));
+        var model = new MemoryStream("""{ "in_shape": [null, 784], "layers": [] }"""u8.ToArray());
+        Assert.Contains("Layer 0 (Conv2D", Assert.Throws<InvalidDataException>(() => net.LoadWeightsJson(model)).Message);
+        Assert.Equal(before, net.Parameters.ToArray());
     }
 
     [Fact]

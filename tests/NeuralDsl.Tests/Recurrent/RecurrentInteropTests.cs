@@ -7,8 +7,8 @@ namespace NeuralDsl.Tests.Recurrent;
 
 /// <summary>
 /// Recurrent networks at the boundaries: .ndw files round-trip and tell a reset-after GRU from a
-/// reset-before one; the weights JSON formats refuse them (an embedding network too, though its input is a
-/// vector), naming the layer, and write nothing (safetensors: ShapedSafetensorsTests; ONNX: OnnxRecurrentTests).
+/// reset-before one; NeuralDsl's weights JSON round-trips them (Embedding/ShapedJsonTests), RTNeural's refuses an
+/// embedding, naming the layer, and writes nothing (safetensors: ShapedSafetensorsTests; ONNX: OnnxRecurrentTests).
 /// </summary>
 public class RecurrentInteropTests
 {
@@ -44,11 +44,17 @@ public class RecurrentInteropTests
     }
 
     [Fact]
-    public void Weights_json_refuses_recurrent_and_embedding_layers()
+    public void Weights_json_round_trips_recurrent_and_embedding_layers_and_RTNeural_json_refuses_the_embedding()
     {
+        var net = new StreamTokens(seed: 1);
         using var stream = new MemoryStream();
-        Assert.Contains("Layer 0 (LSTM)", Assert.Throws<NotSupportedException>(() => new StreamLstm16().ExportWeightsJson(stream)).Message);
-        Assert.Contains("Layer 0 (Embedding)", Assert.Throws<NotSupportedException>(() => new StreamTokens().ExportWeightsJson(stream)).Message);
-        Assert.Equal(0, stream.Length);
+        net.ExportWeightsJson(stream);
+        var other = new StreamTokens(seed: 2);
+        stream.Position = 0;
+        other.LoadWeightsJson(stream);
+        Assert.Equal(net.Parameters.ToArray(), other.Parameters.ToArray());
+        using var rtneural = new MemoryStream();
+        Assert.Contains("Layer 0 (Embedding", Assert.Throws<NotSupportedException>(() => net.ExportRTNeuralJson(rtneural)).Message);
+        Assert.Equal(0, rtneural.Length);
     }
 }
