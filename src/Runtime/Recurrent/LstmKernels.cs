@@ -117,6 +117,8 @@ public static class LstmKernels
         // Parameters: kernel [inputs, 4u], recurrent kernel [u, 4u] right after it (the same stride, so
         // the recurrent rows continue the kernel's), bias [4u]; gate g of unit j is column g u + j.
         nuint u = (nuint)units, stride = 4 * u, recurrent = (nuint)inputs * stride, bias = (nuint)(inputs + units) * stride;
+        // The bias is read after the sums, not first: see GruKernels.CellResetAfter (a load right after the
+        // previous step's stores, at a state's address modulo 4 KiB, stalls).
         int j = 0;
 #if NET9_0_OR_GREATER
         if (Vector512.IsHardwareAccelerated)
@@ -124,15 +126,13 @@ public static class LstmKernels
             for (; j <= units - 16; j += 16)
             {
                 nuint k = (nuint)j;
-                Vector512<float> i = Vector512.LoadUnsafe(ref w, bias + k), f = Vector512.LoadUnsafe(ref w, bias + u + k);
-                Vector512<float> g = Vector512.LoadUnsafe(ref w, bias + 2 * u + k), o = Vector512.LoadUnsafe(ref w, bias + 3 * u + k);
-                Vector512<float> i2 = Vector512<float>.Zero, f2 = i2, g2 = i2, o2 = i2;
+                Vector512<float> i = Vector512<float>.Zero, f = i, g = i, o = i, i2 = i, f2 = i, g2 = i, o2 = i;
                 GateSums.Add(ref xr, inputs, ref w, 0, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
                 GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
-                i = GateActivations.Sigmoid(i + i2);
-                f = GateActivations.Sigmoid(f + f2);
-                g = GateActivations.Tanh(g + g2);
-                o = GateActivations.Sigmoid(o + o2);
+                i = GateActivations.Sigmoid((i + i2) + Vector512.LoadUnsafe(ref w, bias + k));
+                f = GateActivations.Sigmoid((f + f2) + Vector512.LoadUnsafe(ref w, bias + u + k));
+                g = GateActivations.Tanh((g + g2) + Vector512.LoadUnsafe(ref w, bias + 2 * u + k));
+                o = GateActivations.Sigmoid((o + o2) + Vector512.LoadUnsafe(ref w, bias + 3 * u + k));
                 Vector512<float> cell = fresh ? i * g : Vector512.FusedMultiplyAdd(f, Vector512.LoadUnsafe(ref cp, k), i * g);
                 Vector512<float> t = GateActivations.Tanh(cell);
                 cell.StoreUnsafe(ref cr, k);
@@ -153,15 +153,13 @@ public static class LstmKernels
             for (; j <= units - 8; j += 8)
             {
                 nuint k = (nuint)j;
-                Vector256<float> i = Vector256.LoadUnsafe(ref w, bias + k), f = Vector256.LoadUnsafe(ref w, bias + u + k);
-                Vector256<float> g = Vector256.LoadUnsafe(ref w, bias + 2 * u + k), o = Vector256.LoadUnsafe(ref w, bias + 3 * u + k);
-                Vector256<float> i2 = Vector256<float>.Zero, f2 = i2, g2 = i2, o2 = i2;
+                Vector256<float> i = Vector256<float>.Zero, f = i, g = i, o = i, i2 = i, f2 = i, g2 = i, o2 = i;
                 GateSums.Add(ref xr, inputs, ref w, 0, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
                 GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, u + k, 2 * u + k, 3 * u + k, ref i, ref f, ref g, ref o, ref i2, ref f2, ref g2, ref o2);
-                i = GateActivations.Sigmoid(i + i2);
-                f = GateActivations.Sigmoid(f + f2);
-                g = GateActivations.Tanh(g + g2);
-                o = GateActivations.Sigmoid(o + o2);
+                i = GateActivations.Sigmoid((i + i2) + Vector256.LoadUnsafe(ref w, bias + k));
+                f = GateActivations.Sigmoid((f + f2) + Vector256.LoadUnsafe(ref w, bias + u + k));
+                g = GateActivations.Tanh((g + g2) + Vector256.LoadUnsafe(ref w, bias + 2 * u + k));
+                o = GateActivations.Sigmoid((o + o2) + Vector256.LoadUnsafe(ref w, bias + 3 * u + k));
                 Vector256<float> cell = fresh ? i * g : DenseKernels.MultiplyAdd(f, Vector256.LoadUnsafe(ref cp, k), i * g);
                 Vector256<float> t = GateActivations.Tanh(cell);
                 cell.StoreUnsafe(ref cr, k);
@@ -179,8 +177,7 @@ public static class LstmKernels
         for (; j < units; j++)
         {
             nuint k = (nuint)j;
-            float i = Unsafe.Add(ref w, bias + k), f = Unsafe.Add(ref w, bias + u + k), g = Unsafe.Add(ref w, bias + 2 * u + k), o = Unsafe.Add(ref w, bias + 3 * u + k);
-            float i2 = 0f, f2 = 0f, g2 = 0f, o2 = 0f;
+            float i = 0f, f = 0f, g = 0f, o = 0f, i2 = 0f, f2 = 0f, g2 = 0f, o2 = 0f;
             GateSums.Add(ref xr, inputs, ref w, 0, stride, k, ref i, ref i2);
             GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, k, ref i, ref i2);
             GateSums.Add(ref xr, inputs, ref w, 0, stride, u + k, ref f, ref f2);
@@ -189,10 +186,10 @@ public static class LstmKernels
             GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, 2 * u + k, ref g, ref g2);
             GateSums.Add(ref xr, inputs, ref w, 0, stride, 3 * u + k, ref o, ref o2);
             GateSums.Add(ref hp, recurrentRows, ref w, recurrent, stride, 3 * u + k, ref o, ref o2);
-            i = Activations.Sigmoid(i + i2);
-            f = Activations.Sigmoid(f + f2);
-            g = MathF.Tanh(g + g2);
-            o = Activations.Sigmoid(o + o2);
+            i = Activations.Sigmoid((i + i2) + Unsafe.Add(ref w, bias + k));
+            f = Activations.Sigmoid((f + f2) + Unsafe.Add(ref w, bias + u + k));
+            g = MathF.Tanh((g + g2) + Unsafe.Add(ref w, bias + 2 * u + k));
+            o = Activations.Sigmoid((o + o2) + Unsafe.Add(ref w, bias + 3 * u + k));
             float cell = fresh ? i * g : f * Unsafe.Add(ref cp, k) + i * g;
             float t = MathF.Tanh(cell);
             Unsafe.Add(ref cr, k) = cell;
