@@ -6,8 +6,9 @@
 #   1. README's first network (the XOR declaration) compiles through the packed generator, trains and
 #      predicts XOR correctly, with no warning;
 #   2. a deliberate design mistake (softmax output scored with binary cross-entropy) raises ND102;
-#   3. the project publishes with Native AOT (PublishAot in its project file) with no warning, and the
-#      native binary gives the same result;
+#   3. the project publishes with Native AOT (PublishAot and IlcInstructionSet in its project file) with no
+#      warning, and the native binary gives the same result; without an instruction set, the package's
+#      publish check warns ND900;
 #   4. a second, ordinary (JIT) project with both packages trains the same network with Fit and
 #      NeuralDsl.Tools' progress (plain lines, as its output is redirected) and writes a PNG plot.
 # The packages get a unique prerelease version, so a NeuralDsl already in the NuGet cache cannot stand
@@ -77,6 +78,7 @@ cat >Consumer.csproj <<'XML'
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <PublishAot>true</PublishAot>
+    <IlcInstructionSet>x86-64-v3</IlcInstructionSet>
   </PropertyGroup>
 </Project>
 XML
@@ -128,6 +130,11 @@ CS
 dotnet build -c Release --no-incremental >"$work/mistake.log" 2>&1 || { cat "$work/mistake.log"; fail "build with the design mistake"; }
 grep -E "Mistake\.cs\([0-9]+,[0-9]+\): warning ND102:" "$work/mistake.log" | head -1 || { cat "$work/mistake.log"; fail "ND102 not reported"; }
 rm Mistake.cs
+
+echo "== consumer: without an instruction set, a Native AOT publish warns ND900"
+dotnet msbuild -t:NeuralDslCheckAotInstructionSet -p:Configuration=Release -p:RuntimeIdentifier=linux-x64 -p:IlcInstructionSet= \
+    >"$work/nd900.log" 2>&1 || { cat "$work/nd900.log"; fail "ND900 check target"; }
+grep -q "warning ND900" "$work/nd900.log" || { cat "$work/nd900.log"; fail "ND900 not reported without IlcInstructionSet"; }
 
 echo "== consumer: publish with Native AOT and run the native binary"
 dotnet publish -c Release -r linux-x64 >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; fail "Native AOT publish"; }
