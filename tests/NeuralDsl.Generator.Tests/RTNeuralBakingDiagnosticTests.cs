@@ -38,14 +38,7 @@ public class RTNeuralBakingDiagnosticTests
         }
         """;
 
-    private static MarkupResult Verify(string markup, string json) => DiagnosticMarkup.Verify("""
-        using NeuralDsl;
-
-        namespace Samples;
-
-        """ + markup, InMemoryAdditionalText.Files(("model.json", json)));
-
-    private static string Message(MarkupResult result) => result.Diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+    private static MarkupResult Verify(string markup, string json) => DiagnosticMarkup.VerifyWithWeights(markup, "model.json", json);
 
     [Fact]
     public void A_streaming_lstm_bakes_with_its_step()
@@ -95,7 +88,7 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1)]
             public partial class Streamer;
             """, LstmJson);
-        Assert.Contains(message, Message(result));
+        Assert.Contains(message, DiagnosticMarkup.OnlyMessage(result));
     }
 
     [Fact]
@@ -107,7 +100,7 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1, Activation.Sigmoid)]
             public partial class Streamer;
             """, GruJson.Replace("BIAS", "[[0.1, 0.2, 0.3], [-0.1, -0.2, -0.3]]"));
-        Assert.Contains("has ResetAfter = false: RTNeural's gru applies the reset gate after the recurrent product", Message(result));
+        Assert.Contains("has ResetAfter = false: RTNeural's gru applies the reset gate after the recurrent product", DiagnosticMarkup.OnlyMessage(result));
     }
 
     [Fact]
@@ -119,7 +112,7 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1, Activation.Sigmoid)]
             public partial class Streamer;
             """, GruJson.Replace("BIAS", "[0.1, 0.2, 0.3]"));
-        Assert.Contains("bias is one row (a Keras GRU with reset_after=False)", Message(result));
+        Assert.Contains("bias is one row (a Keras GRU with reset_after=False)", DiagnosticMarkup.OnlyMessage(result));
     }
 
     [Fact]
@@ -133,7 +126,7 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1)]
             public partial class Streamer;
             """, timeDistributed);
-        Assert.Contains("layer 0 (LSTM, (12, 1) -> (2)): expected lstm layer, the file has dense layer before its recurrent layer, which RTNeural applies to each step on its own", Message(result));
+        Assert.Contains("layer 0 (LSTM, (12, 1) -> (2)): expected lstm layer, the file has dense layer before its recurrent layer, which RTNeural applies to each step on its own", DiagnosticMarkup.OnlyMessage(result));
     }
 
     [Fact]
@@ -146,7 +139,7 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1)]
             public partial class Streamer;
             """, LstmJson);
-        Assert.Contains("layer 0 (Conv1D, (12, 1) -> (10, 2), ReLU): RTNeural's conv1d and conv2d are causal convolutions over the stream of steps", Message(result));
+        Assert.Contains("layer 0 (Conv1D, (12, 1) -> (10, 2), ReLU): RTNeural's conv1d and conv2d are causal convolutions over the stream of steps", DiagnosticMarkup.OnlyMessage(result));
     }
 
     [Fact]
@@ -158,6 +151,6 @@ public class RTNeuralBakingDiagnosticTests
             [Dense(1)]
             public partial class Streamer;
             """, LstmJson);
-        Assert.Contains("the file is for 1 inputs per step, the declaration has 3 features per step", Message(result));
+        Assert.Contains("the file is for 1 inputs per step, the declaration has 3 features per step", DiagnosticMarkup.OnlyMessage(result));
     }
 }

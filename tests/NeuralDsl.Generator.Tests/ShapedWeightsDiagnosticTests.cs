@@ -37,14 +37,7 @@ public class ShapedWeightsDiagnosticTests
         }
         """;
 
-    private static MarkupResult Verify(string markup, string json) => DiagnosticMarkup.Verify("""
-        using NeuralDsl;
-
-        namespace Samples;
-
-        """ + markup, InMemoryAdditionalText.Files(("small.json", json)));
-
-    private static string Message(MarkupResult result) => result.Diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+    private static MarkupResult Verify(string markup, string json) => DiagnosticMarkup.VerifyWithWeights(markup, "small.json", json);
 
     [Fact]
     public void A_convolution_network_bakes_its_kernel_in_Keras_order()
@@ -89,7 +82,7 @@ public class ShapedWeightsDiagnosticTests
             [Dense(1, Activation.Sigmoid)]
             public partial class Small;
             """, ConvJson);
-        Assert.Contains(message, Message(result));
+        Assert.Contains(message, DiagnosticMarkup.OnlyMessage(result));
     }
 
     [Theory]
@@ -107,6 +100,6 @@ public class ShapedWeightsDiagnosticTests
             [Dense(1)]
             public partial class Small;
             """, json);
-        Assert.Contains(message, Message(result));
+        Assert.Contains(message, DiagnosticMarkup.OnlyMessage(result));
     }
 }

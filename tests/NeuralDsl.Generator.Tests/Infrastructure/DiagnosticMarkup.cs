@@ -63,6 +63,17 @@ internal static partial class DiagnosticMarkup
     public static MarkupResult Verify(string markup, params string[] editorConfig) =>
         Verify(markup, ImmutableArray<AdditionalText>.Empty, editorConfig);
 
+    /// <summary>
+    /// As <see cref="Verify(string, string[])"/> for declarations in namespace <c>Samples</c> (the markup
+    /// follows <c>using NeuralDsl;</c>), with one weights file, <paramref name="json"/> at <paramref name="path"/>.
+    /// </summary>
+    public static MarkupResult VerifyWithWeights(string markup, string path, string json) =>
+        Verify("using NeuralDsl;\n\nnamespace Samples;\n\n" + markup, InMemoryAdditionalText.Files((path, json)));
+
+    /// <summary>The message of the one diagnostic <paramref name="result"/> holds, in the invariant culture.</summary>
+    public static string OnlyMessage(MarkupResult result) =>
+        result.Diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>As <see cref="Verify(string, string[])"/>, with <paramref name="additionalFiles"/> as the project's AdditionalFiles.</summary>
     public static MarkupResult Verify(string markup, ImmutableArray<AdditionalText> additionalFiles, params string[] editorConfig)
     {
