@@ -1,4 +1,3 @@
-using System.Linq;
 using NeuralDsl.Generator.Tests.Infrastructure;
 
 namespace NeuralDsl.Generator.Tests;
