@@ -38,7 +38,8 @@ public static class Program
             Console.WriteLine($"{Sketch(image)}  digit {TestDigits.Labels[n]}: predicted {predicted} ({probabilities[predicted]:P1}){(asTrained ? "" : $"  DIFFERS from the trained network ({TestDigits.Predicted[n]}, {TestDigits.Probability[n]:P1})")}");
         }
         Console.WriteLine($"{correct} of {count} held-out digits classified correctly; {count - differing} of {count} exactly as the trained network did.");
-        return differing == 0 ? 0 : 1;
+        bool streamed = LstmStream.Run();
+        return differing == 0 && streamed ? 0 : 1;
     }
 
     private static int ArgMax(ReadOnlySpan<float> values)
