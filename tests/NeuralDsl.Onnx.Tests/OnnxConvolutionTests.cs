@@ -16,7 +16,6 @@ namespace NeuralDsl.Onnx.Tests;
 /// </summary>
 public sealed class OnnxConvolutionTests(ITestOutputHelper output)
 {
-    private const float Tolerance = 1e-5f;
     private const int Batch = 16;
 
     private static readonly Dictionary<string, Func<INetwork>> Networks = new()
@@ -31,13 +30,7 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
         ["NormalisedImageOutCnn"] = () => new NormalisedImageOutCnn(seed: 1),
     };
 
-    public static TheoryData<string, int> Cases()
-    {
-        var cases = new TheoryData<string, int>();
-        foreach (string name in Networks.Keys)
-            for (int seed = 1; seed <= 3; seed++) cases.Add(name, seed);
-        return cases;
-    }
+    public static TheoryData<string, int> Cases() => OnnxHarness.Cases(Networks.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -52,13 +45,13 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
 
         var expected = new float[Batch * network.OutputSize];
         network.PredictBatch(inputs, expected);
-        float worst = Compare(expected, OnnxHarness.Run(session, inputs, Batch, sampleShape), "batch");
+        float worst = OnnxHarness.Compare(expected, OnnxHarness.Run(session, inputs, Batch, sampleShape), "batch");
         var single = new float[network.OutputSize];
         for (int n = 0; n < Batch; n += 5)
         {
             ReadOnlySpan<float> sample = inputs.AsSpan(n * network.InputSize, network.InputSize);
             network.Predict(sample, single);
-            worst = MathF.Max(worst, Compare(single, OnnxHarness.Run(session, sample, 1, sampleShape), $"sample {n}"));
+            worst = MathF.Max(worst, OnnxHarness.Compare(single, OnnxHarness.Run(session, sample, 1, sampleShape), $"sample {n}"));
         }
         Assert.Contains(Enumerable.Range(network.OutputSize, expected.Length - network.OutputSize),
             i => expected[i] != expected[i % network.OutputSize]);
@@ -85,14 +78,14 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
         OnnxHarness.Randomise(network, 4);
         Proto.GraphProto graph = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(network)).Graph;
 
-        Assert.Equal(new long[] { 0, 3, 1, 2 }, Attribute(graph.Node[0], "perm").Ints);
+        Assert.Equal(new long[] { 0, 3, 1, 2 }, OnnxHarness.Attribute(graph.Node[0], "perm").Ints);
         Proto.NodeProto[] convs = graph.Node.Where(node => node.OpType == "Conv").ToArray();
-        Assert.Equal(new long[] { 1, 1, 1, 1 }, Attribute(convs[0], "pads").Ints);
-        Assert.Equal(new long[] { 1, 1 }, Attribute(convs[0], "strides").Ints);
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, OnnxHarness.Attribute(convs[0], "pads").Ints);
+        Assert.Equal(new long[] { 1, 1 }, OnnxHarness.Attribute(convs[0], "strides").Ints);
         // Keras' same at stride 2 on 10: nothing before, one after, on both axes ([top, left, bottom, right]).
-        Assert.Equal(new long[] { 0, 0, 1, 1 }, Attribute(convs[1], "pads").Ints);
-        Assert.Equal(new long[] { 2, 2 }, Attribute(convs[1], "strides").Ints);
-        Assert.Equal(new long[] { 0, 0, 1, 1 }, Attribute(graph.Node.Single(node => node.OpType == "MaxPool"), "pads").Ints);
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, OnnxHarness.Attribute(convs[1], "pads").Ints);
+        Assert.Equal(new long[] { 2, 2 }, OnnxHarness.Attribute(convs[1], "strides").Ints);
+        Assert.Equal(new long[] { 0, 0, 1, 1 }, OnnxHarness.Attribute(graph.Node.Single(node => node.OpType == "MaxPool"), "pads").Ints);
 
         // OIHW: element [o, i, y, x] is our [y, x, i, o].
         LayerInfo second = SameCnn.Layers[1];
@@ -107,8 +100,8 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
 
         Proto.GraphProto average = Proto.ModelProto.Parser.ParseFrom(OnnxHarness.Export(new AverageCnn(seed: 1))).Graph;
         Proto.NodeProto padded = average.Node.First(node => node.OpType == "AveragePool");
-        Assert.Equal(0, Attribute(padded, "count_include_pad").I);
-        Assert.Equal(new long[] { 1, 0, 1, 1 }, Attribute(padded, "pads").Ints);
+        Assert.Equal(0, OnnxHarness.Attribute(padded, "count_include_pad").I);
+        Assert.Equal(new long[] { 1, 0, 1, 1 }, OnnxHarness.Attribute(padded, "pads").Ints);
     }
 
     [Fact]
@@ -136,7 +129,7 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
             Assert.Equal(new long[] { 4 }, tensor.Dims);
             Assert.Equal(expected[k], tensor.FloatData.ToArray());
         }
-        Assert.Equal(0, Attribute(norms[1], "training_mode").I);
+        Assert.Equal(0, OnnxHarness.Attribute(norms[1], "training_mode").I);
     }
 
     [Fact]
@@ -203,20 +196,5 @@ public sealed class OnnxConvolutionTests(ITestOutputHelper output)
         public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
     }
 
-    private static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
 
-    // Returns the largest |ours - ONNX| / max(1, |ours|), failing if it exceeds the tolerance.
-    private static float Compare(ReadOnlySpan<float> ours, ReadOnlySpan<float> onnx, string what)
-    {
-        Assert.Equal(ours.Length, onnx.Length);
-        float worst = 0f;
-        for (int i = 0; i < ours.Length; i++)
-        {
-            Assert.True(float.IsFinite(ours[i]), $"{what}: output {i} of Predict is {ours[i]}");
-            float difference = MathF.Abs(ours[i] - onnx[i]) / MathF.Max(1f, MathF.Abs(ours[i]));
-            Assert.True(difference <= Tolerance, $"{what}: output {i} is {ours[i]} from Predict but {onnx[i]} from ONNX Runtime");
-            worst = MathF.Max(worst, difference);
-        }
-        return worst;
-    }
 }

@@ -1,14 +1,48 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.ML.OnnxRuntime;
 using NeuralDsl;
 using NeuralDsl.Interop.Onnx;
+using Xunit;
+using Proto = global::Onnx;
 
 namespace NeuralDsl.Onnx.Tests;
 
 /// <summary>Exports networks, runs the models in ONNX Runtime (one thread), and gives networks non-trivial parameters.</summary>
 internal static class OnnxHarness
 {
+    /// <summary>How far an ONNX Runtime output may be from Predict's: the parity tests' 1e-5, relative above 1.</summary>
+    public const float Tolerance = 1e-5f;
+
+    /// <summary>Each named network with seeds 1 to 3: the cases of a parity theory.</summary>
+    public static TheoryData<string, int> Cases(IEnumerable<string> names)
+    {
+        var cases = new TheoryData<string, int>();
+        foreach (string name in names)
+            for (int seed = 1; seed <= 3; seed++) cases.Add(name, seed);
+        return cases;
+    }
+
+    /// <summary>Returns the largest |ours - ONNX| / max(1, |ours|), failing if it exceeds <see cref="Tolerance"/>.</summary>
+    public static float Compare(ReadOnlySpan<float> ours, ReadOnlySpan<float> onnx, string what)
+    {
+        Assert.Equal(ours.Length, onnx.Length);
+        float worst = 0f;
+        for (int i = 0; i < ours.Length; i++)
+        {
+            Assert.True(float.IsFinite(ours[i]), $"{what}: output {i} of Predict is {ours[i]}");
+            float difference = MathF.Abs(ours[i] - onnx[i]) / MathF.Max(1f, MathF.Abs(ours[i]));
+            Assert.True(difference <= Tolerance, $"{what}: output {i} is {ours[i]} from Predict but {onnx[i]} from ONNX Runtime");
+            worst = MathF.Max(worst, difference);
+        }
+        return worst;
+    }
+
+    /// <summary>The node's one attribute of that name.</summary>
+    public static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
+
     /// <summary>
     /// Exports to memory. With NEURALDSL_ONNX_DUMP set to a directory, also keeps each model there as
     /// <c>TypeName.onnx</c>, for tests/reference/check_onnx.py (the onnx package's checker).

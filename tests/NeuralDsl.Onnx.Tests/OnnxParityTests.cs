@@ -13,7 +13,6 @@ namespace NeuralDsl.Onnx.Tests;
 /// </summary>
 public sealed class OnnxParityTests(ITestOutputHelper output)
 {
-    private const float Tolerance = 1e-5f;
     private const int Batch = 32;
 
     private static readonly Dictionary<string, Func<INetwork>> Networks = new()
@@ -37,13 +36,7 @@ public sealed class OnnxParityTests(ITestOutputHelper output)
         ["Wide"] = () => new WideNet(seed: 1),
     };
 
-    public static TheoryData<string, int> Cases()
-    {
-        var cases = new TheoryData<string, int>();
-        foreach (string name in Networks.Keys)
-            for (int seed = 1; seed <= 3; seed++) cases.Add(name, seed);
-        return cases;
-    }
+    public static TheoryData<string, int> Cases() => OnnxHarness.Cases(Networks.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -60,33 +53,19 @@ public sealed class OnnxParityTests(ITestOutputHelper output)
 
         var expected = new float[Batch * network.OutputSize];
         network.PredictBatch(inputs, expected);
-        float worst = Compare(expected, OnnxHarness.Run(session, inputs, Batch, network.InputSize), "batch");
+        float worst = OnnxHarness.Compare(expected, OnnxHarness.Run(session, inputs, Batch, network.InputSize), "batch");
 
         var single = new float[network.OutputSize];
         for (int n = 0; n < Batch; n++)
         {
             ReadOnlySpan<float> sample = inputs.AsSpan(n * network.InputSize, network.InputSize);
             network.Predict(sample, single);
-            worst = MathF.Max(worst, Compare(single, OnnxHarness.Run(session, sample, 1, network.InputSize), $"sample {n}"));
+            worst = MathF.Max(worst, OnnxHarness.Compare(single, OnnxHarness.Run(session, sample, 1, network.InputSize), $"sample {n}"));
         }
         AssertOutputsVary(expected, network.OutputSize);
         output.WriteLine($"{name}, seed {seed}: worst scaled difference {worst:G3}");
     }
 
-    // Returns the largest |ours - ONNX| / max(1, |ours|), failing if it exceeds the tolerance.
-    private static float Compare(ReadOnlySpan<float> ours, ReadOnlySpan<float> onnx, string what)
-    {
-        Assert.Equal(ours.Length, onnx.Length);
-        float worst = 0f;
-        for (int i = 0; i < ours.Length; i++)
-        {
-            Assert.True(float.IsFinite(ours[i]), $"{what}: output {i} of Predict is {ours[i]}");
-            float difference = MathF.Abs(ours[i] - onnx[i]) / MathF.Max(1f, MathF.Abs(ours[i]));
-            Assert.True(difference <= Tolerance, $"{what}: output {i} is {ours[i]} from Predict but {onnx[i]} from ONNX Runtime");
-            worst = MathF.Max(worst, difference);
-        }
-        return worst;
-    }
 
     // A comparison of constant outputs would prove little: the samples must not all give the same
     // outputs. (One Step output may be constant over the batch, so not every column need vary.)

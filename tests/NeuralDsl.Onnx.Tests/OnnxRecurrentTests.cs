@@ -16,7 +16,6 @@ namespace NeuralDsl.Onnx.Tests;
 /// </summary>
 public sealed class OnnxRecurrentTests(ITestOutputHelper output)
 {
-    private const float Tolerance = 1e-5f;
 
     private static readonly Dictionary<string, Func<INetwork>> Networks = new()
     {
@@ -32,13 +31,7 @@ public sealed class OnnxRecurrentTests(ITestOutputHelper output)
         ["ConvRecurrent"] = () => new OnnxConvRecurrent(seed: 1),
     };
 
-    public static TheoryData<string, int> Cases()
-    {
-        var cases = new TheoryData<string, int>();
-        foreach (string name in Networks.Keys)
-            for (int seed = 1; seed <= 3; seed++) cases.Add(name, seed);
-        return cases;
-    }
+    public static TheoryData<string, int> Cases() => OnnxHarness.Cases(Networks.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -55,14 +48,14 @@ public sealed class OnnxRecurrentTests(ITestOutputHelper output)
             float[] inputs = OnnxHarness.Samples(network, new Random(100 * seed + batch), batch, -2f, 2f);
             var expected = new float[batch * network.OutputSize];
             network.PredictBatch(inputs, expected);
-            worst = MathF.Max(worst, Compare(expected, OnnxHarness.Run(session, inputs, batch, sampleShape), $"batch of {batch}"));
+            worst = MathF.Max(worst, OnnxHarness.Compare(expected, OnnxHarness.Run(session, inputs, batch, sampleShape), $"batch of {batch}"));
             if (batch < 16) continue;
             var single = new float[network.OutputSize];
             for (int n = 0; n < batch; n += 5)
             {
                 ReadOnlySpan<float> sample = inputs.AsSpan(n * network.InputSize, network.InputSize);
                 network.Predict(sample, single);
-                worst = MathF.Max(worst, Compare(single, OnnxHarness.Run(session, sample, 1, sampleShape), $"sample {n}"));
+                worst = MathF.Max(worst, OnnxHarness.Compare(single, OnnxHarness.Run(session, sample, 1, sampleShape), $"sample {n}"));
             }
             Assert.Contains(Enumerable.Range(network.OutputSize, expected.Length - network.OutputSize),
                 i => expected[i] != expected[i % network.OutputSize]);
@@ -93,10 +86,10 @@ public sealed class OnnxRecurrentTests(ITestOutputHelper output)
             int directions = layer.Bidirectional ? 2 : 1, units = layer.RecurrentUnits, features = layer.InputShape.Features;
             string op = layer.Kind switch { LayerKind.LSTM => "LSTM", LayerKind.GRU => "GRU", _ => "RNN" };
             Assert.Equal(op, node.OpType);
-            Assert.Equal(units, Attribute(node, "hidden_size").I);
+            Assert.Equal(units, OnnxHarness.Attribute(node, "hidden_size").I);
             Assert.Equal(layer.Bidirectional ? "bidirectional" : null, node.Attribute.SingleOrDefault(a => a.Name == "direction")?.S.ToStringUtf8());
             Assert.DoesNotContain(node.Attribute, a => a.Name == "layout");
-            if (layer.Kind == LayerKind.GRU) Assert.Equal(layer.ResetAfter ? 1 : 0, Attribute(node, "linear_before_reset").I);
+            if (layer.Kind == LayerKind.GRU) Assert.Equal(layer.ResetAfter ? 1 : 0, OnnxHarness.Attribute(node, "linear_before_reset").I);
             // Y when the next layer reads every step, else only Y_h (Y left out by an empty name).
             Assert.Equal(layer.ReturnSequences ? 1 : 2, node.Output.Count);
             Assert.Equal(layer.ReturnSequences, node.Output[0].Length > 0);
@@ -130,8 +123,8 @@ public sealed class OnnxRecurrentTests(ITestOutputHelper output)
 
         Assert.Equal(new[] { "Cast", "Gather" }, graph.Node.Take(2).Select(node => node.OpType));
         Assert.Equal("input", graph.Node[0].Input[0]);
-        Assert.Equal((long)Proto.TensorProto.Types.DataType.Int64, Attribute(graph.Node[0], "to").I);
-        Assert.Equal(0, Attribute(graph.Node[1], "axis").I);
+        Assert.Equal((long)Proto.TensorProto.Types.DataType.Int64, OnnxHarness.Attribute(graph.Node[0], "to").I);
+        Assert.Equal(0, OnnxHarness.Attribute(graph.Node[1], "axis").I);
         Assert.Equal(graph.Node[0].Output[0], graph.Node[1].Input[1]);
         LayerInfo embedding = OnnxEmbeddingLstm.Layers[0];
         Assert.Equal(network.Parameters.Slice(embedding.WeightOffset, embedding.ParameterCount).ToArray(),
@@ -188,7 +181,6 @@ public sealed class OnnxRecurrentTests(ITestOutputHelper output)
         public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
     }
 
-    private static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
 
     // An initializer's values, after checking its dimensions.
     private static float[] Floats(Proto.GraphProto graph, string name, params long[] dims)
@@ -198,18 +190,4 @@ public sealed class OnnxRecurrentTests(ITestOutputHelper output)
         return RecurrentNodeData.Floats(tensor);
     }
 
-    // Returns the largest |ours - ONNX| / max(1, |ours|), failing if it exceeds the tolerance.
-    private static float Compare(ReadOnlySpan<float> ours, ReadOnlySpan<float> onnx, string what)
-    {
-        Assert.Equal(ours.Length, onnx.Length);
-        float worst = 0f;
-        for (int i = 0; i < ours.Length; i++)
-        {
-            Assert.True(float.IsFinite(ours[i]), $"{what}: output {i} of Predict is {ours[i]}");
-            float difference = MathF.Abs(ours[i] - onnx[i]) / MathF.Max(1f, MathF.Abs(ours[i]));
-            Assert.True(difference <= Tolerance, $"{what}: output {i} is {ours[i]} from Predict but {onnx[i]} from ONNX Runtime");
-            worst = MathF.Max(worst, difference);
-        }
-        return worst;
-    }
 }

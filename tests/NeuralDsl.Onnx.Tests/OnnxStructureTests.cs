@@ -88,11 +88,11 @@ public sealed class OnnxStructureTests
             new[] { "MatMul", "BatchNormalization", "Relu", "MatMul", "BatchNormalization", "Tanh", "Gemm", "Softmax" },
             graph.Node.Select(node => node.OpType));
         Proto.NodeProto[] normalisations = graph.Node.Where(node => node.OpType == "BatchNormalization").ToArray();
-        Assert.Equal(1e-3f, Attribute(normalisations[0], "epsilon").F);
-        Assert.Equal(1e-5f, Attribute(normalisations[1], "epsilon").F);
-        Assert.All(normalisations, node => Assert.Equal(0, Attribute(node, "training_mode").I));
-        Assert.Equal(1, Attribute(graph.Node.Single(node => node.OpType == "Softmax"), "axis").I);
-        Assert.Equal(0, Attribute(graph.Node.Single(node => node.OpType == "Gemm"), "transB").I);
+        Assert.Equal(1e-3f, OnnxHarness.Attribute(normalisations[0], "epsilon").F);
+        Assert.Equal(1e-5f, OnnxHarness.Attribute(normalisations[1], "epsilon").F);
+        Assert.All(normalisations, node => Assert.Equal(0, OnnxHarness.Attribute(node, "training_mode").I));
+        Assert.Equal(1, OnnxHarness.Attribute(graph.Node.Single(node => node.OpType == "Softmax"), "axis").I);
+        Assert.Equal(0, OnnxHarness.Attribute(graph.Node.Single(node => node.OpType == "Gemm"), "transB").I);
         Assert.Equal("input", graph.Node[0].Input[0]);
         Assert.Equal("output", graph.Node[^1].Output.Single());
 
@@ -111,11 +111,11 @@ public sealed class OnnxStructureTests
     {
         Proto.GraphProto graph = Parse(OnnxHarness.Export(new ActivationLayersNet(seed: 1))).Graph;
 
-        Assert.Equal(0.3f, Attribute(graph.Node.Single(node => node.OpType == "LeakyRelu"), "alpha").F);
-        Assert.Equal(1.5f, Attribute(graph.Node.Single(node => node.OpType == "Elu"), "alpha").F);
+        Assert.Equal(0.3f, OnnxHarness.Attribute(graph.Node.Single(node => node.OpType == "LeakyRelu"), "alpha").F);
+        Assert.Equal(1.5f, OnnxHarness.Attribute(graph.Node.Single(node => node.OpType == "Elu"), "alpha").F);
         Proto.NodeProto selu = graph.Node.Single(node => node.OpType == "Selu");
-        Assert.Equal(Activations.SeluAlpha, Attribute(selu, "alpha").F);
-        Assert.Equal(Activations.SeluScale, Attribute(selu, "gamma").F);
+        Assert.Equal(Activations.SeluAlpha, OnnxHarness.Attribute(selu, "alpha").F);
+        Assert.Equal(Activations.SeluScale, OnnxHarness.Attribute(selu, "gamma").F);
         Proto.NodeProto prelu = graph.Node.Single(node => node.OpType == "PRelu");
         Assert.Equal(new long[] { 6 }, graph.Initializer.Single(tensor => tensor.Name == prelu.Input[1]).Dims);
         Assert.DoesNotContain(graph.Node, node => node.OpType == "Identity");
@@ -257,7 +257,6 @@ public sealed class OnnxStructureTests
 
     private static byte[] Export(INetwork network) => OnnxHarness.Export(network);
 
-    private static Proto.AttributeProto Attribute(Proto.NodeProto node, string name) => node.Attribute.Single(attribute => attribute.Name == name);
 
     /// <summary>An INetwork whose layer table is whatever the test says: 2 inputs, 3 outputs, no state.</summary>
     private sealed class FakeNetwork(int parameterCount, params LayerInfo[] layers) : INetwork
