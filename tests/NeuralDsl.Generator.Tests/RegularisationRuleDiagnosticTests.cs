@@ -99,51 +99,36 @@ public class RegularisationRuleDiagnosticTests
         public partial class Net;
         """);
 
-    [Theory]
-    [InlineData("[8, 8, 2]", "[{|ND405:Conv2D(4, 3)|}][BatchNormalization][Activation(Activation.ReLU)]")]
-    [InlineData("[8, 2]", "[Conv1D(4, 3, {|ND405:UseBias = true|})][BatchNormalization][Activation(Activation.Tanh)]")]
-    public void ND405_bias_of_a_convolution_before_batch_normalisation(string shape, string hidden) => RuleTests.Verify($$"""
+    // A network on an image or a sequence whose hidden layers are the case's, flattened into one output.
+    private static string ShapedNet(string shape, string hidden) => $$"""
         [Network(InputShape = {{shape}}, Loss = Loss.MeanSquaredError)]
         {{hidden}}
         [Flatten]
         [Dense(1)]
         public partial class Net;
-        """);
+        """;
+
+    [Theory]
+    [InlineData("[8, 8, 2]", "[{|ND405:Conv2D(4, 3)|}][BatchNormalization][Activation(Activation.ReLU)]")]
+    [InlineData("[8, 2]", "[Conv1D(4, 3, {|ND405:UseBias = true|})][BatchNormalization][Activation(Activation.Tanh)]")]
+    public void ND405_bias_of_a_convolution_before_batch_normalisation(string shape, string hidden) => RuleTests.Verify(ShapedNet(shape, hidden));
 
     [Theory]
     [InlineData("[8, 8, 2]", "[Conv2D(4, 3, UseBias = false)][BatchNormalization][Activation(Activation.ReLU)]")]
     [InlineData("[8, 8, 2]", "[Conv2D(4, 3, Activation.ReLU)][BatchNormalization]")]
     [InlineData("[8, 8, 2]", "[Conv2D(4, 3)][MaxPool2D(2)][BatchNormalization][Activation(Activation.ReLU)]")]
     [InlineData("[8, 2]", "[Conv1D(4, 3, Activation.Tanh)][BatchNormalization]")]
-    public void Near_miss_ND405_convolution_without_bias_non_linear_or_not_straight_before(string shape, string hidden) => RuleTests.VerifyClean($$"""
-        [Network(InputShape = {{shape}}, Loss = Loss.MeanSquaredError)]
-        {{hidden}}
-        [Flatten]
-        [Dense(1)]
-        public partial class Net;
-        """);
+    public void Near_miss_ND405_convolution_without_bias_non_linear_or_not_straight_before(string shape, string hidden) => RuleTests.VerifyClean(ShapedNet(shape, hidden));
 
     [Theory]
     [InlineData("[8, 8, 2]", "[Conv2D(4, 3, Activation.ReLU)][{|ND404:Dropout(0.3f)|}][BatchNormalization]")]
     [InlineData("[8, 2]", "[Conv1D(4, 3, Activation.ReLU)][MaxPool1D(2)][{|ND404:Dropout(0.2f)|}][BatchNormalization]")]
-    public void ND404_dropout_before_batch_normalisation_of_an_image_or_a_sequence(string shape, string hidden) => RuleTests.Verify($$"""
-        [Network(InputShape = {{shape}}, Loss = Loss.MeanSquaredError)]
-        {{hidden}}
-        [Flatten]
-        [Dense(1)]
-        public partial class Net;
-        """);
+    public void ND404_dropout_before_batch_normalisation_of_an_image_or_a_sequence(string shape, string hidden) => RuleTests.Verify(ShapedNet(shape, hidden));
 
     [Theory]
     [InlineData("[8, 8, 2]", "[Conv2D(4, 3, UseBias = false)][BatchNormalization][Activation(Activation.ReLU)][Dropout(0.3f)]")]
     [InlineData("[8, 2]", "[Conv1D(4, 3, Activation.ReLU)][Dropout(0f)][BatchNormalization]")]
-    public void Near_miss_ND404_shaped_dropout_after_the_normalisation_or_at_rate_zero(string shape, string hidden) => RuleTests.VerifyClean($$"""
-        [Network(InputShape = {{shape}}, Loss = Loss.MeanSquaredError)]
-        {{hidden}}
-        [Flatten]
-        [Dense(1)]
-        public partial class Net;
-        """);
+    public void Near_miss_ND404_shaped_dropout_after_the_normalisation_or_at_rate_zero(string shape, string hidden) => RuleTests.VerifyClean(ShapedNet(shape, hidden));
 
     [Fact]
     public void ND406_regularised_biases_one_per_penalty() => RuleTests.Verify("""
