@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
 using NeuralDsl.Weights;
 using Xunit.Abstractions;
 
@@ -10,27 +9,13 @@ namespace NeuralDsl.Tests.Weights;
 /// <summary>Files written by PyTorch (tests/reference/make_safetensors_reference.py) load into the matching generated networks.</summary>
 public class SafetensorsReferenceTests(ITestOutputHelper output)
 {
-    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Weights", "Reference", file);
-
     /// <summary>
     /// Eval-mode outputs within 1e-6 of PyTorch's (float64 math on the same float32 weights): absolute
     /// for outputs up to 1 in magnitude, relative above.
     /// </summary>
     private void AssertReproduces(INetwork net, string name)
     {
-        net.LoadSafetensors(Reference(name + ".safetensors"));
-        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Reference(name + ".json")));
-        double worst = 0;
-        int samples = 0;
-        foreach (JsonElement input in json.RootElement.GetProperty("inputs").EnumerateArray())
-        {
-            float[] x = Array.ConvertAll(input.Deserialize<double[]>()!, v => (float)v);
-            float[] y = new float[net.OutputSize];
-            net.Predict(x, y);
-            double[] expected = json.RootElement.GetProperty("outputs")[samples++].Deserialize<double[]>()!;
-            for (int i = 0; i < y.Length; i++)
-                worst = Math.Max(worst, Math.Abs(y[i] - expected[i]) / Math.Max(1, Math.Abs(expected[i])));
-        }
+        (double worst, int samples) = SafetensorsReference.Reproduce(net, name);
         output.WriteLine($"{name}: worst error {worst:E2} over {samples} samples");
         Assert.True(samples > 0);
         Assert.True(worst <= 1e-6, $"{name}: error {worst:E2}");
@@ -49,11 +34,11 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
     public void Other_float_types_convert_as_pytorch_converts_them(string dtype)
     {
         var converted = new TorchBatchNormNet();
-        converted.LoadSafetensors(Reference($"TorchBatchNorm_{dtype}.safetensors"));
+        converted.LoadSafetensors(SafetensorsReference.Path($"TorchBatchNorm_{dtype}.safetensors"));
         var expected = new TorchBatchNormNet(seed: 5);
-        expected.LoadSafetensors(Reference($"TorchBatchNorm_{dtype}_as_f32.safetensors"));
+        expected.LoadSafetensors(SafetensorsReference.Path($"TorchBatchNorm_{dtype}_as_f32.safetensors"));
         var original = new TorchBatchNormNet(seed: 6);
-        original.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        original.LoadSafetensors(SafetensorsReference.Path("TorchBatchNorm.safetensors"));
 
         Assert.Equal(NetworkSnapshot.Bits(expected.Parameters), NetworkSnapshot.Bits(converted.Parameters));
         Assert.Equal(NetworkSnapshot.Bits(expected.State), NetworkSnapshot.Bits(converted.State));
@@ -65,7 +50,7 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
     public void Round_trip_is_bit_for_bit_and_keeps_pytorch_names()
     {
         var source = new TorchBatchNormNet();
-        source.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        source.LoadSafetensors(SafetensorsReference.Path("TorchBatchNorm.safetensors"));
         using var stream = new MemoryStream();
         source.SaveSafetensors(stream);
         stream.Position = 0;
@@ -76,7 +61,7 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
 
         // Our file's tensors are PyTorch's, byte for byte (num_batches_tracked aside: this library does not count batches).
         Dictionary<string, byte[]> ours = SafetensorsTestFiles.Tensors(stream.ToArray());
-        Dictionary<string, byte[]> theirs = SafetensorsTestFiles.Tensors(File.ReadAllBytes(Reference("TorchBatchNorm.safetensors")));
+        Dictionary<string, byte[]> theirs = SafetensorsTestFiles.Tensors(File.ReadAllBytes(SafetensorsReference.Path("TorchBatchNorm.safetensors")));
         Assert.Equal(theirs.Keys, ours.Keys);
         foreach (string name in theirs.Keys)
             if (!name.EndsWith("num_batches_tracked", StringComparison.Ordinal)) Assert.Equal(theirs[name], ours[name]);
@@ -91,11 +76,11 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
     public void Our_file_is_the_one_pytorch_was_shown_to_load()
     {
         var net = new TorchBatchNormNet();
-        net.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        net.LoadSafetensors(SafetensorsReference.Path("TorchBatchNorm.safetensors"));
         using var stream = new MemoryStream();
         net.SaveSafetensors(stream);
         byte[] written = stream.ToArray();
-        string committed = Reference("TorchBatchNorm_written_by_neuraldsl.safetensors");
+        string committed = SafetensorsReference.Path("TorchBatchNorm_written_by_neuraldsl.safetensors");
         if (!File.Exists(committed) || !written.AsSpan().SequenceEqual(File.ReadAllBytes(committed)))
         {
             string actual = Path.Combine(AppContext.BaseDirectory, "TorchBatchNorm_written_by_neuraldsl.actual.safetensors");
@@ -107,14 +92,14 @@ public class SafetensorsReferenceTests(ITestOutputHelper output)
     [Fact]
     public void Batch_counter_is_optional_and_must_be_an_integer_scalar()
     {
-        List<SafetensorsTestFiles.Tensor> tensors = SafetensorsTestFiles.Entries(File.ReadAllBytes(Reference("TorchBatchNorm.safetensors")));
+        List<SafetensorsTestFiles.Tensor> tensors = SafetensorsTestFiles.Entries(File.ReadAllBytes(SafetensorsReference.Path("TorchBatchNorm.safetensors")));
         SafetensorsTestFiles.Tensor counter = tensors.Find(t => t.Name == "2.num_batches_tracked")!;
         Assert.Equal(("I64", "[]"), (counter.Dtype, counter.Shape)); // what PyTorch writes
 
         var net = new TorchBatchNormNet();
         net.LoadSafetensors(new MemoryStream(SafetensorsTestFiles.Build(tensors.FindAll(t => t != counter))));
         var reference = new TorchBatchNormNet(seed: 2);
-        reference.LoadSafetensors(Reference("TorchBatchNorm.safetensors"));
+        reference.LoadSafetensors(SafetensorsReference.Path("TorchBatchNorm.safetensors"));
         Assert.Equal(NetworkSnapshot.Bits(reference.Parameters), NetworkSnapshot.Bits(net.Parameters));
 
         foreach (SafetensorsTestFiles.Tensor wrong in new[] { counter with { Dtype = "F64" }, counter with { Shape = "[1]" } })

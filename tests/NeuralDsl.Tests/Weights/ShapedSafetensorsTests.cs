@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
 using NeuralDsl.Weights;
 using Xunit.Abstractions;
 
@@ -14,8 +13,6 @@ namespace NeuralDsl.Tests.Weights;
 /// </summary>
 public class ShapedSafetensorsTests(ITestOutputHelper output)
 {
-    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Weights", "Reference", file);
-
     public static TheoryData<string> Models => new() { "TorchCnn", "TorchSequenceCnn", "TorchBidirectionalLstm", "TorchRnnLstm", "TorchEmbeddingGru" };
 
     private static INetwork Create(string name, int seed = 1) => name switch
@@ -37,20 +34,7 @@ public class ShapedSafetensorsTests(ITestOutputHelper output)
     public void A_pytorch_state_dict_reproduces_pytorch_outputs(string name)
     {
         INetwork net = Create(name);
-        net.LoadSafetensors(Reference(name + ".safetensors"));
-        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Reference(name + ".json")));
-        double worst = 0;
-        int samples = 0;
-        foreach (JsonElement input in json.RootElement.GetProperty("inputs").EnumerateArray())
-        {
-            float[] x = Array.ConvertAll(input.Deserialize<double[]>()!, v => (float)v);
-            float[] y = new float[net.OutputSize];
-            net.Predict(x, y);
-            double[] expected = json.RootElement.GetProperty("outputs")[samples++].Deserialize<double[]>()!;
-            Assert.Equal(expected.Length, y.Length);
-            for (int i = 0; i < y.Length; i++)
-                worst = Math.Max(worst, Math.Abs(y[i] - expected[i]) / Math.Max(1, Math.Abs(expected[i])));
-        }
+        (double worst, int samples) = SafetensorsReference.Reproduce(net, name);
         output.WriteLine($"{name}: worst error {worst:E2} over {samples} samples");
         Assert.Equal(6, samples);
         Assert.True(worst <= 1e-6, $"{name}: error {worst:E2}");
@@ -61,7 +45,7 @@ public class ShapedSafetensorsTests(ITestOutputHelper output)
     public void Our_file_loads_back_bit_for_bit_with_pytorch_s_names_and_shapes(string name)
     {
         INetwork source = Create(name);
-        source.LoadSafetensors(Reference(name + ".safetensors"));
+        source.LoadSafetensors(SafetensorsReference.Path(name + ".safetensors"));
         using var stream = new MemoryStream();
         source.SaveSafetensors(stream);
         INetwork target = Create(name, seed: 9);
@@ -69,7 +53,7 @@ public class ShapedSafetensorsTests(ITestOutputHelper output)
         target.LoadSafetensors(stream);
         Assert.Equal(NetworkSnapshot.Bits(source.Parameters), NetworkSnapshot.Bits(target.Parameters));
 
-        Assert.Equal(Shapes(File.ReadAllBytes(Reference(name + ".safetensors"))), Shapes(stream.ToArray()));
+        Assert.Equal(Shapes(File.ReadAllBytes(SafetensorsReference.Path(name + ".safetensors"))), Shapes(stream.ToArray()));
     }
 
     [Fact]
@@ -83,8 +67,8 @@ public class ShapedSafetensorsTests(ITestOutputHelper output)
 
         // PyTorch's file has both biases non-zero: the loaded bias is their sum (LSTM gates in the same order).
         var loaded = new TorchRnnLstmNet();
-        loaded.LoadSafetensors(Reference("TorchRnnLstm.safetensors"));
-        Dictionary<string, byte[]> torch = SafetensorsTestFiles.Tensors(File.ReadAllBytes(Reference("TorchRnnLstm.safetensors")));
+        loaded.LoadSafetensors(SafetensorsReference.Path("TorchRnnLstm.safetensors"));
+        Dictionary<string, byte[]> torch = SafetensorsTestFiles.Tensors(File.ReadAllBytes(SafetensorsReference.Path("TorchRnnLstm.safetensors")));
         float[] ih = Floats(torch["1.bias_ih_l0"]), hh = Floats(torch["1.bias_hh_l0"]);
         LayerInfo lstm = TorchRnnLstmNet.Layers[1];
         for (int k = 0; k < 12; k++) Assert.Equal(ih[k] + hh[k], loaded.Parameters[lstm.BiasOffset + k]);
@@ -123,7 +107,7 @@ public class ShapedSafetensorsTests(ITestOutputHelper output)
     {
         var net = new TorchCnnNet();
         float[] before = net.Parameters.ToArray();
-        var tensors = new List<SafetensorsTestFiles.Tensor>(SafetensorsTestFiles.Entries(File.ReadAllBytes(Reference("TorchCnn.safetensors"))));
+        var tensors = new List<SafetensorsTestFiles.Tensor>(SafetensorsTestFiles.Entries(File.ReadAllBytes(SafetensorsReference.Path("TorchCnn.safetensors"))));
         tensors[tensors.FindIndex(t => t.Name == "0.weight")] = tensors.Find(t => t.Name == "0.weight")! with { Shape = "[3,3,2,4]" };
         var e = Assert.Throws<WeightsFormatException>(() => net.LoadSafetensors(new MemoryStream(SafetensorsTestFiles.Build(tensors))));
         Assert.Equal(WeightsError.ShapeMismatch, e.Error);
